@@ -1,0 +1,40 @@
+# riskreg: `make run` to try it, `make test` to test it. Both create .venv when it is missing.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test lint bench-data clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "riskreg needs Python 3.11"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Migrate the SQLite database in var/, load the demo council, serve on http://127.0.0.1:8000
+run: $(STAMP)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+	@echo "Serving on http://$(HOST)/ (Ctrl+C to stop)"
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+## The whole test suite (browser tests included), on SQLite or on $$DATABASE_URL
+test: $(STAMP)
+	$(BIN)/pytest
+
+## Ruff lint and format checks
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## A 10,000-risk organisation for benchmarks, in the current database
+bench-data: $(STAMP)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py generate_bench_data --risks 10000 --replace
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,1 @@
+"""Escalation: the policy's factor checklists, proposals and decisions (issue 4)."""

@@ -1,0 +1,1 @@
+"""Registers: the organisation tree, registers, risks and their actions."""

@@ -1,0 +1,219 @@
+"""A large synthetic organisation for benchmarks: ``manage.py generate_bench_data --risks N``.
+
+Bulk inserts (with their history rows) so 10,000 risks take seconds, spread over registers the
+way a real council's are: a corporate register of about 30, directorate registers of a few
+dozen, and the rest on service and project registers.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from registers.demo.loader import DEMO_PASSWORD
+from registers.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Category,
+    Directorate,
+    Horizon,
+    Organisation,
+    Profile,
+    Register,
+    Response,
+    Risk,
+    Service,
+    Tier,
+)
+from scoring.matrix import Seniority
+from scoring.models import Scheme
+
+BENCH_SLUG = "bench"
+BENCH_NAME = "Benchmark Borough Council"
+DIRECTORATES = 8
+CORPORATE_RISKS = 30
+RISKS_PER_DIRECTORATE_REGISTER = 40
+RISKS_PER_SERVICE_REGISTER = 100
+
+
+class BenchDataExists(Exception):
+    pass
+
+
+def bench_organisation_delete() -> None:
+    """Remove a previous benchmark organisation, children first (everything is PROTECTed)."""
+    organisation = Organisation.objects.filter(slug=BENCH_SLUG).first()
+    if organisation is None:
+        return
+    Action.objects.filter(risk__register__organisation=organisation).delete()
+    Risk.objects.filter(register__organisation=organisation).delete()
+    Register.objects.filter(organisation=organisation).delete()
+    users = get_user_model().objects.filter(profile__organisation=organisation)
+    user_ids = list(users.values_list("pk", flat=True))
+    Profile.objects.filter(organisation=organisation).delete()
+    get_user_model().objects.filter(pk__in=user_ids).delete()
+    Service.objects.filter(directorate__organisation=organisation).delete()
+    Directorate.objects.filter(organisation=organisation).delete()
+    organisation.delete()
+
+
+@transaction.atomic
+def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) -> dict[str, int]:
+    """Build the benchmark organisation with ``risks`` risks; return row counts."""
+    if Organisation.objects.filter(slug=BENCH_SLUG).exists():
+        if not replace:
+            raise BenchDataExists("The benchmark organisation exists; use --replace.")
+        bench_organisation_delete()
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    User = get_user_model()
+    password = make_password(DEMO_PASSWORD)
+    organisation = Organisation.objects.create(
+        name=BENCH_NAME, slug=BENCH_SLUG, scheme=Scheme.objects.get(is_default=True)
+    )
+
+    # Enough services that no service register holds more than ~RISKS_PER_SERVICE_REGISTER.
+    corporate_risks = min(CORPORATE_RISKS, risks)
+    directorate_risks = min(RISKS_PER_DIRECTORATE_REGISTER * DIRECTORATES, risks - corporate_risks)
+    remaining = risks - corporate_risks - directorate_risks
+    services_per_directorate = max(1, -(-remaining // (RISKS_PER_SERVICE_REGISTER * DIRECTORATES)))
+
+    def person(username, seniority, directorate=None, service=None):
+        user = User.objects.create(
+            username=username,
+            first_name=username.split(".")[0].title(),
+            last_name=username.split(".")[-1].title(),
+            password=password,
+        )
+        Profile.objects.create(
+            user=user,
+            organisation=organisation,
+            directorate=directorate,
+            service=service,
+            seniority=seniority,
+            job_title=username,
+        )
+        return user
+
+    chief = person("bench.chief", Seniority.EXECUTIVE)
+    registers: list[tuple[Register, int, list]] = []  # (register, risk count, possible owners)
+    corporate = Register.objects.create(
+        organisation=organisation,
+        tier=Tier.CORPORATE,
+        name="Corporate Risk Register",
+        prefix="BN-CRR",
+        owner=chief,
+    )
+    directors = []
+    service_registers = []
+    for d in range(1, DIRECTORATES + 1):
+        directorate = Directorate.objects.create(
+            organisation=organisation, name=f"Directorate {d}", slug=f"directorate-{d}"
+        )
+        director = person(f"bench.director{d}", Seniority.DIRECTOR, directorate)
+        directors.append(director)
+        register = Register.objects.create(
+            organisation=organisation,
+            tier=Tier.DIRECTORATE,
+            directorate=directorate,
+            name=f"Directorate {d} Risk Register",
+            prefix=f"BN-D{d:02d}",
+            owner=director,
+        )
+        registers.append((register, directorate_risks // DIRECTORATES, [director]))
+        for s in range(1, services_per_directorate + 1):
+            service = Service.objects.create(
+                directorate=directorate, name=f"Service {d}.{s}", slug=f"service-{s}"
+            )
+            head = person(f"bench.head{d}x{s}", Seniority.SERVICE_LEADERSHIP, directorate, service)
+            officer = person(f"bench.officer{d}x{s}", Seniority.OFFICER, directorate, service)
+            tier = Tier.PROJECT if s % 5 == 0 else Tier.SERVICE
+            service_registers.append(
+                Register.objects.create(
+                    organisation=organisation,
+                    tier=tier,
+                    directorate=directorate,
+                    service=service,
+                    name=f"Service {d}.{s} Risk Register",
+                    prefix=f"BN-S{d:02d}{s:03d}",
+                    owner=head,
+                )
+            )
+            service_registers[-1]._owners = [head, officer, director]
+    registers.insert(0, (corporate, corporate_risks, [chief, *directors]))
+    # Share the rest over service registers unevenly, as real registers are.
+    weights = [rng.uniform(0.5, 1.5) for _ in service_registers]
+    total = sum(weights)
+    shares = [int(remaining * w / total) for w in weights]
+    if shares:
+        shares[0] += remaining - sum(shares)
+    registers += [(r, n, r._owners) for r, n in zip(service_registers, shares, strict=True)]
+
+    categories, responses, horizons = Category.values, Response.values, Horizon.values
+    risk_rows = []
+    for register, count, owners in registers:
+        for number in range(1, count + 1):
+            il, ii = rng.randint(2, 5), rng.randint(2, 5)
+            rl, ri = rng.randint(1, il), rng.randint(1, ii)
+            response = rng.choice(responses)
+            risk_rows.append(
+                Risk(
+                    register=register,
+                    reference=f"{register.prefix}-{number:03d}",
+                    title=f"Risk {number} on {register.name}",
+                    event=f"If event {number} happens",
+                    consequence="there may be a consequence",
+                    impact="resulting in an impact",
+                    category=rng.choice(categories),
+                    owner=rng.choice(owners),
+                    inherent_likelihood=il,
+                    inherent_impact=ii,
+                    residual_likelihood=rl,
+                    residual_impact=ri,
+                    response=response,
+                    response_rationale="Low and stable" if response == Response.TOLERATE else "",
+                    horizon=rng.choice(horizons),
+                    next_review_due=today + timedelta(days=rng.randint(-30, 90)),
+                )
+            )
+    created_risks = bulk_create_with_history(
+        risk_rows, Risk, batch_size=1000, default_change_reason="Benchmark data"
+    )
+    if not created_risks or created_risks[0].pk is None:
+        created_risks = list(Risk.objects.filter(register__organisation=organisation))
+    action_rows = []
+    for risk in created_risks:
+        action_rows.append(
+            Action(
+                risk=risk,
+                kind=ActionKind.CONTROL,
+                description="Control in place",
+                owner=risk.owner,
+                status=ActionStatus.DONE,
+            )
+        )
+        action_rows.append(
+            Action(
+                risk=risk,
+                kind=ActionKind.ACTION,
+                description="Planned action",
+                owner=risk.owner,
+                status=rng.choice([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
+                due_date=today + timedelta(days=rng.randint(-20, 120)),
+            )
+        )
+    bulk_create_with_history(
+        action_rows, Action, batch_size=2000, default_change_reason="Benchmark data"
+    )
+    return {
+        "registers": Register.objects.filter(organisation=organisation).count(),
+        "risks": Risk.objects.filter(register__organisation=organisation).count(),
+        "actions": Action.objects.filter(risk__register__organisation=organisation).count(),
+    }

@@ -1,0 +1,424 @@
+"""Build the demo organisation from the seeds in ``directorates_1`` and ``directorates_2``.
+
+Idempotent: everything is looked up by a natural key (slug, username, prefix, reference) and
+only what is missing is created, so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from registers import roles
+from registers.demo.types import DirectorateSeed, RiskSeed
+from registers.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Directorate,
+    Organisation,
+    Profile,
+    Register,
+    Risk,
+    Service,
+    Tier,
+    add_months,
+)
+from registers.services import save_with_history
+from scoring.matrix import Seniority
+from scoring.models import Scheme
+
+DEMO_PASSWORD = "kingsmere-demo"
+ORGANISATION_NAME = "Kingsmere City Council"
+ORGANISATION_SLUG = "kingsmere"
+EMAIL_DOMAIN = "kingsmere.example"
+
+# The organisation-wide roles (DOMAIN.md section 7), as (username, first, last, title,
+# seniority, groups, directorate slug or None).
+ROLE_USERS = (
+    (
+        "chief.executive",
+        "Helen",
+        "Okafor",
+        "Chief Executive",
+        Seniority.EXECUTIVE,
+        [roles.SLT],
+        None,
+    ),
+    (
+        "insurance.manager",
+        "Martin",
+        "Doyle",
+        "Insurance and Risk Manager",
+        Seniority.SERVICE_LEADERSHIP,
+        [roles.INSURANCE_MANAGER],
+        "finance-resources",
+    ),
+    (
+        "s151.officer",
+        "Rachel",
+        "Bennett",
+        "Director of Finance (Section 151 Officer)",
+        Seniority.DIRECTOR,
+        [roles.S151_OFFICER],
+        "finance-resources",
+    ),
+    (
+        "monitoring.officer",
+        "Simon",
+        "Achebe",
+        "Head of Legal Services (Monitoring Officer)",
+        Seniority.DIRECTOR,
+        [roles.MONITORING_OFFICER],
+        "law-governance",
+    ),
+    (
+        "internal.audit",
+        "Karen",
+        "Walsh",
+        "Chief Internal Auditor",
+        Seniority.SERVICE_LEADERSHIP,
+        [roles.INTERNAL_AUDIT],
+        None,
+    ),
+    (
+        "committee.member",
+        "Cllr Peter",
+        "Lindqvist",
+        "Chair, Audit and Procurement Committee",
+        Seniority.OFFICER,
+        [roles.COMMITTEE],
+        None,
+    ),
+)
+
+
+def demo_content() -> tuple[tuple[DirectorateSeed, ...], tuple[RiskSeed, ...]]:
+    from registers.demo.directorates_1 import DIRECTORATES_1
+    from registers.demo.directorates_2 import CORPORATE_RISKS, DIRECTORATES_2
+
+    return DIRECTORATES_1 + DIRECTORATES_2, CORPORATE_RISKS
+
+
+def prefix_from(name: str, taken: set[str]) -> str:
+    """A short reference prefix from a name's initials (Adult Social Care -> ASC), unique."""
+    words = [
+        w for w in re.split(r"[^A-Za-z]+", name) if w and w.lower() not in {"and", "of", "the"}
+    ]
+    base = "".join(w[0] for w in words).upper() if len(words) > 1 else words[0][:4].upper()
+    candidate, suffix = base, 2
+    while candidate in taken:
+        candidate, suffix = f"{base}{suffix}", suffix + 1
+    taken.add(candidate)
+    return candidate
+
+
+@dataclass
+class DemoLoad:
+    today: date
+    password_hash: str
+    admin: object = None
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str, created: bool) -> None:
+        if created:
+            self.created[what] = self.created.get(what, 0) + 1
+
+
+@transaction.atomic
+def load_demo(*, today: date | None = None) -> dict[str, int]:
+    """Create whatever of the demo organisation is missing; return counts of what was created."""
+    load = DemoLoad(today=today or timezone.localdate(), password_hash=make_password(DEMO_PASSWORD))
+    directorate_seeds, corporate_risks = demo_content()
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
+    scheme = Scheme.objects.get(is_default=True)
+    organisation, created = Organisation.objects.get_or_create(
+        slug=ORGANISATION_SLUG, defaults={"name": ORGANISATION_NAME, "scheme": scheme}
+    )
+    load.count("organisations", created)
+
+    load.admin = _user(
+        load,
+        "admin",
+        "Demo",
+        "Administrator",
+        "System administrator",
+        organisation,
+        Seniority.OFFICER,
+        [],
+        superuser=True,
+    )
+    directorates = {}
+    for seed in directorate_seeds:
+        directorate, created = Directorate.objects.get_or_create(
+            organisation=organisation, slug=seed.slug, defaults={"name": seed.name}
+        )
+        load.count("directorates", created)
+        directorates[seed.slug] = directorate
+    people = {}
+    for username, first, last, title, seniority, group_names, directorate_slug in ROLE_USERS:
+        people[username] = _user(
+            load,
+            username,
+            first,
+            last,
+            title,
+            organisation,
+            seniority,
+            [groups[g] for g in group_names],
+            directorate=directorates.get(directorate_slug),
+        )
+    directors = {}
+    for seed in directorate_seeds:
+        directors[seed.slug] = _user(
+            load,
+            f"director.{seed.slug}",
+            *seed.director,
+            f"Director of {seed.name}",
+            organisation,
+            Seniority.DIRECTOR,
+            [groups[roles.DIRECTORS]],
+            directorate=directorates[seed.slug],
+        )
+    people.update({f"director:{slug}": user for slug, user in directors.items()})
+
+    taken_prefixes = set(Register.objects.values_list("prefix", flat=True))
+    corporate = _register(
+        load,
+        organisation=organisation,
+        tier=Tier.CORPORATE,
+        name="Corporate Risk Register",
+        prefix="CRR",
+        owner=people["chief.executive"],
+        interval=3,
+        approved_days_ago=48,
+        approver=people["chief.executive"],
+    )
+    _risks(load, corporate, corporate_risks, people, default_owner=people["chief.executive"])
+
+    for position, seed in enumerate(directorate_seeds):
+        directorate, director = directorates[seed.slug], directors[seed.slug]
+        register = _register(
+            load,
+            organisation=organisation,
+            tier=Tier.DIRECTORATE,
+            directorate=directorate,
+            name=f"{seed.name} Directorate Risk Register",
+            prefix=f"DIR-{seed.slug.split('-')[0].upper()[:12]}",
+            owner=director,
+            interval=3,
+            approved_days_ago=30 + 25 * position,
+            approver=director,
+        )
+        _risks(load, register, seed.risks, people | {"director": director}, default_owner=director)
+        for index, service_seed in enumerate(seed.services):
+            service, created = Service.objects.get_or_create(
+                directorate=directorate,
+                slug=service_seed.slug,
+                defaults={"name": service_seed.name},
+            )
+            load.count("services", created)
+            head = _user(
+                load,
+                f"head.{service_seed.slug}",
+                *service_seed.head,
+                f"Head of {service_seed.name}",
+                organisation,
+                Seniority.SERVICE_LEADERSHIP,
+                [groups[roles.HEADS_OF_SERVICE]],
+                directorate=directorate,
+                service=service,
+            )
+            owners = people | {"director": director, "head": head}
+            if service_seed.officer:
+                first, last = service_seed.officer
+                owners["officer"] = _user(
+                    load,
+                    f"owner.{first.lower()}",
+                    first,
+                    last,
+                    f"{service_seed.name} Manager",
+                    organisation,
+                    Seniority.OFFICER,
+                    [groups[roles.RISK_OWNERS]],
+                    directorate=directorate,
+                    service=service,
+                )
+            # Some registers were approved recently, some are overdue, one never approved.
+            approved = None if index == 3 else [20, 70, 130][index % 3]
+            register = _register(
+                load,
+                organisation=organisation,
+                tier=Tier.SERVICE,
+                directorate=directorate,
+                service=service,
+                name=f"{service_seed.name} Service Risk Register",
+                prefix=prefix_from(service_seed.name, taken_prefixes),
+                owner=head,
+                interval=3,
+                approved_days_ago=approved,
+                approver=head,
+            )
+            _risks(load, register, service_seed.risks, owners, default_owner=head)
+            for project_seed in service_seed.projects:
+                project = _register(
+                    load,
+                    organisation=organisation,
+                    tier=Tier.PROJECT,
+                    directorate=directorate,
+                    service=service,
+                    name=f"{project_seed.name} Project Risk Register",
+                    prefix=f"PRJ-{prefix_from(project_seed.name, taken_prefixes)}",
+                    owner=head,
+                    interval=1,
+                    approved_days_ago=12,
+                    approver=head,
+                )
+                _risks(load, project, project_seed.risks, owners, default_owner=head)
+    return load.created
+
+
+def _user(
+    load,
+    username,
+    first,
+    last,
+    title,
+    organisation,
+    seniority,
+    groups,
+    *,
+    directorate=None,
+    service=None,
+    superuser=False,
+):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@{EMAIL_DOMAIN}",
+            "password": load.password_hash,
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
+    )
+    load.count("users", created)
+    if created:
+        user.groups.set(groups)
+        Profile.objects.create(
+            user=user,
+            organisation=organisation,
+            directorate=directorate,
+            service=service,
+            job_title=title,
+            seniority=seniority,
+        )
+    return user
+
+
+def _register(
+    load,
+    *,
+    organisation,
+    tier,
+    name,
+    prefix,
+    owner,
+    interval,
+    approved_days_ago,
+    approver,
+    directorate=None,
+    service=None,
+):
+    register = Register.objects.filter(prefix=prefix).first()
+    if register:
+        return register
+    approved_at = None
+    if approved_days_ago is not None:
+        approved_at = timezone.now() - timedelta(days=approved_days_ago)
+    register = Register(
+        organisation=organisation,
+        tier=tier,
+        directorate=directorate,
+        service=service,
+        name=name,
+        prefix=prefix,
+        owner=owner,
+        review_interval_months=interval,
+        last_approved_at=approved_at,
+        last_approved_by=approver if approved_at else None,
+    )
+    save_with_history(register, by=load.admin, reason="Demo organisation")
+    load.count("registers", True)
+    return register
+
+
+def _risks(load, register, seeds, owners, *, default_owner):
+    for number, seed in enumerate(seeds, start=1):
+        reference = f"{register.prefix}-{number:02d}"
+        if Risk.objects.filter(reference=reference).exists():
+            continue
+        owner = owners.get(seed.owner, default_owner)
+        next_review = load.today + timedelta(days=seed.review_in_days)
+        risk = Risk(
+            register=register,
+            reference=reference,
+            title=seed.title,
+            event=seed.event,
+            consequence=seed.consequence,
+            impact=seed.impact,
+            category=seed.category,
+            owner=owner,
+            inherent_likelihood=seed.inherent[0],
+            inherent_impact=seed.inherent[1],
+            residual_likelihood=seed.residual[0],
+            residual_impact=seed.residual[1],
+            target_likelihood=seed.target[0] if seed.target else None,
+            target_impact=seed.target[1] if seed.target else None,
+            target_date=(
+                load.today + timedelta(days=seed.target_in_days)
+                if seed.target and seed.target_in_days is not None
+                else None
+            ),
+            response=seed.response,
+            response_rationale=seed.rationale,
+            horizon=seed.horizon,
+            next_review_due=next_review,
+            last_reviewed_on=add_months(next_review, -register.review_interval_months),
+        )
+        save_with_history(risk, by=load.admin, reason="Demo organisation")
+        load.count("risks", True)
+        for mitigation in seed.mitigations:
+            due = (
+                load.today + timedelta(days=mitigation.due_in_days)
+                if mitigation.due_in_days is not None
+                else None
+            )
+            action = Action(
+                risk=risk,
+                kind=mitigation.kind,
+                description=mitigation.description,
+                owner=owner,
+                due_date=due,
+                status=mitigation.status,
+                completed_on=(
+                    min(due or load.today, load.today)
+                    if mitigation.status == ActionStatus.DONE
+                    and mitigation.kind == ActionKind.ACTION
+                    else None
+                ),
+                cost=mitigation.cost,
+                evaluation_notes=mitigation.evaluation,
+            )
+            save_with_history(action, by=load.admin, reason="Demo organisation")
+            load.count("actions", True)

@@ -1,0 +1,88 @@
+"""Shapes of the demo organisation's content.
+
+The content itself lives in ``directorates_1.py`` and ``directorates_2.py`` as plain data, so
+that it reads like a council's registers and ``load_demo`` stays a short, idempotent loader.
+Dates are offsets in days from the day the demo is loaded, so the demo never goes stale:
+a negative offset is in the past (an overdue review or action).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The policy's ten sources of risk (DOMAIN.md section 2).
+CATEGORIES = (
+    "strategic",
+    "customers_citizens",
+    "finance",
+    "reputation",
+    "legal_regulatory",
+    "information",
+    "environmental",
+    "people",
+    "political",
+    "partnerships",
+)
+RESPONSES = ("tolerate", "treat", "terminate", "transfer")
+HORIZONS = ("short", "medium", "long")
+ACTION_STATUSES = ("open", "in_progress", "done", "cancelled")
+
+
+@dataclass(frozen=True)
+class MitigationSeed:
+    """A control in place (``kind="control"``) or a planned action (``kind="action"``)."""
+
+    description: str
+    kind: str = "control"
+    status: str = "done"  # controls in place are "done"; actions "open" / "in_progress" / ...
+    due_in_days: int | None = None  # actions: due date as days from today (negative = overdue)
+    cost: int | None = None  # whole pounds, where known
+    evaluation: str = ""  # how well it is working
+
+
+@dataclass(frozen=True)
+class RiskSeed:
+    title: str
+    event: str  # "If ..." / "There is a risk that ..."
+    consequence: str  # "... there may be ..."
+    impact: str  # "... resulting in ..."
+    category: str  # one of CATEGORIES
+    inherent: tuple[int, int]  # (likelihood, impact), each 1-5, scored without controls
+    residual: tuple[int, int]  # (likelihood, impact) after controls
+    response: str  # one of RESPONSES
+    review_in_days: int  # next review due, days from today (negative = overdue)
+    mitigations: tuple[MitigationSeed, ...] = ()
+    rationale: str = ""  # why this response; required for "tolerate"
+    horizon: str = "medium"  # one of HORIZONS
+    target: tuple[int, int] | None = None  # (likelihood, impact) treatment aims for
+    target_in_days: int | None = None  # when the target should be reached
+    # Who owns it: "head" (Head of the service), "officer" (the service's officer), "director"
+    # (the directorate's director), "director:<directorate-slug>", or a role username:
+    # "chief.executive", "insurance.manager", "s151.officer", "monitoring.officer".
+    owner: str = "head"
+
+
+@dataclass(frozen=True)
+class ProjectSeed:
+    slug: str
+    name: str
+    risks: tuple[RiskSeed, ...]
+
+
+@dataclass(frozen=True)
+class ServiceSeed:
+    slug: str
+    name: str
+    head: tuple[str, str]  # (first name, last name) of the Head of Service
+    risks: tuple[RiskSeed, ...]
+    officer: tuple[str, str] | None = None  # a risk owner below Head of Service, if any
+    projects: tuple[ProjectSeed, ...] = ()
+
+
+@dataclass(frozen=True)
+class DirectorateSeed:
+    slug: str
+    name: str
+    director: tuple[str, str]  # (first name, last name)
+    services: tuple[ServiceSeed, ...]
+    risks: tuple[RiskSeed, ...] = field(default=())  # the directorate register's own risks

@@ -1,0 +1,26 @@
+"""Roles of DOMAIN.md section 7, held as auth groups."""
+
+INSURANCE_MANAGER = "Insurance Manager"
+SLT = "Strategic Leadership Team"
+S151_OFFICER = "Section 151 Officer"
+MONITORING_OFFICER = "Monitoring Officer"
+INTERNAL_AUDIT = "Internal Audit"
+COMMITTEE = "Audit and Procurement Committee"
+DIRECTORS = "Directors"
+HEADS_OF_SERVICE = "Heads of Service"
+RISK_OWNERS = "Risk owners"
+
+ALL = (
+    INSURANCE_MANAGER,
+    SLT,
+    S151_OFFICER,
+    MONITORING_OFFICER,
+    INTERNAL_AUDIT,
+    COMMITTEE,
+    DIRECTORS,
+    HEADS_OF_SERVICE,
+    RISK_OWNERS,
+)
+
+# Roles that see every register of their organisation (DOMAIN.md section 7; issue 3).
+SEE_EVERY_REGISTER = (INSURANCE_MANAGER, SLT, S151_OFFICER, MONITORING_OFFICER, INTERNAL_AUDIT)

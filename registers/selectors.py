@@ -1,0 +1,182 @@
+"""Reads for the pages: scoped to what the user may see, with a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, F, Prefetch, Q
+
+from registers.models import (
+    TIER_ORDER,
+    Action,
+    ActionKind,
+    Organisation,
+    Register,
+    Risk,
+    RiskStatus,
+    Tier,
+)
+from registers.permissions import visible_registers
+from scoring import matrix
+from scoring.models import SchemeBand
+
+
+def organisation_bands(*, organisation_ids) -> dict[int, tuple[matrix.Band, ...]]:
+    """Each organisation's bands (its scheme, the risk appetite), in one query."""
+    organisations = (
+        Organisation.objects.filter(pk__in=set(organisation_ids))
+        .select_related("scheme")
+        .prefetch_related(Prefetch("scheme__bands", queryset=SchemeBand.objects.order_by("floor")))
+    )
+    return {org.pk: org.scheme.as_bands() for org in organisations}
+
+
+@dataclass
+class RegisterSummary:
+    register: Register
+    bands: tuple[matrix.Band, ...]
+    band_counts: dict[str, int] = field(default_factory=dict)
+    not_scored: int = 0
+    reviews_overdue: int = 0
+
+    @property
+    def open_risks(self) -> int:
+        return sum(self.band_counts.values()) + self.not_scored
+
+    @property
+    def counts(self) -> list[tuple[matrix.Band, int]]:
+        """Open risks per residual band, highest band first."""
+        return [(band, self.band_counts.get(band.key, 0)) for band in reversed(self.bands)]
+
+
+@dataclass
+class DirectorateGroup:
+    name: str
+    summaries: list[RegisterSummary]
+
+
+def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
+    """The registers the user may see, grouped corporate first then by directorate, each
+    with its open risks counted by residual band and its risks overdue for review."""
+    registers = list(
+        visible_registers(user).select_related(
+            "owner", "directorate", "service", "organisation", "last_approved_by"
+        )
+    )
+    bands_by_org = organisation_bands(organisation_ids=[r.organisation_id for r in registers])
+    summaries = {
+        r.pk: RegisterSummary(register=r, bands=bands_by_org[r.organisation_id]) for r in registers
+    }
+    counts = (
+        Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
+        .values("register_id", "residual_likelihood", "residual_impact")
+        .annotate(risks=Count("pk"), overdue=Count("pk", filter=Q(next_review_due__lt=today)))
+        .order_by()
+    )
+    for row in counts:
+        summary = summaries[row["register_id"]]
+        summary.reviews_overdue += row["overdue"]
+        score = matrix.score_or_none(row["residual_likelihood"], row["residual_impact"])
+        if score is None:
+            summary.not_scored += row["risks"]
+        else:
+            key = matrix.band_for(score, summary.bands).key
+            summary.band_counts[key] = summary.band_counts.get(key, 0) + row["risks"]
+
+    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
+    for summary in summaries.values():
+        register = summary.register
+        heading = (
+            register.organisation.name
+            if register.tier == Tier.CORPORATE
+            else register.directorate.name
+        )
+        groups[heading].append(summary)
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (min(TIER_ORDER[s.register.tier] for s in item[1]), item[0]),
+    )
+    return [
+        DirectorateGroup(
+            name=name,
+            summaries=sorted(
+                members,
+                key=lambda s: (TIER_ORDER[s.register.tier], s.register.tier, s.register.name),
+            ),
+        )
+        for name, members in ordered
+    ]
+
+
+def register_open_risks(*, register: Register) -> list[Risk]:
+    """A register's open risks, highest residual score first, unscored last."""
+    return list(
+        Risk.objects.filter(register=register, status=RiskStatus.OPEN)
+        .select_related("owner")
+        .with_scores()
+        .order_by(F("residual_score").desc(nulls_last=True), "reference")
+    )
+
+
+def risk_for_page(*, pk: int) -> Risk:
+    """A risk with everything its page shows, in a fixed number of queries."""
+    return (
+        Risk.objects.select_related(
+            "register__organisation", "register__owner", "owner", "closed_by"
+        )
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner").order_by(
+                    "kind", F("due_date").asc(nulls_last=True), "pk"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass
+class HistoryEntry:
+    when: object
+    who: str
+    reason: str
+    kind: str
+    changes: list[tuple[str, object, object]]
+
+
+def risk_history(*, risk: Risk, limit: int = 50) -> list[HistoryEntry]:
+    """The risk's history, newest first: who changed which fields, from what to what."""
+    records = list(
+        risk.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
+    names = {f.attname: f.verbose_name for f in Risk._meta.concrete_fields}
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        if newer is records[-1] and len(records) > limit:
+            break
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, excluded_fields=["updated_at"])
+            changes = [(names.get(c.field, c.field), c.old, c.new) for c in delta.changes]
+        user = newer.history_user
+        entries.append(
+            HistoryEntry(
+                when=newer.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else "System",
+                reason=newer.history_change_reason or "",
+                kind=newer.get_history_type_display(),
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def split_mitigations(actions) -> tuple[list[Action], list[Action]]:
+    """(controls in place, planned actions) from a risk's prefetched actions."""
+    controls = [a for a in actions if a.kind == ActionKind.CONTROL]
+    planned = [a for a in actions if a.kind == ActionKind.ACTION]
+    return controls, planned

@@ -1,0 +1,1 @@
+"""Reports: the quarterly SLT pack and the annual committee report as PDF (issue 5)."""

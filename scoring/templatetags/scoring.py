@@ -1,0 +1,38 @@
+"""Band badges: the score with its band's label and colour (never colour alone)."""
+
+from django import template
+from django.utils.html import format_html
+
+from scoring import matrix
+
+register = template.Library()
+
+
+@register.simple_tag
+def band_badge(likelihood, impact, bands):
+    """``{% band_badge risk.residual_likelihood risk.residual_impact bands %}``."""
+    value = matrix.score_or_none(likelihood, impact)
+    if value is None:
+        return format_html('<span class="badge band band-unscored">Not scored</span>')
+    band = matrix.band_for(value, bands)
+    return format_html(
+        '<span class="badge band" style="background-color:{};color:{}" '
+        'title="Likelihood {} × impact {}">{} <span class="band-score">{}</span></span>',
+        band.colour,
+        band.text_colour,
+        likelihood,
+        impact,
+        band.label,
+        value,
+    )
+
+
+@register.simple_tag
+def band_swatch(band):
+    """A band's label on its colour, for legends and counts."""
+    return format_html(
+        '<span class="badge band" style="background-color:{};color:{}">{}</span>',
+        band.colour,
+        band.text_colour,
+        band.label,
+    )

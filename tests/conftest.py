@@ -1,0 +1,186 @@
+import os
+import shutil
+from dataclasses import dataclass
+
+import pytest
+
+from registers.models import Tier
+from scoring.matrix import Seniority
+from tests.factories import (
+    DirectorateFactory,
+    OrganisationFactory,
+    ProfileFactory,
+    RegisterFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def person(organisation, username, seniority=Seniority.OFFICER, *, roles=(), **place):
+    user = UserFactory(username=username, roles=list(roles))
+    ProfileFactory(user=user, organisation=organisation, seniority=seniority, **place)
+    return user
+
+
+@dataclass
+class Org:
+    """A small organisation: two directorates, each with a service; registers at every tier."""
+
+    organisation: object
+    directorate: object
+    other_directorate: object
+    service: object
+    other_service: object
+    corporate: object
+    directorate_register: object
+    other_directorate_register: object
+    service_register: object
+    project_register: object
+    other_service_register: object
+    people: dict
+
+
+@pytest.fixture
+def org(db) -> Org:
+    organisation = OrganisationFactory(name="Testshire Council", slug="testshire")
+    directorate = DirectorateFactory(organisation=organisation, name="People", slug="people")
+    other = DirectorateFactory(organisation=organisation, name="Place", slug="place")
+    service = ServiceFactory(directorate=directorate, name="Adult Care", slug="adult-care")
+    other_service = ServiceFactory(directorate=other, name="Highways", slug="highways")
+    people = {
+        "chief": person(
+            organisation, "chief", Seniority.EXECUTIVE, roles=["Strategic Leadership Team"]
+        ),
+        "insurance": person(organisation, "insurance", roles=["Insurance Manager"]),
+        "audit": person(organisation, "audit", roles=["Internal Audit"]),
+        "committee": person(organisation, "committee", roles=["Audit and Procurement Committee"]),
+        "director": person(organisation, "director", Seniority.DIRECTOR, directorate=directorate),
+        "other_director": person(
+            organisation, "other_director", Seniority.DIRECTOR, directorate=other
+        ),
+        "head": person(
+            organisation,
+            "head",
+            Seniority.SERVICE_LEADERSHIP,
+            directorate=directorate,
+            service=service,
+        ),
+        "officer": person(organisation, "officer", directorate=directorate, service=service),
+        "other_officer": person(
+            organisation, "other_officer", directorate=other, service=other_service
+        ),
+    }
+    corporate = RegisterFactory(
+        organisation=organisation,
+        tier=Tier.CORPORATE,
+        name="Corporate",
+        prefix="CRR",
+        owner=people["chief"],
+    )
+    return Org(
+        organisation=organisation,
+        directorate=directorate,
+        other_directorate=other,
+        service=service,
+        other_service=other_service,
+        corporate=corporate,
+        directorate_register=RegisterFactory(
+            organisation=organisation,
+            tier=Tier.DIRECTORATE,
+            directorate=directorate,
+            name="People directorate",
+            prefix="DIR-PEOPLE",
+            owner=people["director"],
+        ),
+        other_directorate_register=RegisterFactory(
+            organisation=organisation,
+            tier=Tier.DIRECTORATE,
+            directorate=other,
+            name="Place directorate",
+            prefix="DIR-PLACE",
+            owner=people["other_director"],
+        ),
+        service_register=RegisterFactory(
+            organisation=organisation,
+            tier=Tier.SERVICE,
+            directorate=directorate,
+            service=service,
+            name="Adult Care service",
+            prefix="AC",
+            owner=people["head"],
+        ),
+        project_register=RegisterFactory(
+            organisation=organisation,
+            tier=Tier.PROJECT,
+            directorate=directorate,
+            service=service,
+            name="Care home project",
+            prefix="PRJ-CH",
+            owner=people["head"],
+        ),
+        other_service_register=RegisterFactory(
+            organisation=organisation,
+            tier=Tier.SERVICE,
+            directorate=other,
+            service=other_service,
+            name="Highways service",
+            prefix="HW",
+            owner=people["other_director"],
+        ),
+        people=people,
+    )
+
+
+# Browser tests: Playwright drives Debian's Chromium; never a downloaded browser.
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}; install Debian's chromium package."
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+def pytest_configure(config):
+    # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
+    # same thread (fixtures) are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+_skipped_e2e: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "tests/e2e/" in report.nodeid:
+        _skipped_e2e.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Under CI=true a skipped browser test is a failure: CI must prove the pages work."""
+    if IN_CI and _skipped_e2e:
+        print(f"\nCI=true but {len(_skipped_e2e)} browser test(s) were skipped: failing.")
+        session.exitstatus = 1

@@ -1,0 +1,163 @@
+import pytest
+from django.urls import reverse
+
+from registers.models import Risk
+from tests.factories import ActionFactory, RiskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_but_login_requires_sign_in(client, org):
+    risk = RiskFactory(register=org.corporate)
+    for url in [
+        reverse("registers:home"),
+        org.corporate.get_absolute_url(),
+        risk.get_absolute_url(),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    assert client.get(reverse("login")).status_code == 200
+
+
+def test_sign_in_leads_to_the_home_page(client, org):
+    response = client.post(
+        reverse("login"), {"username": "chief", "password": "password"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("registers:home")
+    assert "Corporate" in response.content.decode()
+
+
+def test_a_wrong_password_says_so_and_keeps_the_username(client, org):
+    response = client.post(reverse("login"), {"username": "chief", "password": "nope"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "correct username and password" in page
+    assert 'value="chief"' in page
+
+
+def test_home_lists_the_registers_the_user_may_see(client, org):
+    client.force_login(org.people["other_officer"])
+    page = client.get(reverse("registers:home")).content.decode()
+    assert "Highways service" in page and "Place directorate" in page and "Corporate" in page
+    assert "Adult Care service" not in page and "People directorate" not in page
+
+
+def test_home_counts_open_risks_by_residual_band(client, org):
+    for likelihood, impact in [(5, 5), (3, 5), (2, 3), (1, 1)]:
+        RiskFactory(register=org.corporate, residual_likelihood=likelihood, residual_impact=impact)
+    RiskFactory(register=org.corporate, residual_likelihood=None, residual_impact=None)
+    client.force_login(org.people["chief"])
+    response = client.get(reverse("registers:home"))
+    corporate = next(
+        s for g in response.context["groups"] for s in g.summaries if s.register == org.corporate
+    )
+    assert corporate.band_counts == {"red": 2, "amber": 1, "green": 1}
+    assert corporate.not_scored == 1
+    assert corporate.open_risks == 5
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("head", 200),
+        ("officer", 200),
+        ("director", 200),
+        ("audit", 200),
+        ("insurance", 200),
+        ("other_officer", 403),
+        ("other_director", 403),
+        ("committee", 403),
+    ],
+)
+def test_service_register_page_allowed_and_refused(client, org, who, status):
+    RiskFactory(register=org.service_register, title="Care home closures")
+    client.force_login(org.people[who])
+    response = client.get(org.service_register.get_absolute_url())
+    assert response.status_code == status
+    if status == 200:
+        assert "Care home closures" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("committee", 200), ("officer", 200), ("other_officer", 200), ("chief", 200)],
+)
+def test_corporate_register_is_open_to_everyone_signed_in(client, org, who, status):
+    client.force_login(org.people[who])
+    assert client.get(org.corporate.get_absolute_url()).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("officer", 200), ("head", 200), ("chief", 200), ("other_officer", 403), ("committee", 403)],
+)
+def test_risk_page_allowed_and_refused(client, org, who, status):
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    ActionFactory(risk=risk, description="Recruit two social workers")
+    client.force_login(org.people[who])
+    response = client.get(risk.get_absolute_url())
+    assert response.status_code == status
+    if status == 200:
+        assert "Recruit two social workers" in response.content.decode()
+
+
+def test_unknown_objects_are_404(client, org):
+    client.force_login(org.people["chief"])
+    assert client.get(reverse("registers:risk-detail", args=[999999])).status_code == 404
+    assert client.get(reverse("registers:register-detail", args=[999999])).status_code == 404
+
+
+def test_risk_page_shows_bands_with_labels_and_its_history(client, org):
+    from registers.services import save_with_history
+
+    risk = RiskFactory(register=org.corporate, residual_likelihood=5, residual_impact=3)
+    risk.residual_likelihood = 4
+    save_with_history(risk, by=org.people["insurance"], reason="Rescored at SLT")
+    client.force_login(org.people["chief"])
+    page = client.get(risk.get_absolute_url()).content.decode()
+    assert "Amber <span" in page  # residual 4 x 3 = 12: label, not colour alone
+    assert "Rescored at SLT" in page
+    assert "Residual likelihood: 5 → 4" in page
+
+
+def make_risks(register, count):
+    for _ in range(count):
+        risk = RiskFactory(register=register, owner=register.owner)
+        ActionFactory(risk=risk, owner=register.owner)
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_home_query_count_does_not_grow_with_risks(
+    client, org, count, django_assert_max_num_queries
+):
+    make_risks(org.corporate, count)
+    make_risks(org.service_register, count)
+    client.force_login(org.people["chief"])
+    with django_assert_max_num_queries(9):
+        client.get(reverse("registers:home"))
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_register_query_count_does_not_grow_with_risks(
+    client, org, count, django_assert_max_num_queries
+):
+    make_risks(org.service_register, count)
+    client.force_login(org.people["head"])
+    with django_assert_max_num_queries(9):
+        response = client.get(org.service_register.get_absolute_url())
+    assert len(response.context["risks"]) == count
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_risk_query_count_does_not_grow_with_actions(
+    client, org, count, django_assert_max_num_queries
+):
+    risk = RiskFactory(register=org.corporate, owner=org.people["chief"])
+    for _ in range(count):
+        ActionFactory(risk=risk)
+    client.force_login(org.people["chief"])
+    with django_assert_max_num_queries(10):
+        response = client.get(risk.get_absolute_url())
+    assert response.status_code == 200
+    assert Risk.objects.count() == 1
