@@ -127,7 +127,9 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
             prefix=f"BN-D{d:02d}",
             owner=director,
         )
-        registers.append((register, directorate_risks // DIRECTORATES, [director]))
+        # Share the directorate risks evenly, the first registers taking any remainder.
+        share = directorate_risks // DIRECTORATES + (d <= directorate_risks % DIRECTORATES)
+        registers.append((register, share, [director]))
         for s in range(1, services_per_directorate + 1):
             service = Service.objects.create(
                 directorate=directorate, name=f"Service {d}.{s}", slug=f"service-{s}"

@@ -41,10 +41,16 @@ class RegisterSummary:
     band_counts: dict[str, int] = field(default_factory=dict)
     not_scored: int = 0
     reviews_overdue: int = 0
+    today: date | None = None
 
     @property
     def open_risks(self) -> int:
         return sum(self.band_counts.values()) + self.not_scored
+
+    @property
+    def register_review_overdue(self) -> bool:
+        due = self.register.next_review_due
+        return due is not None and self.today is not None and due < self.today
 
     @property
     def counts(self) -> list[tuple[matrix.Band, int]]:
@@ -57,6 +63,11 @@ class DirectorateGroup:
     name: str
     summaries: list[RegisterSummary]
 
+    @property
+    def bands(self) -> tuple[matrix.Band, ...]:
+        """Highest band first: the column order of the counts (one organisation per group)."""
+        return tuple(reversed(self.summaries[0].bands))
+
 
 def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
@@ -68,7 +79,8 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
     )
     bands_by_org = organisation_bands(organisation_ids=[r.organisation_id for r in registers])
     summaries = {
-        r.pk: RegisterSummary(register=r, bands=bands_by_org[r.organisation_id]) for r in registers
+        r.pk: RegisterSummary(register=r, bands=bands_by_org[r.organisation_id], today=today)
+        for r in registers
     }
     counts = (
         Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
@@ -100,15 +112,16 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
         key=lambda item: (min(TIER_ORDER[s.register.tier] for s in item[1]), item[0]),
     )
     return [
-        DirectorateGroup(
-            name=name,
-            summaries=sorted(
-                members,
-                key=lambda s: (TIER_ORDER[s.register.tier], s.register.tier, s.register.name),
-            ),
-        )
+        DirectorateGroup(name=name, summaries=sorted(members, key=_tree_order))
         for name, members in ordered
     ]
+
+
+def _tree_order(summary: RegisterSummary) -> tuple:
+    """Directorate register first, then each service register followed by its projects."""
+    register = summary.register
+    service_name = register.service.name if register.service_id else ""
+    return (TIER_ORDER[register.tier], service_name, register.tier == Tier.PROJECT, register.name)
 
 
 def register_open_risks(*, register: Register) -> list[Risk]:

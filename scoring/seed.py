@@ -32,3 +32,20 @@ def seed_scheme(*, models, data: dict):
                 dimension=created, value=int(value), text=text
             )
     return scheme
+
+
+MODEL_NAMES = ("Scheme", "SchemeBand", "LikelihoodLevel", "ImpactDimension", "ImpactDescriptor")
+
+
+def current_models() -> dict:
+    """The scheme's models as they are now (a migration passes its historical ones instead)."""
+    from scoring import models
+
+    return {name: getattr(models, name) for name in MODEL_NAMES}
+
+
+def ensure_default_scheme():
+    """The default scheme, seeded from the fixture if a database has none (e.g. after a flush)."""
+    models = current_models()
+    scheme = models["Scheme"].objects.filter(is_default=True).first()
+    return scheme or seed_scheme(models=models, data=load_scheme_file())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -65,7 +66,7 @@ ROLE_USERS = (
         "s151.officer",
         "Rachel",
         "Bennett",
-        "Director of Finance (Section 151 Officer)",
+        "Chief Financial Officer (Section 151 Officer)",
         Seniority.DIRECTOR,
         [roles.S151_OFFICER],
         "finance-resources",
@@ -74,7 +75,7 @@ ROLE_USERS = (
         "monitoring.officer",
         "Simon",
         "Achebe",
-        "Head of Legal Services (Monitoring Officer)",
+        "Chief Legal Officer (Monitoring Officer)",
         Seniority.DIRECTOR,
         [roles.MONITORING_OFFICER],
         "law-governance",
@@ -107,12 +108,12 @@ def demo_content() -> tuple[tuple[DirectorateSeed, ...], tuple[RiskSeed, ...]]:
     return DIRECTORATES_1 + DIRECTORATES_2, CORPORATE_RISKS
 
 
-def prefix_from(name: str, taken: set[str]) -> str:
-    """A short reference prefix from a name's initials (Adult Social Care -> ASC), unique."""
+def prefix_from(name: str, taken: set[str], *, lead: str = "") -> str:
+    """A short unique reference prefix from a name's initials (Adult Social Care -> ASC)."""
     words = [
         w for w in re.split(r"[^A-Za-z]+", name) if w and w.lower() not in {"and", "of", "the"}
     ]
-    base = "".join(w[0] for w in words).upper() if len(words) > 1 else words[0][:4].upper()
+    base = lead + ("".join(w[0] for w in words) if len(words) > 1 else words[0][:4]).upper()
     candidate, suffix = base, 2
     while candidate in taken:
         candidate, suffix = f"{base}{suffix}", suffix + 1
@@ -261,7 +262,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                 directorate=directorate,
                 service=service,
                 name=f"{service_seed.name} Service Risk Register",
-                prefix=prefix_from(service_seed.name, taken_prefixes),
+                prefix=partial(prefix_from, service_seed.name, taken_prefixes),
                 owner=head,
                 interval=3,
                 approved_days_ago=approved,
@@ -276,7 +277,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                     directorate=directorate,
                     service=service,
                     name=f"{project_seed.name} Project Risk Register",
-                    prefix=f"PRJ-{prefix_from(project_seed.name, taken_prefixes)}",
+                    prefix=partial(prefix_from, project_seed.name, taken_prefixes, lead="PRJ-"),
                     owner=head,
                     interval=1,
                     approved_days_ago=12,
@@ -340,19 +341,28 @@ def _register(
     directorate=None,
     service=None,
 ):
-    register = Register.objects.filter(prefix=prefix).first()
+    """The register at this place in the tree, created if missing.
+
+    Looked up by its place (and name, for projects), never by prefix: a prefix is only worked
+    out (``prefix`` may be a callable) when the register is created.
+    """
+    place = {
+        "organisation": organisation,
+        "tier": tier,
+        "directorate": directorate,
+        "service": service,
+    }
+    if tier == Tier.PROJECT:
+        place["name"] = name
+    register = Register.objects.filter(**place).first()
     if register:
         return register
     approved_at = None
     if approved_days_ago is not None:
         approved_at = timezone.now() - timedelta(days=approved_days_ago)
     register = Register(
-        organisation=organisation,
-        tier=tier,
-        directorate=directorate,
-        service=service,
-        name=name,
-        prefix=prefix,
+        **(place | {"name": name}),
+        prefix=prefix() if callable(prefix) else prefix,
         owner=owner,
         review_interval_months=interval,
         last_approved_at=approved_at,

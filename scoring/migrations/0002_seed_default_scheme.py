@@ -2,9 +2,7 @@
 
 from django.db import migrations
 
-from scoring.seed import load_scheme_file, seed_scheme
-
-MODEL_NAMES = ("Scheme", "SchemeBand", "LikelihoodLevel", "ImpactDimension", "ImpactDescriptor")
+from scoring.seed import MODEL_NAMES, load_scheme_file, seed_scheme
 
 
 def seed(apps, schema_editor):

@@ -1,11 +1,11 @@
 import pytest
-from django.db.models import Count
+from django.db.models import Count, F
 
 from registers.models import Risk
 from scoring import matrix
 from scoring.admin import SchemeBandFormSet
 from scoring.models import Scheme, SchemeBand
-from scoring.seed import load_scheme_file, seed_scheme
+from scoring.seed import current_models, ensure_default_scheme, load_scheme_file, seed_scheme
 from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +14,15 @@ pytestmark = pytest.mark.django_db
 def test_migrations_seed_the_councils_scheme_as_the_default():
     scheme = Scheme.objects.get(is_default=True)
     assert scheme.as_bands() == matrix.COVENTRY
+
+
+def test_ensure_default_scheme_reseeds_only_when_missing():
+    existing = Scheme.objects.get(is_default=True)
+    assert ensure_default_scheme() == existing
+    Scheme.objects.all().delete()
+    reseeded = ensure_default_scheme()
+    assert reseeded.as_bands() == matrix.COVENTRY
+    assert Scheme.objects.count() == 1
 
 
 def test_the_default_scheme_carries_tables_1_and_2():
@@ -71,11 +80,7 @@ def four_band_scheme():
             },
         ],
     )
-    models = {m.__name__: m for m in (Scheme, SchemeBand)}
-    from scoring.models import ImpactDescriptor, ImpactDimension, LikelihoodLevel
-
-    models |= {m.__name__: m for m in (LikelihoodLevel, ImpactDimension, ImpactDescriptor)}
-    return seed_scheme(models=models, data=data)
+    return seed_scheme(models=current_models(), data=data)
 
 
 def test_a_four_band_scheme_stored_as_data_bands_risks_in_sql_and_python():
@@ -89,7 +94,7 @@ def test_a_four_band_scheme_stored_as_data_bands_risks_in_sql_and_python():
         Risk.objects.with_bands(bands)
         .filter(register=register)
         .values_list("reference")
-        .annotate(band=models_f("residual_band"))
+        .annotate(band=F("residual_band"))
         .values_list("reference", "band")
     )
     in_python = {
@@ -100,12 +105,6 @@ def test_a_four_band_scheme_stored_as_data_bands_risks_in_sql_and_python():
     assert sorted(in_python.values()) == sorted(
         ["low", "medium", "medium", "high", "high", "critical", "critical"]
     )
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)
 
 
 def band_formset(rows):
