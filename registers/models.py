@@ -422,7 +422,7 @@ class Risk(models.Model):
     objects = RiskQuerySet.as_manager()
 
     class Meta:
-        ordering = ["register", "reference"]
+        ordering = ["reference"]
         constraints = [
             models.UniqueConstraint(
                 Upper("reference"),

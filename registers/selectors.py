@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, Prefetch, Q
 
@@ -162,19 +163,49 @@ class HistoryEntry:
 
 
 def risk_history(*, risk: Risk, limit: int = 50) -> list[HistoryEntry]:
-    """The risk's history, newest first: who changed which fields, from what to what."""
+    """The risk's history, newest first: who changed which fields, from what to what.
+
+    Two queries whatever the length: the history rows (with their authors), then the people
+    named in changed owner fields.
+    """
     records = list(
         risk.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
-    names = {f.attname: f.verbose_name for f in Risk._meta.concrete_fields}
+    fields = {f.name: f for f in Risk._meta.concrete_fields}
+    pairs = list(zip(records, [*records[1:], None], strict=True))[:limit]
+    deltas = [
+        (newer, newer.diff_against(older, excluded_fields=["updated_at"]) if older else None)
+        for newer, older in pairs
+    ]
+    user_ids = {
+        value
+        for _, delta in deltas
+        if delta
+        for change in delta.changes
+        if fields[change.field].is_relation
+        for value in (change.old, change.new)
+        if value is not None
+    }
+    people = {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.filter(pk__in=user_ids)
+    }
+
+    def shown(field, value):
+        if value is None or value == "":
+            return None
+        if field.is_relation:
+            return people.get(value, f"#{value}")
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
+
     entries = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        if newer is records[-1] and len(records) > limit:
-            break
+    for newer, delta in deltas:
         changes = []
-        if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["updated_at"])
-            changes = [(names.get(c.field, c.field), c.old, c.new) for c in delta.changes]
+        for change in delta.changes if delta else []:
+            field = fields[change.field]
+            changes.append((field.verbose_name, shown(field, change.old), shown(field, change.new)))
         user = newer.history_user
         entries.append(
             HistoryEntry(

@@ -161,3 +161,18 @@ def test_risk_query_count_does_not_grow_with_actions(
         response = client.get(risk.get_absolute_url())
     assert response.status_code == 200
     assert Risk.objects.count() == 1
+
+
+def test_history_names_people_and_choices_not_ids(client, org):
+    from registers.services import save_with_history
+
+    officer, head = org.people["officer"], org.people["head"]
+    officer.first_name, officer.last_name = "Priya", "Shah"
+    officer.save()
+    risk = RiskFactory(register=org.service_register, owner=officer, response="treat")
+    risk.owner, risk.response = head, "transfer"
+    save_with_history(risk, by=head, reason="Handed over")
+    client.force_login(head)
+    page = client.get(risk.get_absolute_url()).content.decode()
+    assert f"Owner: Priya Shah → {head.get_full_name()}" in page
+    assert "Response: Treat → Transfer" in page

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from registers.demo.loader import DEMO_PASSWORD, load_demo
+from registers.demo.loader import DEMO_PASSWORD, ORGANISATION_SLUG, load_demo
 
 
 class Command(BaseCommand):
@@ -14,12 +14,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo organisation loaded: created {made}."))
         else:
             self.stdout.write("Demo organisation already loaded: nothing to do.")
-        usernames = list(
+        users = (
             get_user_model()
-            .objects.filter(profile__organisation__slug="kingsmere")
-            .order_by("username")
-            .values_list("username", flat=True)
+            .objects.filter(profile__organisation__slug=ORGANISATION_SLUG)
+            .select_related("profile")
+            .order_by("-profile__seniority", "username")
         )
-        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
-        for username in usernames:
-            self.stdout.write(f"  {username}")
+        self.stdout.write(f"\nDemo logins (the password for every one is {DEMO_PASSWORD}):")
+        for user in users:
+            self.stdout.write(f"  {user.username:<44} {user.profile.job_title}")
