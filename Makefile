@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint bench-data clean
+.PHONY: run test lint bench bench-data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "riskreg needs Python 3.11"'
@@ -30,6 +30,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## Page timings and query counts over 10,000 risks, on SQLite and on PostgreSQL (not part of test)
+bench: $(STAMP)
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 $(BIN)/python bench/pages.py
+	psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'riskreg_bench'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres riskreg_bench
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/riskreg_bench $(BIN)/python bench/pages.py
 
 ## A 10,000-risk organisation for benchmarks, in the current database
 bench-data: $(STAMP)

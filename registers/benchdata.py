@@ -12,10 +12,12 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from registers import roles
 from registers.demo.loader import DEMO_PASSWORD
 from registers.models import (
     Action,
@@ -103,6 +105,7 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
         return user
 
     chief = person("bench.chief", Seniority.EXECUTIVE)
+    chief.groups.add(Group.objects.get_or_create(name=roles.SLT)[0])
     registers: list[tuple[Register, int, list]] = []  # (register, risk count, possible owners)
     corporate = Register.objects.create(
         organisation=organisation,

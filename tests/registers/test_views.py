@@ -176,3 +176,14 @@ def test_history_names_people_and_choices_not_ids(client, org):
     page = client.get(risk.get_absolute_url()).content.decode()
     assert f"Owner: Priya Shah → {head.get_full_name()}" in page
     assert "Response: Treat → Transfer" in page
+
+
+def test_refusals_and_missing_pages_are_our_own_pages(client, org):
+    client.force_login(org.people["committee"])
+    refused = client.get(org.service_register.get_absolute_url())
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "You do not have access to this register." in page
+    assert 'href="/"' in page and "Sign out" in page
+    missing = client.get("/risks/999999/")
+    assert missing.status_code == 404 and "Page not found" in missing.content.decode()
