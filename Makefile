@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml
 
 ## Migrate the SQLite database in var/, load the demo council, serve on http://127.0.0.1:8000
 run: $(STAMP)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
 	@echo "Serving on http://$(HOST)/ (Ctrl+C to stop)"
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py runserver $(HOST)
 
 ## The whole test suite (browser tests included), on SQLite or on $$DATABASE_URL
 test: $(STAMP)
@@ -40,8 +40,8 @@ bench: $(STAMP)
 
 ## A 10,000-risk organisation for benchmarks, in the current database
 bench-data: $(STAMP)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py generate_bench_data --risks 10000 --replace
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py generate_bench_data --risks 10000 --replace
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -53,3 +53,16 @@ def test_london_time_and_british_formats(settings):
     assert settings.TIME_ZONE == "Europe/London"
     assert settings.LANGUAGE_CODE == "en-gb"
     assert settings.USE_TZ
+
+
+def test_manage_py_works_for_a_developer_without_any_environment():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_wsgi_application_uses_the_strict_settings():
+    assert "riskreg.settings" in (ROOT / "riskreg" / "wsgi.py").read_text()
