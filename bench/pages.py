@@ -60,6 +60,7 @@ def main() -> None:
     risk = Risk.objects.filter(register=largest[Tier.CORPORATE]).first()
     pages = [
         ("home", "/"),
+        ("organisation (every register)", "/organisation/"),
         (f"corporate register ({largest[Tier.CORPORATE].n} risks)", largest[Tier.CORPORATE]),
         (
             f"largest directorate register ({largest[Tier.DIRECTORATE].n})",

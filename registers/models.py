@@ -417,6 +417,9 @@ class Risk(models.Model):
     next_review_due = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: every change through the services adds one, and a save based on an
+    # older version is refused, so nobody overwrites a colleague's edit without seeing it.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = RiskQuerySet.as_manager()
@@ -615,3 +618,118 @@ class Action(models.Model):
             and self.due_date is not None
             and self.due_date < today
         )
+
+
+class RiskReview(models.Model):
+    """A recorded review of a risk: who, when, the tier's questions answered, and the scores
+    and bands at that moment (snapshots: a later change of scheme never rewrites them)."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="reviews")
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(default=timezone.now)
+    answers = models.JSONField(
+        default=list, help_text='The questions asked and the answers: [{"question", "answer"}].'
+    )
+    notes = models.TextField(blank=True)
+    inherent_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    inherent_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    inherent_band_label = models.CharField(max_length=40, blank=True)
+    residual_band_key = models.CharField(max_length=20, blank=True)
+    residual_band_label = models.CharField(max_length=40, blank=True)
+    residual_band_colour = models.CharField(max_length=7, blank=True)
+    next_review_due = models.DateField()
+
+    class Meta:
+        ordering = ["-reviewed_at"]
+        get_latest_by = "reviewed_at"
+        constraints = [
+            *[
+                models.CheckConstraint(condition=_score_range(field), name=f"review_{field}_1_5")
+                for field in (
+                    "inherent_likelihood",
+                    "inherent_impact",
+                    "residual_likelihood",
+                    "residual_impact",
+                )
+            ]
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.risk.reference} on {timezone.localdate(self.reviewed_at)}"
+
+    @property
+    def residual_score(self) -> int | None:
+        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
+
+    @property
+    def inherent_score(self) -> int | None:
+        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
+
+
+class ReportStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the register owner"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class RiskReport(models.Model):
+    """A new risk reported by a colleague to a register, waiting for its owner's decision."""
+
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="reports")
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reported_risks"
+    )
+    reported_at = models.DateTimeField(default=timezone.now)
+    title = models.CharField(max_length=200)
+    event = models.TextField(help_text="What could go wrong.")
+    consequence = models.TextField(help_text="What may follow if it happens.")
+    impact = models.TextField(help_text="The effect on the council if it does.")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    risk = models.OneToOneField(
+        Risk, on_delete=models.PROTECT, null=True, blank=True, related_name="report"
+    )
+
+    class Meta:
+        ordering = ["-reported_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ReportStatus.values), name="report_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ReportStatus.PENDING, decided_at__isnull=True)
+                | (Q(status=ReportStatus.ACCEPTED, decided_at__isnull=False, risk__isnull=False))
+                | (
+                    Q(status=ReportStatus.DECLINED, decided_at__isnull=False)
+                    & ~Q(decision_reason="")
+                ),
+                name="report_decision_recorded",
+                violation_error_message="A decision records when; a decline records why.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (reported to {self.register})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registers:report-detail", kwargs={"pk": self.pk})

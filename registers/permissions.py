@@ -1,4 +1,4 @@
-"""Who may see what, decided here and only here (never in templates).
+"""Who may see and change what, decided here and only here (never in templates).
 
 Viewing (issue 3's rules):
 - the corporate register: every signed-in member of the organisation;
@@ -7,6 +7,14 @@ Viewing (issue 3's rules):
   (Director level and above in the directorate);
 - everything: SLT, the Insurance Manager, the S151 and Monitoring Officers, Internal Audit and
   superusers; and anyone sees a register they own or that holds a risk they own.
+
+Changing:
+- a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
+  Manager; an action also its own owner;
+- a register's settings, its approval and the risks reported to it: its owner and the
+  Insurance Manager;
+- reporting a new risk: anyone who can see the register;
+- Internal Audit and committee members change nothing, whatever else they are.
 """
 
 from __future__ import annotations
@@ -23,14 +31,28 @@ def _profile(user):
     return getattr(user, "profile", None)
 
 
+def role_names(user: AbstractBaseUser) -> set[str]:
+    """The user's roles (group names), fetched once per user object."""
+    names = getattr(user, "_role_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
+        user._role_names = names
+    return names
+
+
 def sees_everything(user: AbstractBaseUser) -> bool:
-    if user.is_superuser:
+    return user.is_superuser or bool(role_names(user) & set(roles.SEE_EVERY_REGISTER))
+
+
+def is_read_only(user: AbstractBaseUser) -> bool:
+    """Internal Audit and committee members read; they never change anything."""
+    if not user.is_authenticated:
         return True
-    group_names = getattr(user, "_role_names", None)
-    if group_names is None:
-        group_names = set(user.groups.values_list("name", flat=True))
-        user._role_names = group_names  # one query per request, not one per check
-    return bool(group_names & set(roles.SEE_EVERY_REGISTER))
+    return not user.is_superuser and bool(role_names(user) & set(roles.READ_ONLY))
+
+
+def is_insurance_manager(user: AbstractBaseUser) -> bool:
+    return user.is_superuser or roles.INSURANCE_MANAGER in role_names(user)
 
 
 def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
@@ -57,9 +79,48 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
 
 
 def can_view_register(user: AbstractBaseUser, register: Register) -> bool:
-    return visible_registers(user).filter(pk=register.pk).exists()
+    """Remembered on the user object: a page asks this several times in one request."""
+    answers = user.__dict__.setdefault("_can_view_register", {})
+    if register.pk not in answers:
+        answers[register.pk] = visible_registers(user).filter(pk=register.pk).exists()
+    return answers[register.pk]
 
 
 def can_view_risk(user: AbstractBaseUser, risk: Risk) -> bool:
-    """A risk is visible with its register, and always to its owner."""
-    return risk.owner_id == user.pk or can_view_register(user, risk.register)
+    """A risk is visible with its register, and always to its owner and its actions' owners
+    (someone in another service asked to carry out an action must be able to see why)."""
+    return (
+        risk.owner_id == user.pk
+        or can_view_register(user, risk.register)
+        or risk.actions.filter(owner_id=user.pk).exists()
+    )
+
+
+def can_change_register(user: AbstractBaseUser, register: Register) -> bool:
+    """Change a register's settings, approve its review, decide risks reported to it."""
+    if is_read_only(user):
+        return False
+    return register.owner_id == user.pk or (
+        is_insurance_manager(user) and can_view_register(user, register)
+    )
+
+
+def can_change_risk(user: AbstractBaseUser, risk: Risk) -> bool:
+    """Edit, review or close an open risk and manage its actions."""
+    if is_read_only(user) or not risk.is_open:
+        return False
+    if user.pk in (risk.owner_id, risk.register.owner_id):
+        return True
+    return is_insurance_manager(user) and can_view_register(user, risk.register)
+
+
+def can_change_action(user: AbstractBaseUser, action) -> bool:
+    """An action can also be updated and completed by the person who owns it."""
+    if is_read_only(user) or not action.risk.is_open:
+        return False
+    return action.owner_id == user.pk or can_change_risk(user, action.risk)
+
+
+def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
+    """Any colleague who can see a register may report a new risk to it."""
+    return not is_read_only(user) and can_view_register(user, register)

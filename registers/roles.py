@@ -24,3 +24,6 @@ ALL = (
 
 # Roles that see every register of their organisation (DOMAIN.md section 7; issue 3).
 SEE_EVERY_REGISTER = (INSURANCE_MANAGER, SLT, S151_OFFICER, MONITORING_OFFICER, INTERNAL_AUDIT)
+
+# Roles that read and never change anything, whatever else they are (issue 3).
+READ_ONLY = (INTERNAL_AUDIT, COMMITTEE)

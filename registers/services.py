@@ -10,7 +10,19 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from registers.models import Register, Risk, RiskStatus, add_months
+from registers.models import (
+    Action,
+    ActionStatus,
+    Register,
+    ReportStatus,
+    Risk,
+    RiskReport,
+    RiskReview,
+    RiskStatus,
+    add_months,
+)
+from registers.review_questions import questions_for
+from scoring import matrix
 
 
 def save_with_history(instance: models.Model, *, by: AbstractBaseUser | None, reason: str = ""):
@@ -75,4 +87,263 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     risk.closure_reason = reason
     risk.closed_at = timezone.now()
     risk.closed_by = by
+    risk.version += 1
     return save_with_history(risk, by=by, reason=f"Closed: {reason}")
+
+
+# Fields a person edits on the risk form; everything else changes only through a service.
+EDITABLE_RISK_FIELDS = (
+    "reference",
+    "title",
+    "event",
+    "consequence",
+    "impact",
+    "category",
+    "owner",
+    "inherent_likelihood",
+    "inherent_impact",
+    "residual_likelihood",
+    "residual_impact",
+    "target_likelihood",
+    "target_impact",
+    "target_date",
+    "response",
+    "response_rationale",
+    "horizon",
+    "next_review_due",
+)
+
+
+class StaleEdit(ValidationError):
+    """Someone else saved the risk after this edit began. ``changes`` lists what they changed
+    as (field label, value the editor started from, value now) and ``current`` is the risk as
+    it is now, so the editor can see both before deciding."""
+
+    def __init__(self, *, current: Risk, changes: list[tuple[str, object, object]], by: str):
+        self.current, self.changes, self.changed_by = current, changes, by
+        super().__init__(
+            f"{by} changed this risk while you were editing it. Your changes have not been "
+            "saved: check theirs below, then save again.",
+            code="stale",
+        )
+
+
+def _changes_since(risk: Risk, version: int) -> tuple[list[tuple[str, object, object]], str]:
+    """What changed on ``risk`` since ``version``, and who made the latest change."""
+    started = risk.history.filter(version=version).order_by("-history_date").first()
+    latest = risk.history.select_related("history_user").order_by("-history_date").first()
+    who = "Someone"
+    if latest and latest.history_user:
+        who = latest.history_user.get_full_name() or latest.history_user.get_username()
+    if started is None:
+        return [], who
+    changes = []
+    for name in EDITABLE_RISK_FIELDS:
+        field = Risk._meta.get_field(name)
+        before, now = getattr(started, field.attname), getattr(risk, field.attname)
+        if before != now:
+            changes.append((str(field.verbose_name), before, now))
+    return changes, who
+
+
+@transaction.atomic
+def risk_update(
+    *, risk: Risk, by: AbstractBaseUser, version: int, changes: dict, reason: str = ""
+) -> Risk:
+    """Apply a person's edit to a risk, unless someone else saved it since ``version``.
+
+    Raises ``StaleEdit`` (code ``stale``) rather than overwrite a colleague's change, and
+    ``ValidationError`` when the result breaks a rule; nothing is saved in either case.
+    """
+    unknown = set(changes) - set(EDITABLE_RISK_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable through risk_update: {sorted(unknown)}")
+    # The row lock (PostgreSQL) or the IMMEDIATE transaction (SQLite) makes the version check
+    # and the write one step: two saves cannot both pass the check.
+    current = Risk.objects.select_for_update().get(pk=risk.pk)
+    if current.status != RiskStatus.OPEN:
+        raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
+    if current.version != version:
+        changed, who = _changes_since(current, version)
+        raise StaleEdit(current=current, changes=changed, by=who)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.reference = current.reference.strip().upper()
+    current.version += 1
+    return save_with_history(current, by=by, reason=reason or "Edited")
+
+
+@transaction.atomic
+def risk_review_record(
+    *,
+    risk: Risk,
+    by: AbstractBaseUser,
+    answers: dict[str, str],
+    notes: str = "",
+    bands: tuple[matrix.Band, ...],
+    reviewed_on: date | None = None,
+) -> RiskReview:
+    """Record a review: the tier's questions with their answers, the scores and bands at this
+    moment, and the next review date one register interval on."""
+    risk = Risk.objects.select_for_update().select_related("register").get(pk=risk.pk)
+    if risk.status != RiskStatus.OPEN:
+        raise ValidationError("A closed risk is not reviewed.", code="closed")
+    questions = questions_for(risk.register.tier)
+    missing = [q for q in questions if not (answers.get(q) or "").strip()]
+    if missing:
+        raise ValidationError(
+            f"Answer every question; {len(missing)} still blank.", code="answers_required"
+        )
+    reviewed_on = reviewed_on or timezone.localdate()
+    next_due = review_due_after(register=risk.register, reviewed_on=reviewed_on)
+
+    def band(likelihood, impact):
+        value = matrix.score_or_none(likelihood, impact)
+        return matrix.band_for(value, bands) if value is not None else None
+
+    inherent = band(risk.inherent_likelihood, risk.inherent_impact)
+    residual = band(risk.residual_likelihood, risk.residual_impact)
+    review = RiskReview(
+        risk=risk,
+        register=risk.register,
+        reviewed_by=by,
+        answers=[{"question": q, "answer": answers[q].strip()} for q in questions],
+        notes=notes.strip(),
+        inherent_likelihood=risk.inherent_likelihood,
+        inherent_impact=risk.inherent_impact,
+        residual_likelihood=risk.residual_likelihood,
+        residual_impact=risk.residual_impact,
+        inherent_band_label=inherent.label if inherent else "",
+        residual_band_key=residual.key if residual else "",
+        residual_band_label=residual.label if residual else "",
+        residual_band_colour=residual.colour if residual else "",
+        next_review_due=next_due,
+    )
+    review.full_clean()
+    review.save()
+    risk.last_reviewed_on = reviewed_on
+    risk.next_review_due = next_due
+    risk.version += 1
+    save_with_history(risk, by=by, reason="Reviewed")
+    return review
+
+
+ACTION_FIELDS = ("kind", "description", "owner", "due_date", "status", "cost", "evaluation_notes")
+
+
+@transaction.atomic
+def action_create(*, risk: Risk, by: AbstractBaseUser, **fields) -> Action:
+    """Add a control or planned action to an open risk."""
+    if not risk.is_open:
+        raise ValidationError("A closed risk takes no new actions.", code="closed")
+    action = Action(risk=risk, **{k: v for k, v in fields.items() if k in ACTION_FIELDS})
+    if action.status == ActionStatus.DONE and action.completed_on is None:
+        action.completed_on = timezone.localdate()
+    return save_with_history(action, by=by, reason="Added")
+
+
+@transaction.atomic
+def action_update(*, action: Action, by: AbstractBaseUser, **fields) -> Action:
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    for name, value in fields.items():
+        if name not in ACTION_FIELDS:
+            raise ValueError(f"not editable through action_update: {name}")
+        setattr(action, name, value)
+    if action.status == ActionStatus.DONE and action.completed_on is None:
+        action.completed_on = timezone.localdate()
+    elif action.status != ActionStatus.DONE:
+        action.completed_on = None
+    return save_with_history(action, by=by, reason="Edited")
+
+
+@transaction.atomic
+def action_complete(*, action: Action, by: AbstractBaseUser, evaluation: str = "") -> Action:
+    """Mark an action done today, with how well it worked where known."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if action.status == ActionStatus.DONE:
+        raise ValidationError("This action is already done.", code="already_done")
+    action.status = ActionStatus.DONE
+    action.completed_on = timezone.localdate()
+    if evaluation.strip():
+        action.evaluation_notes = evaluation.strip()
+    return save_with_history(action, by=by, reason="Completed")
+
+
+REGISTER_SETTINGS = ("name", "owner", "review_interval_months")
+
+
+@transaction.atomic
+def register_update(*, register: Register, by: AbstractBaseUser, **fields) -> Register:
+    register = Register.objects.select_for_update().get(pk=register.pk)
+    for name, value in fields.items():
+        if name not in REGISTER_SETTINGS:
+            raise ValueError(f"not a register setting: {name}")
+        setattr(register, name, value)
+    return save_with_history(register, by=by, reason="Settings changed")
+
+
+@transaction.atomic
+def register_approve(*, register: Register, by: AbstractBaseUser) -> Register:
+    """Record that the register's owner has reviewed and approved it (policy Part 6)."""
+    register = Register.objects.select_for_update().get(pk=register.pk)
+    register.last_approved_at = timezone.now()
+    register.last_approved_by = by
+    return save_with_history(register, by=by, reason="Review approved")
+
+
+@transaction.atomic
+def risk_report_submit(*, register: Register, by: AbstractBaseUser, **fields) -> RiskReport:
+    """A colleague reports a new risk to a register; it waits for the owner's decision."""
+    report = RiskReport(register=register, reported_by=by, **fields)
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _pending_report(report: RiskReport) -> RiskReport:
+    report = RiskReport.objects.select_for_update().select_related("register").get(pk=report.pk)
+    if report.status != ReportStatus.PENDING:
+        raise ValidationError(
+            f"This report has already been {report.get_status_display().lower()}.",
+            code="already_decided",
+        )
+    return report
+
+
+@transaction.atomic
+def risk_report_accept(
+    *, report: RiskReport, by: AbstractBaseUser, owner: AbstractBaseUser
+) -> RiskReport:
+    """Put a reported risk on the register, not yet scored, for ``owner`` to assess."""
+    report = _pending_report(report)
+    risk = risk_create(
+        register=report.register,
+        by=by,
+        title=report.title,
+        event=report.event,
+        consequence=report.consequence,
+        impact=report.impact,
+        category=report.category,
+        owner=owner,
+    )
+    report.status = ReportStatus.ACCEPTED
+    report.decided_by, report.decided_at, report.risk = by, timezone.now(), risk
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def risk_report_decline(*, report: RiskReport, by: AbstractBaseUser, reason: str) -> RiskReport:
+    report = _pending_report(report)
+    if not (reason or "").strip():
+        raise ValidationError(
+            "Say why the report is declined: the colleague who reported it will see it.",
+            code="reason_required",
+        )
+    report.status = ReportStatus.DECLINED
+    report.decided_by, report.decided_at = by, timezone.now()
+    report.decision_reason = reason.strip()
+    report.full_clean()
+    report.save()
+    return report

@@ -1,11 +1,24 @@
-from django.urls import path
-
-from registers import views
+from registers.views import (
+    actions,
+    home,
+    register,
+    register_settings,
+    reports,
+    reviews,
+    risk,
+    risk_edit,
+)
 
 app_name = "registers"
 
+# Each area of the app lists its own URLs in its views module.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("registers/<int:pk>/", views.register_detail, name="register-detail"),
-    path("risks/<int:pk>/", views.risk_detail, name="risk-detail"),
+    *home.urlpatterns,
+    *register.urlpatterns,
+    *register_settings.urlpatterns,
+    *risk.urlpatterns,
+    *risk_edit.urlpatterns,
+    *actions.urlpatterns,
+    *reviews.urlpatterns,
+    *reports.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from scoring import matrix
 
@@ -13,7 +14,7 @@ def band_badge(likelihood, impact, bands):
     """``{% band_badge risk.residual_likelihood risk.residual_impact bands %}``."""
     value = matrix.score_or_none(likelihood, impact)
     if value is None:
-        return format_html('<span class="badge band band-unscored">Not scored</span>')
+        return mark_safe('<span class="badge band band-unscored">Not scored</span>')
     band = matrix.band_for(value, bands)
     return format_html(
         '<span class="badge band" style="background-color:{};color:{}" '
@@ -36,3 +37,9 @@ def band_swatch(band):
         band.text_colour,
         band.label,
     )
+
+
+@register.filter
+def bands_of(bands_by_organisation, organisation_id):
+    """``{{ home.bands|bands_of:risk.register.organisation_id }}``: one organisation's bands."""
+    return bands_by_organisation.get(organisation_id, matrix.COVENTRY)

@@ -24,6 +24,8 @@ def test_sign_in_and_open_a_register(page: Page, live_server, org):
         residual_impact=4,
     )
     sign_in(page, live_server, "head")
+    expect(page.get_by_role("heading", name="Your risk work")).to_be_visible()
+    page.get_by_role("link", name="Registers", exact=True).click()
     expect(page.get_by_role("heading", name="Risk registers")).to_be_visible()
     expect(page.get_by_role("link", name="Adult Care service")).to_be_visible()
     expect(page.get_by_role("link", name="Highways service")).to_have_count(0)

@@ -2,7 +2,7 @@ import pytest
 
 from registers.permissions import can_view_register, can_view_risk, visible_registers
 from tests.conftest import person
-from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
+from tests.factories import ActionFactory, OrganisationFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,84 @@ def test_a_user_without_a_profile_sees_only_what_they_own(org):
     stray.profile.delete()
     stray.refresh_from_db()
     assert set(visible_registers(stray)) == set()
+
+
+# Who may change what (issue 3): the risk's owner, its register's owner, the Insurance
+# Manager; registers: their owner and the Insurance Manager; never Internal Audit or committee.
+CHANGE_RISK = {
+    "chief": False,
+    "insurance": True,
+    "audit": False,
+    "committee": False,
+    "director": False,
+    "other_director": False,
+    "head": True,  # owns the service register
+    "officer": True,  # owns the risk
+    "other_officer": False,
+}
+
+
+@pytest.mark.parametrize(("who", "allowed"), CHANGE_RISK.items())
+def test_who_may_change_a_service_risk(org, who, allowed):
+    from registers.permissions import can_change_risk
+
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    assert can_change_risk(org.people[who], risk) is allowed
+
+
+def test_nobody_changes_a_closed_risk(org):
+    from registers.permissions import can_change_risk
+    from registers.services import risk_close
+
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    closed = risk_close(risk=risk, by=org.people["head"], reason="Gone")
+    assert not any(can_change_risk(user, closed) for user in org.people.values())
+
+
+def test_read_only_roles_change_nothing_even_what_they_own(org):
+    from registers.permissions import can_change_register, can_change_risk, can_report_risk
+
+    audit = org.people["audit"]
+    risk = RiskFactory(register=org.corporate, owner=audit)
+    org.corporate.owner = audit
+    assert not can_change_risk(audit, risk)
+    assert not can_change_register(audit, org.corporate)
+    assert not can_report_risk(audit, org.corporate)
+    assert not can_report_risk(org.people["committee"], org.corporate)
+
+
+@pytest.mark.parametrize(
+    ("who", "register", "allowed"),
+    [
+        ("head", "service_register", True),
+        ("insurance", "service_register", True),
+        ("director", "service_register", False),
+        ("officer", "service_register", False),
+        ("chief", "corporate", True),
+        ("director", "directorate_register", True),
+        ("other_director", "directorate_register", False),
+    ],
+)
+def test_who_may_change_a_register(org, who, register, allowed):
+    from registers.permissions import can_change_register
+
+    assert can_change_register(org.people[who], getattr(org, register)) is allowed
+
+
+def test_an_action_owner_may_update_their_action(org):
+    from registers.permissions import can_change_action
+
+    risk = RiskFactory(register=org.service_register, owner=org.people["head"])
+    action = ActionFactory(risk=risk, owner=org.people["other_officer"])
+    assert can_change_action(org.people["other_officer"], action)
+    assert not can_change_action(org.people["committee"], action)
+    assert not can_change_action(org.people["director"], action)
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), [("officer", True), ("other_officer", False), ("committee", False)]
+)
+def test_who_may_report_a_risk_to_a_register(org, who, allowed):
+    from registers.permissions import can_report_risk
+
+    assert can_report_risk(org.people[who], org.service_register) is allowed

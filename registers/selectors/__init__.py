@@ -17,6 +17,7 @@ from registers.models import (
     Organisation,
     Register,
     Risk,
+    RiskReview,
     RiskStatus,
     Tier,
 )
@@ -125,21 +126,11 @@ def _tree_order(summary: RegisterSummary) -> tuple:
     return (TIER_ORDER[register.tier], service_name, register.tier == Tier.PROJECT, register.name)
 
 
-def register_open_risks(*, register: Register) -> list[Risk]:
-    """A register's open risks, highest residual score first, unscored last."""
-    return list(
-        Risk.objects.filter(register=register, status=RiskStatus.OPEN)
-        .select_related("owner")
-        .with_scores()
-        .order_by(F("residual_score").desc(nulls_last=True), "reference")
-    )
-
-
 def risk_for_page(*, pk: int) -> Risk:
     """A risk with everything its page shows, in a fixed number of queries."""
     return (
         Risk.objects.select_related(
-            "register__organisation", "register__owner", "owner", "closed_by"
+            "register__organisation", "register__owner", "owner__profile", "closed_by"
         )
         .prefetch_related(
             Prefetch(
@@ -147,7 +138,11 @@ def risk_for_page(*, pk: int) -> Risk:
                 queryset=Action.objects.select_related("owner").order_by(
                     "kind", F("due_date").asc(nulls_last=True), "pk"
                 ),
-            )
+            ),
+            Prefetch(
+                "reviews",
+                queryset=RiskReview.objects.select_related("reviewed_by").order_by("-reviewed_at"),
+            ),
         )
         .get(pk=pk)
     )

@@ -1,0 +1,192 @@
+"""Filters for the register page and its CSV export (django-filter).
+
+The queryset given to :class:`RegisterRiskFilter` must come from
+``Risk.objects.with_bands(bands)`` so that ``residual_band`` exists as a SQL alias: the band
+is derived from the scores and the organisation's scheme, never stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from registers.models import Category, Response, RiskStatus
+from scoring import matrix
+
+# Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.
+NOT_SCORED = "none"
+NO_OWNER = "none"
+NOT_DECIDED = "none"
+ALL_STATUSES = "all"
+DEFAULT_STATUS = RiskStatus.OPEN
+
+# The heat maps' cell links filter on these; the heat maps themselves ignore them so that
+# every cell keeps its count while the list below shows one cell.
+CELL_PARAMETERS = (
+    "inherent_likelihood",
+    "inherent_impact",
+    "residual_likelihood",
+    "residual_impact",
+)
+SCALE_CHOICES = [(str(value), str(value)) for value in matrix.SCALE]
+
+
+def _person_name(first_name: str, last_name: str, username: str) -> str:
+    return f"{first_name} {last_name}".strip() or username
+
+
+class RegisterRiskFilter(django_filters.FilterSet):
+    """The register page's filters: band, category, owner, response, status, review overdue,
+    text search, and the heat maps' cell parameters (hidden inputs, kept while filtering)."""
+
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_search",
+        help_text="Reference, title, event, consequence or impact.",
+    )
+    residual_band = django_filters.ChoiceFilter(
+        label="Residual band", method="filter_residual_band", empty_label="Any band"
+    )
+    category = django_filters.ChoiceFilter(
+        label="Category", choices=Category.choices, empty_label="Any category"
+    )
+    owner = django_filters.ChoiceFilter(label="Owner", method="filter_owner", empty_label="Anyone")
+    response = django_filters.ChoiceFilter(
+        label="Response", method="filter_response", empty_label="Any response"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        method="filter_status",
+        empty_label=None,
+        choices=[
+            (RiskStatus.OPEN, "Open"),
+            (RiskStatus.CLOSED, "Closed"),
+            (ALL_STATUSES, "Open and closed"),
+        ],
+    )
+    overdue = django_filters.ChoiceFilter(
+        label="Review overdue",
+        method="filter_overdue",
+        empty_label="Either",
+        choices=[("yes", "Yes"), ("no", "No")],
+    )
+    inherent_likelihood = django_filters.ChoiceFilter(
+        choices=SCALE_CHOICES, widget=forms.HiddenInput
+    )
+    inherent_impact = django_filters.ChoiceFilter(choices=SCALE_CHOICES, widget=forms.HiddenInput)
+    residual_likelihood = django_filters.ChoiceFilter(
+        choices=SCALE_CHOICES, widget=forms.HiddenInput
+    )
+    residual_impact = django_filters.ChoiceFilter(choices=SCALE_CHOICES, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        data=None,
+        queryset: QuerySet | None = None,
+        *,
+        bands: tuple[matrix.Band, ...],
+        owner_choices: list[tuple[int, str, str, str]],
+        today: date,
+        **kwargs,
+    ):
+        """``owner_choices`` are ``(pk, first_name, last_name, username)`` of the people who
+        own risks on the register (one query, made by the caller's selector)."""
+        data = data.copy() if data is not None else None
+        if data is not None and not data.get("status"):
+            # Open risks unless the status filter asks for closed ones too.
+            data["status"] = DEFAULT_STATUS
+        super().__init__(data, queryset, **kwargs)
+        self.today = today
+        # ``self.filters`` are this instance's copies, and the form is built lazily from them,
+        # so the choices set here are the ones the form validates against.
+        self.filters["residual_band"].extra["choices"] = [
+            *[(band.key, band.label) for band in reversed(bands)],
+            (NOT_SCORED, "Not scored"),
+        ]
+        self.filters["owner"].extra["choices"] = [
+            *[(str(pk), _person_name(*names)) for pk, *names in owner_choices],
+            (NO_OWNER, "No owner"),
+        ]
+        self.filters["response"].extra["choices"] = [
+            *Response.choices,
+            (NOT_DECIDED, "Not decided"),
+        ]
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(reference__icontains=word)
+                | Q(title__icontains=word)
+                | Q(event__icontains=word)
+                | Q(consequence__icontains=word)
+                | Q(impact__icontains=word)
+            )
+        return queryset
+
+    def filter_residual_band(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The alias is "" when the risk is not scored (see RiskQuerySet.with_bands).
+        return queryset.filter(residual_band="" if value == NOT_SCORED else value)
+
+    def filter_owner(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == NO_OWNER:
+            return queryset.filter(owner__isnull=True)
+        return queryset.filter(owner_id=int(value))
+
+    def filter_response(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(response="" if value == NOT_DECIDED else value)
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == ALL_STATUSES:
+            return queryset
+        return queryset.filter(status=value)
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Same rule as Risk.review_overdue: only an open risk can be overdue for review.
+        overdue = Q(status=RiskStatus.OPEN, next_review_due__lt=self.today)
+        return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self._apply(queryset, skip=())
+
+    @property
+    def qs_for_heatmaps(self) -> QuerySet:
+        """The risks matching every filter except the heat maps' cell parameters."""
+        if not hasattr(self, "_qs_for_heatmaps"):
+            self.errors  # noqa: B018 (validates the form, as ``qs`` does)
+            self._qs_for_heatmaps = self._apply(self.queryset.all(), skip=CELL_PARAMETERS)
+        return self._qs_for_heatmaps
+
+    def _apply(self, queryset: QuerySet, *, skip: tuple[str, ...]) -> QuerySet:
+        # A value that fails validation (``?residual_band=purple``) is left out of
+        # ``cleaned_data`` and so ignored; the form shows the error beside its input.
+        cleaned = self.form.cleaned_data
+        for name, value in cleaned.items():
+            if name in skip or (name in CELL_PARAMETERS and not self._whole_cell(name)):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def _whole_cell(self, name: str) -> bool:
+        """A cell is a likelihood and an impact: half of one (or half invalid) is ignored."""
+        scores = name.split("_")[0]
+        cleaned = self.form.cleaned_data
+        return bool(cleaned.get(f"{scores}_likelihood") and cleaned.get(f"{scores}_impact"))
+
+    @property
+    def selected_cells(self) -> dict[str, tuple[int, int]]:
+        """The heat-map cell each map is filtered to, e.g. ``{"residual": (4, 5)}``."""
+        if not self.is_bound:
+            return {}
+        self.errors  # noqa: B018 (validates the form; invalid values are left out)
+        cleaned = self.form.cleaned_data
+        cells = {}
+        for scores in ("inherent", "residual"):
+            likelihood = cleaned.get(f"{scores}_likelihood")
+            impact = cleaned.get(f"{scores}_impact")
+            if likelihood and impact:
+                cells[scores] = (int(likelihood), int(impact))
+        return cells

@@ -1,0 +1,99 @@
+"""Forms for a risk's controls and planned actions."""
+
+from __future__ import annotations
+
+from crispy_forms.bootstrap import PrependedText
+from crispy_forms.layout import Column, Row
+from django import forms
+from django.core.exceptions import ValidationError
+
+from registers.forms import PersonChoiceField, fields_helper
+from registers.models import Action, ActionKind
+from registers.selectors.people import organisation_people
+
+
+class ActionForm(forms.ModelForm):
+    """A control in place or a planned action. A planned action must say when it is due: the
+    policy's SMARTER actions are time-bound."""
+
+    owner = PersonChoiceField(
+        label="Owner",
+        required=False,
+        empty_label="No owner yet",
+        help_text="Who makes sure it happens and reports on it.",
+    )
+
+    class Meta:
+        model = Action
+        fields = ("kind", "description", "owner", "due_date", "status", "cost", "evaluation_notes")
+        labels = {
+            "kind": "Kind",
+            "description": "Description",
+            "due_date": "Due date",
+            "cost": "Cost in pounds",
+            "evaluation_notes": "Evaluation notes",
+        }
+        help_texts = {
+            "kind": "A control in place already reduces the risk; a planned action will, by "
+            "its due date.",
+            "description": "Specific and measurable: what is done, or will be done, and by whom.",
+            "due_date": "Required for a planned action.",
+            "cost": "Where known, e.g. 12500.",
+            "evaluation_notes": "How well it is working, and how you know.",
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "cost": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
+            "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "description": {"required": "Describe the control or action."},
+            "cost": {"min_value": "Give a cost of zero or more, in pounds."},
+        }
+
+    def __init__(self, *args, organisation_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisation_people(
+            organisation_id=organisation_id, keep=[self.instance.owner_id]
+        )
+        self.helper = fields_helper(
+            "kind",
+            "description",
+            Row(Column("owner", css_class="col-md-7"), Column("due_date", css_class="col-md-5")),
+            Row(
+                Column("status", css_class="col-md-7"),
+                Column(PrependedText("cost", "£"), css_class="col-md-5"),
+            ),
+            "evaluation_notes",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        # An invalid date already has its own error; a missing one on a planned action not.
+        missing = not cleaned.get("due_date") and "due_date" not in self.errors
+        if cleaned.get("kind") == ActionKind.ACTION and missing:
+            self.add_error(
+                "due_date",
+                ValidationError(
+                    "Give a due date: a planned action needs one (a control in place does not).",
+                    code="due_date_required",
+                ),
+            )
+        return cleaned
+
+    def service_fields(self) -> dict:
+        """The cleaned values, as keyword arguments for ``action_create`` / ``action_update``."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class ActionCompleteForm(forms.Form):
+    """Mark an action done, saying how well it worked where known."""
+
+    evaluation = forms.CharField(
+        label="How well did it work? (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Replaces the evaluation notes when given.",
+    )

@@ -1,0 +1,51 @@
+"""A register's settings and the approval of its review."""
+
+from __future__ import annotations
+
+from django import forms
+
+from registers.forms import PersonChoiceField, fields_helper
+from registers.models import Register
+from registers.selectors.people import organisation_people
+
+
+class RegisterSettingsForm(forms.ModelForm):
+    owner = PersonChoiceField(
+        label="Owner",
+        help_text="Reviews and approves the register and decides on the risks reported to it.",
+    )
+
+    class Meta:
+        model = Register
+        fields = ("name", "owner", "review_interval_months")
+        labels = {"name": "Name", "review_interval_months": "Review interval in months"}
+        help_texts = {
+            "review_interval_months": "How often the register is reviewed and approved: "
+            "3 for quarterly, 12 for yearly (1 to 24).",
+        }
+        widgets = {"review_interval_months": forms.NumberInput(attrs={"min": 1, "max": 24})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisation_people(
+            organisation_id=self.instance.organisation_id, keep=[self.instance.owner_id]
+        )
+        self.helper = fields_helper()
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class ApproveRegisterForm(forms.Form):
+    """The confirmation that makes approving a register a deliberate step."""
+
+    confirm = forms.BooleanField(
+        label="I confirm that this register has been reviewed and is approved at the right "
+        "level of management.",
+        error_messages={"required": "Tick the box to confirm the register has been reviewed."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "approve")
+        super().__init__(*args, **kwargs)
+        self.helper = fields_helper()

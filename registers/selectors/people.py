@@ -1,0 +1,30 @@
+"""Reads of the people of an organisation, e.g. for choosing who owns a risk or an action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from registers import roles
+
+
+def organisation_people(*, organisation_id: int, keep: Iterable[int | None] = ()) -> QuerySet:
+    """The people who may own a risk, an action or a register in an organisation: its active
+    members, less Internal Audit and committee members (they change nothing, so they cannot
+    own anything). ``keep`` adds people by id, so a current owner stays choosable after
+    leaving. Profiles come in the same query, for job titles."""
+    user_model = get_user_model()
+    read_only = Exists(
+        user_model.groups.through.objects.filter(
+            user_id=OuterRef("pk"), group__name__in=roles.READ_ONLY
+        )
+    )
+    members = Q(is_active=True, profile__organisation_id=organisation_id) & ~Q(read_only)
+    kept = [pk for pk in keep if pk is not None]
+    return (
+        user_model.objects.filter(members | Q(pk__in=kept))
+        .select_related("profile")
+        .order_by("last_name", "first_name", "username")
+    )

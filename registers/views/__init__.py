@@ -1,0 +1,1 @@
+"""Views, one module per area of the app; each module lists its own ``urlpatterns``."""

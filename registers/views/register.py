@@ -1,0 +1,183 @@
+"""The register page (its risks filtered, sorted, paginated, with two heat maps) and its CSV
+export of the same view."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from registers import permissions
+from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
+from registers.models import Register, Risk
+from registers.selectors import register_page
+from scoring import matrix
+
+
+def _viewable_register(request: HttpRequest, pk: int) -> Register:
+    try:
+        register = register_page.register_for_page(pk=pk)
+    except Register.DoesNotExist as missing:
+        raise Http404("No such register.") from missing
+    if not permissions.can_view_register(request.user, register):
+        raise PermissionDenied("You do not have access to this register.")
+    return register
+
+
+def _query_without(query: QueryDict, *names: str) -> QueryDict:
+    """A copy of the request's parameters without ``names``."""
+    kept = query.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept
+
+
+@dataclass
+class RegisterView:
+    """What the page and the export share: the filters, the sort and the risks they select."""
+
+    register: Register
+    bands: tuple[matrix.Band, ...]
+    filterset: RegisterRiskFilter
+    sort: register_page.SortState
+    today: date
+
+    @property
+    def risks(self) -> QuerySet[Risk]:
+        return register_page.with_row_details(
+            register_page.sort_risks(self.filterset.qs, sort=self.sort)
+        )
+
+
+def _register_view(request: HttpRequest, pk: int) -> RegisterView:
+    register = _viewable_register(request, pk)
+    bands = register_page.register_bands(register=register)
+    today = timezone.localdate()
+    filterset = RegisterRiskFilter(
+        request.GET,
+        queryset=register_page.register_risks(register=register, bands=bands),
+        bands=bands,
+        owner_choices=register_page.register_owner_choices(register=register),
+        today=today,
+    )
+    sort = register_page.parse_sort(request.GET.get("sort"))
+    return RegisterView(register, bands, filterset, sort, today)
+
+
+@require_GET
+def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The register's risks with filters, sorting, 50 a page, and inherent and residual heat
+    maps of the risks the filters select (every cell, whichever cell the list shows)."""
+    view = _register_view(request, pk)
+    page = Paginator(view.risks, register_page.PAGE_SIZE).get_page(request.GET.get("page"))
+    heatmaps_risks = view.filterset.qs_for_heatmaps
+    return render(
+        request,
+        "registers/register_detail.html",
+        {
+            "register": view.register,
+            "bands": view.bands,
+            "filterset": view.filterset,
+            "sort": view.sort,
+            "page": page,
+            "rows": register_page.risk_rows(page.object_list, today=view.today),
+            "elided_pages": list(page.paginator.get_elided_page_range(page.number)),
+            "inherent_counts": register_page.heatmap_counts(heatmaps_risks, scores="inherent"),
+            "residual_counts": register_page.heatmap_counts(heatmaps_risks, scores="residual"),
+            "selected_cells": view.filterset.selected_cells,
+            # A cell link replaces any cell chosen before; the export is every page.
+            "heatmap_query": _query_without(request.GET, "page", *CELL_PARAMETERS),
+            "export_query": _query_without(request.GET, "page"),
+            "can_change_register": permissions.can_change_register(request.user, view.register),
+            "can_report_risk": permissions.can_report_risk(request.user, view.register),
+            "today": view.today,
+        },
+    )
+
+
+CSV_COLUMNS = (
+    "Reference",
+    "Title",
+    "Owner",
+    "Inherent likelihood",
+    "Inherent impact",
+    "Inherent score",
+    "Inherent band",
+    "Residual likelihood",
+    "Residual impact",
+    "Residual score",
+    "Residual band",
+    "Response",
+    "Trend",
+    "Next review",
+    "Review overdue",
+    "Status",
+)
+
+# A cell starting with one of these is read as a formula by Excel, LibreOffice and Google
+# Sheets (OWASP "CSV injection"); tab and carriage return can smuggle one in too.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with a single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return f"'{value}"
+    return value
+
+
+def _band_label(score: int | None, bands: tuple[matrix.Band, ...]) -> str:
+    return matrix.band_for(score, bands).label if score is not None else "Not scored"
+
+
+@require_GET
+def register_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The current view of the register as CSV: same filters and order, every page."""
+    view = _register_view(request, pk)
+    filename = f"{view.register.prefix}-risks-{view.today.isoformat()}.csv"
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+    # A byte order mark makes Excel read the file as UTF-8 instead of guessing a code page.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for row in register_page.risk_rows(view.risks, today=view.today):
+        risk = row.risk
+        owner = (risk.owner.get_full_name() or risk.owner.get_username()) if risk.owner else ""
+        cells = (
+            risk.reference,
+            risk.title,
+            owner,
+            risk.inherent_likelihood,
+            risk.inherent_impact,
+            risk.inherent_score,
+            _band_label(risk.inherent_score, view.bands),
+            risk.residual_likelihood,
+            risk.residual_impact,
+            risk.residual_score,
+            _band_label(risk.residual_score, view.bands),
+            risk.get_response_display() or "Not decided",
+            row.trend.label,
+            risk.next_review_due.isoformat() if risk.next_review_due else "",
+            "Yes" if row.review_overdue else "No",
+            risk.get_status_display(),
+        )
+        writer.writerow([neutralise(cell) for cell in cells])
+    return response
+
+
+urlpatterns = [
+    path("registers/<int:pk>/", register_detail, name="register-detail"),
+    path("registers/<int:pk>/export.csv", register_export, name="register-export"),
+]

@@ -1,0 +1,111 @@
+"""A register's settings, and approving its review (policy Part 6)."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_http_methods, require_POST
+
+from registers import permissions, services
+from registers.forms import add_service_error
+from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
+from registers.models import Register, Tier, add_months
+
+# Who approves a register at each tier ("reviewed and approved at the right level of
+# management"): SLT the corporate register, the directorate leadership team theirs, the Head
+# of Service a service or project register.
+APPROVED_BY = {
+    Tier.CORPORATE: "the Strategic Leadership Team",
+    Tier.DIRECTORATE: "the directorate leadership team",
+    Tier.SERVICE: "the Head of Service",
+    Tier.PROJECT: "the Head of Service",
+}
+
+
+def _register(pk: int) -> Register:
+    return get_object_or_404(
+        Register.objects.select_related("owner", "organisation", "last_approved_by"), pk=pk
+    )
+
+
+def _require_change(user, register: Register) -> None:
+    if permissions.can_change_register(user, register):
+        return
+    if not permissions.can_view_register(user, register):
+        raise PermissionDenied("You do not have access to this register.")
+    if permissions.is_read_only(user):
+        raise PermissionDenied("Your role can read the registers but not change them.")
+    raise PermissionDenied(
+        "Only the register's owner or the Insurance Manager can change its settings or approve it."
+    )
+
+
+def _render(request, register, *, settings_form, approve_form, status=200):
+    today = timezone.localdate()
+    return render(
+        request,
+        "registers/register_settings.html",
+        {
+            "register": register,
+            "form": settings_form,
+            "approve_form": approve_form,
+            "approved_by": APPROVED_BY[register.tier],
+            "next_due_if_approved": add_months(today, register.review_interval_months),
+            "approval_overdue": bool(register.next_review_due and register.next_review_due < today),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def register_settings(request, pk: int):
+    """Change a register's name, owner and review interval."""
+    register = _register(pk)
+    _require_change(request.user, register)
+    # The form edits a copy: a rejected edit must not change what the rest of the page says.
+    form = RegisterSettingsForm(
+        request.POST if request.method == "POST" else None, instance=copy.copy(register)
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            register = services.register_update(
+                register=register, by=request.user, **form.service_fields()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, f"Settings of {register.name} saved.")
+            return redirect(register)
+    return _render(request, register, settings_form=form, approve_form=ApproveRegisterForm())
+
+
+@require_POST
+def register_approve(request, pk: int):
+    """Record that the register has been reviewed and approved, once confirmed."""
+    register = _register(pk)
+    _require_change(request.user, register)
+    form = ApproveRegisterForm(request.POST)
+    if not form.is_valid():
+        return _render(
+            request,
+            register,
+            settings_form=RegisterSettingsForm(instance=register),
+            approve_form=form,
+        )
+    register = services.register_approve(register=register, by=request.user)
+    messages.success(
+        request,
+        f"{register.name} approved. Its next review and approval is due by "
+        f"{date_format(register.next_review_due, 'j F Y')}.",
+    )
+    return redirect(register)
+
+
+urlpatterns = [
+    path("registers/<int:pk>/settings/", register_settings, name="register-settings"),
+    path("registers/<int:pk>/approve/", register_approve, name="register-approve"),
+]

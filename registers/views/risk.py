@@ -1,0 +1,68 @@
+"""The risk page."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from registers import permissions, selectors
+from registers.models import Risk
+from registers.warnings import risk_warnings
+from scoring import matrix
+
+
+@require_GET
+def risk_detail(request, pk: int):
+    """All of a risk: description, scores, warnings, controls and actions, reviews, history."""
+    try:
+        risk = selectors.risk_for_page(pk=pk)
+    except Risk.DoesNotExist as missing:
+        raise Http404("No such risk.") from missing
+    if not permissions.can_view_risk(request.user, risk):
+        raise PermissionDenied("You do not have access to this risk.")
+    today = timezone.localdate()
+    bands = selectors.organisation_bands(organisation_ids=[risk.register.organisation_id])[
+        risk.register.organisation_id
+    ]
+    actions = list(risk.actions.all())
+    controls, planned = selectors.split_mitigations(actions)
+    residual = risk.residual_score
+    owner_profile = getattr(risk.owner, "profile", None) if risk.owner else None
+    can_change = permissions.can_change_risk(request.user, risk)
+    return render(
+        request,
+        "registers/risk_detail.html",
+        {
+            "risk": risk,
+            "bands": bands,
+            "controls": controls,
+            "planned": planned,
+            "residual_band": matrix.band_for(residual, bands) if residual is not None else None,
+            "warnings": risk_warnings(
+                risk=risk,
+                bands=bands,
+                owner_seniority=owner_profile.seniority if owner_profile else None,
+                actions=actions,
+                today=today,
+            ),
+            "reviews": list(risk.reviews.all()),
+            "history": selectors.risk_history(risk=risk),
+            "can_change": can_change,
+            # Action owners may update their own actions even when they cannot edit the risk.
+            "changeable_actions": {
+                a.pk
+                for a in actions
+                if can_change or (a.owner_id == request.user.pk and risk.is_open)
+            }
+            if not permissions.is_read_only(request.user)
+            else set(),
+            "today": today,
+        },
+    )
+
+
+urlpatterns = [
+    path("risks/<int:pk>/", risk_detail, name="risk-detail"),
+]
