@@ -56,6 +56,10 @@ def org(db) -> Org:
         ),
         "insurance": person(organisation, "insurance", roles=["Insurance Manager"]),
         "audit": person(organisation, "audit", roles=["Internal Audit"]),
+        "s151": person(organisation, "s151", Seniority.DIRECTOR, roles=["Section 151 Officer"]),
+        "monitoring": person(
+            organisation, "monitoring", Seniority.DIRECTOR, roles=["Monitoring Officer"]
+        ),
         "committee": person(organisation, "committee", roles=["Audit and Procurement Committee"]),
         "director": person(organisation, "director", Seniority.DIRECTOR, directorate=directorate),
         "other_director": person(
