@@ -25,6 +25,21 @@ def person(organisation, username, seniority=Seniority.OFFICER, *, roles=(), **p
     return user
 
 
+# Who may change a risk owned by "officer" on the Adult Care service register (owned by
+# "head"), as registers/permissions.py decides; every other person of the `org` fixture may not.
+MAY_CHANGE_SERVICE_RISK = ["officer", "head", "insurance"]
+MAY_NOT_CHANGE_SERVICE_RISK = [
+    "audit",
+    "committee",
+    "s151",
+    "monitoring",
+    "other_officer",
+    "other_director",
+    "director",
+    "chief",
+]
+
+
 @dataclass
 class Org:
     """A small organisation: two directorates, each with a service; registers at every tier."""

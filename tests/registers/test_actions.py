@@ -9,14 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registers.models import Action, ActionKind, ActionStatus, RiskStatus
-from tests.conftest import person
+from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK, person
 from tests.factories import ActionFactory, OrganisationFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 
 # A risk on the Adult Care service register (owned by "head"), owned by "officer".
-ALLOWED = ["officer", "head", "insurance"]
-REFUSED = ["audit", "committee", "other_officer", "other_director", "director", "chief"]
+ALLOWED = MAY_CHANGE_SERVICE_RISK
+REFUSED = MAY_NOT_CHANGE_SERVICE_RISK
 
 
 @pytest.fixture

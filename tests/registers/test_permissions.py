@@ -1,7 +1,7 @@
 import pytest
 
 from registers.permissions import can_view_register, can_view_risk, visible_registers
-from tests.conftest import person
+from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK, person
 from tests.factories import ActionFactory, OrganisationFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,18 +59,8 @@ def test_a_user_without_a_profile_sees_only_what_they_own(org):
 
 # Who may change what (issue 3): the risk's owner, its register's owner, the Insurance
 # Manager; registers: their owner and the Insurance Manager; never Internal Audit or committee.
-CHANGE_RISK = {
-    "chief": False,
-    "insurance": True,
-    "audit": False,
-    "s151": False,
-    "monitoring": False,
-    "committee": False,
-    "director": False,
-    "other_director": False,
-    "head": True,  # owns the service register
-    "officer": True,  # owns the risk
-    "other_officer": False,
+CHANGE_RISK = {who: True for who in MAY_CHANGE_SERVICE_RISK} | {
+    who: False for who in MAY_NOT_CHANGE_SERVICE_RISK
 }
 
 
@@ -138,3 +128,8 @@ def test_who_may_report_a_risk_to_a_register(org, who, allowed):
     from registers.permissions import can_report_risk
 
     assert can_report_risk(org.people[who], org.service_register) is allowed
+
+
+def test_every_person_of_the_fixture_is_classified_for_changing(org):
+    assert set(CHANGE_RISK) == set(org.people)
+    assert set(EXPECTED) == set(org.people)

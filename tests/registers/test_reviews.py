@@ -8,12 +8,13 @@ from django.utils.formats import date_format
 
 from registers.models import RiskReview, RiskStatus, add_months
 from registers.review_questions import CORPORATE, SERVICE
+from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK
 from tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED = ["officer", "head", "insurance"]
-REFUSED = ["audit", "committee", "other_officer", "other_director", "director", "chief"]
+ALLOWED = MAY_CHANGE_SERVICE_RISK
+REFUSED = MAY_NOT_CHANGE_SERVICE_RISK
 
 
 @pytest.fixture
