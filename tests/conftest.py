@@ -2,6 +2,7 @@ import os
 import shutil
 from dataclasses import dataclass
 
+import factory.random
 import pytest
 
 from registers.models import Tier
@@ -14,6 +15,9 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
+
+# The same names and values from the factories on every run, so a failure can be repeated.
+factory.random.reseed_random("riskreg")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"

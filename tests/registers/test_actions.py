@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from decimal import Decimal
+from html import escape
 
 import pytest
 from django.contrib.messages import get_messages
@@ -149,7 +150,7 @@ def test_the_form_offers_the_organisations_people_with_their_job_titles(client, 
     assert org.people["audit"] not in choices and org.people["committee"] not in choices
     assert stranger not in choices
     head = org.people["head"]
-    assert f"{head.get_full_name()}, Officer" in response.content.decode()
+    assert f"{escape(head.get_full_name())}, Officer" in response.content.decode()
     # The risk's owner is offered first as the action's owner.
     assert response.context["form"]["owner"].value() == org.people["officer"].pk
 
@@ -276,7 +277,7 @@ def test_the_edit_page_shows_the_actions_history(client, org, action):
     client.force_login(org.people["officer"])
     client.post(edit_url(action), action_data(owner=org.people["director"].pk))
     page = client.get(edit_url(action)).content.decode()
-    assert f"{org.people['officer'].get_full_name()}: Edited" in page
+    assert f"{escape(org.people['officer'].get_full_name())}: Edited" in page
 
 
 def test_an_action_keeps_its_current_owner_even_if_no_longer_choosable(client, org, action):

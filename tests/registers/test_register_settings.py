@@ -1,5 +1,7 @@
 """A register's settings and the approval of its review."""
 
+from html import escape
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -144,7 +146,7 @@ def test_every_setting_is_labelled_and_owners_show_job_titles(client, org):
     for name in ("name", "owner", "review_interval_months"):
         assert f'for="id_{name}"' in page
     assert 'for="id_approve-confirm"' in page
-    assert f"{org.people['director'].get_full_name()}, Officer" in page
+    assert f"{escape(org.people['director'].get_full_name())}, Officer" in page
     owners = list(response.context["form"].fields["owner"].queryset)
     assert org.people["audit"] not in owners and org.people["committee"] not in owners
 

@@ -1,3 +1,5 @@
+from html import escape
+
 import pytest
 from django.urls import reverse
 
@@ -163,7 +165,7 @@ def test_history_names_people_and_choices_not_ids(client, org):
     save_with_history(risk, by=head, reason="Handed over")
     client.force_login(head)
     page = client.get(risk.get_absolute_url()).content.decode()
-    assert f"Owner: Priya Shah → {head.get_full_name()}" in page
+    assert f"Owner: Priya Shah → {escape(head.get_full_name())}" in page
     assert "Response: Treat → Transfer" in page
 
 
