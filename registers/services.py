@@ -22,6 +22,7 @@ from registers.models import (
     add_months,
 )
 from registers.review_questions import questions_for
+from registers.selectors.people import person_name
 from scoring import matrix
 
 
@@ -116,7 +117,7 @@ EDITABLE_RISK_FIELDS = (
 
 class StaleEdit(ValidationError):
     """Someone else saved the risk after this edit began. ``changes`` lists what they changed
-    as (field label, value the editor started from, value now) and ``current`` is the risk as
+    as (field name, value the editor started from, value now) and ``current`` is the risk as
     it is now, so the editor can see both before deciding."""
 
     def __init__(self, *, current: Risk, changes: list[tuple[str, object, object]], by: str):
@@ -134,7 +135,7 @@ def _changes_since(risk: Risk, version: int) -> tuple[list[tuple[str, object, ob
     latest = risk.history.select_related("history_user").order_by("-history_date").first()
     who = "Someone"
     if latest and latest.history_user:
-        who = latest.history_user.get_full_name() or latest.history_user.get_username()
+        who = person_name(latest.history_user)
     if started is None:
         return [], who
     changes = []
@@ -142,7 +143,7 @@ def _changes_since(risk: Risk, version: int) -> tuple[list[tuple[str, object, ob
         field = Risk._meta.get_field(name)
         before, now = getattr(started, field.attname), getattr(risk, field.attname)
         if before != now:
-            changes.append((str(field.verbose_name), before, now))
+            changes.append((name, before, now))
     return changes, who
 
 

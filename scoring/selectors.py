@@ -59,6 +59,12 @@ class SchemeGuide:
         return [(value, self.impact_for(value)) for value in matrix.SCALE]
 
 
+def scheme_bands(*, scheme_id: int) -> tuple[matrix.Band, ...]:
+    """A scheme's bands (its risk appetite), lowest first, in one query."""
+    bands = SchemeBand.objects.filter(scheme_id=scheme_id).order_by("floor")
+    return tuple(band.as_matrix_band() for band in bands)
+
+
 def scheme_guide(*, scheme_id: int) -> SchemeGuide:
     """The scheme's bands and descriptors, in five queries whatever their number."""
     scheme = Scheme.objects.prefetch_related(

@@ -8,9 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-
-def person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+from registers.selectors.people import person_name
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -14,15 +14,16 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Layout, LayoutObject, Row
 from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from registers.forms import PersonChoiceField, add_service_error, person_name
+from registers.forms import PersonChoiceField, add_service_error
 from registers.models import Category, Register, Response, Risk
+from registers.selectors import readable_values
+from registers.selectors.people import person_name
 from registers.services import EDITABLE_RISK_FIELDS, StaleEdit
 from scoring import matrix
 from scoring.selectors import SchemeGuide
@@ -577,31 +578,25 @@ def merge_stale_edit(error: StaleEdit, *, form: RiskForm) -> tuple[QueryDict, li
     where both changed a field, the person's value stays and the change is marked as a
     conflict. The version becomes the current one, so saving again (deliberately) goes through.
     """
-    fields_by_label = {
-        str(Risk._meta.get_field(name).verbose_name): Risk._meta.get_field(name)
-        for name in EDITABLE_RISK_FIELDS
-    }
-    people = _people_named(error.changes, fields_by_label)
+    shown = readable_values(Risk, error.changes)
     data = form.data.copy()
     data["version"] = str(error.current.version)
     rows = []
-    for label, before, now in error.changes:
-        field = fields_by_label.get(label)
-        if field is None:
-            continue
-        submitted = form.cleaned_data.get(field.name)
+    for name, before, now in error.changes:
+        submitted = form.cleaned_data.get(name)
         submitted = getattr(submitted, "pk", submitted)
         changed_by_both = _differs(submitted, before)
         if not changed_by_both:
-            data[field.name] = _as_form_data(now)
-        bound = form[field.name]
+            data[name] = _as_form_data(now)
+        bound = form[name]
+        label = str(Risk._meta.get_field(name).verbose_name)
         rows.append(
             StaleChange(
                 label=label[:1].upper() + label[1:],
                 anchor=f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id,
-                started_from=_shown(field, before, people),
-                now=_shown(field, now, people),
-                yours=_shown(field, submitted, people) if changed_by_both else None,
+                started_from=_shown(shown(name, before)),
+                now=_shown(shown(name, now)),
+                yours=_shown(shown(name, submitted)) if changed_by_both else None,
             )
         )
     return data, rows
@@ -622,29 +617,13 @@ def _differs(submitted, before) -> bool:
     return normal(submitted) != normal(before)
 
 
-def _people_named(changes, fields_by_label) -> dict[int, str]:
-    ids = {
-        value
-        for label, before, now in changes
-        if (field := fields_by_label.get(label)) is not None and field.is_relation
-        for value in (before, now)
-        if value is not None
-    }
-    if not ids:
-        return {}
-    return {user.pk: person_name(user) for user in get_user_model().objects.filter(pk__in=ids)}
-
-
-def _shown(field, value, people: dict[int, str]) -> str:
-    if value is None or value == "":
+def _shown(readable) -> str:
+    """A readable value (from ``readable_values``) as the stale-edit alert prints it."""
+    if readable is None:
         return "(blank)"
-    if field.is_relation:
-        return people.get(value, f"person #{value}")
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, date):
-        return f"{value:%-d %b %Y}"
-    return Truncator(str(value)).chars(160)
+    if isinstance(readable, date):
+        return f"{readable:%-d %b %Y}"
+    return Truncator(str(readable)).chars(160)
 
 
 class RiskCloseForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ from registers.models import (
     Tier,
 )
 from registers.permissions import visible_registers
+from registers.selectors.people import person_name
 from scoring import matrix
 from scoring.models import SchemeBand
 
@@ -157,55 +159,68 @@ class HistoryEntry:
     changes: list[tuple[str, object, object]]
 
 
+def readable_values(model, changes: Iterable[tuple[str, object, object]]):
+    """A function ``shown(field_name, stored_value)`` for a model's changes, as people read
+    them: related objects by name (people by their full name), choices by their label, blank
+    as None. Fetches the objects the ``(field name, old, new)`` changes refer to, one query per
+    related model."""
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    wanted: dict = defaultdict(set)
+    for name, *values in changes:
+        if fields[name].is_relation:
+            wanted[fields[name].related_model].update(v for v in values if v is not None)
+    User = get_user_model()
+    names = {
+        (related, pk): person_name(obj) if related is User else str(obj)
+        for related, pks in wanted.items()
+        for pk, obj in related.objects.in_bulk(pks).items()
+    }
+
+    def shown(name: str, value):
+        field = fields[name]
+        if value is None or value == "":
+            return None
+        if field.is_relation:
+            return names.get((field.related_model, value), f"#{value}")
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
+
+    return shown
+
+
 def risk_history(*, risk: Risk, limit: int = 50) -> list[HistoryEntry]:
     """The risk's history, newest first: who changed which fields, from what to what.
 
-    Two queries whatever the length: the history rows (with their authors), then the people
-    named in changed owner fields.
+    A fixed number of queries whatever the length: the history rows (with their authors),
+    then the people and registers named in changed fields.
     """
     records = list(
         risk.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
-    fields = {f.name: f for f in Risk._meta.concrete_fields}
     pairs = list(zip(records, [*records[1:], None], strict=True))[:limit]
     deltas = [
         (newer, newer.diff_against(older, excluded_fields=["updated_at"]) if older else None)
         for newer, older in pairs
     ]
-    user_ids = {
-        value
-        for _, delta in deltas
-        if delta
-        for change in delta.changes
-        if fields[change.field].is_relation
-        for value in (change.old, change.new)
-        if value is not None
-    }
-    people = {
-        user.pk: user.get_full_name() or user.get_username()
-        for user in get_user_model().objects.filter(pk__in=user_ids)
-    }
-
-    def shown(field, value):
-        if value is None or value == "":
-            return None
-        if field.is_relation:
-            return people.get(value, f"#{value}")
-        if field.choices:
-            return dict(field.flatchoices).get(value, value)
-        return value
-
+    shown = readable_values(
+        Risk, [(c.field, c.old, c.new) for _, delta in deltas if delta for c in delta.changes]
+    )
     entries = []
     for newer, delta in deltas:
-        changes = []
-        for change in delta.changes if delta else []:
-            field = fields[change.field]
-            changes.append((field.verbose_name, shown(field, change.old), shown(field, change.new)))
+        changes = [
+            (
+                Risk._meta.get_field(c.field).verbose_name,
+                shown(c.field, c.old),
+                shown(c.field, c.new),
+            )
+            for c in (delta.changes if delta else [])
+        ]
         user = newer.history_user
         entries.append(
             HistoryEntry(
                 when=newer.history_date,
-                who=(user.get_full_name() or user.get_username()) if user else "System",
+                who=person_name(user) if user else "System",
                 reason=newer.history_change_reason or "",
                 kind=newer.get_history_type_display(),
                 changes=changes,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, Q
+from django.db.models import F
 
 from registers.models import (
     ACTIVE_ACTION_STATUSES,
@@ -50,7 +50,7 @@ def home_for(*, user: AbstractBaseUser, today: date) -> Home:
         Action.objects.filter(
             owner=user, status__in=ACTIVE_ACTION_STATUSES, risk__status=RiskStatus.OPEN
         )
-        .filter(Q(due_date__lte=horizon))
+        .filter(due_date__lte=horizon)
         .select_related("risk")
         .order_by("due_date", "pk")
     )

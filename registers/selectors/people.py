@@ -10,6 +10,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from registers import roles
 
 
+def person_name(user) -> str:
+    """How the app names a person: their full name, or their username if they have none."""
+    return user.get_full_name() or user.get_username()
+
+
 def organisation_people(*, organisation_id: int, keep: Iterable[int | None] = ()) -> QuerySet:
     """The people who may own a risk, an action or a register in an organisation: its active
     members, less Internal Audit and committee members (they change nothing, so they cannot

@@ -18,7 +18,6 @@ from django.db.models.functions import Lower
 
 from registers.models import Register, Risk, RiskReview
 from scoring import matrix
-from scoring.models import SchemeBand
 
 Scores = Literal["inherent", "residual"]
 HeatMapCounts = dict[tuple[int | None, int | None], int]
@@ -31,15 +30,6 @@ def register_for_page(*, pk: int) -> Register:
     return Register.objects.select_related(
         "owner", "organisation", "directorate", "service", "last_approved_by"
     ).get(pk=pk)
-
-
-def register_bands(*, register: Register) -> tuple[matrix.Band, ...]:
-    """The register's organisation's bands (its risk appetite), lowest first, in one query.
-
-    ``register.organisation`` should already be loaded (``register_for_page`` joins it).
-    """
-    bands = SchemeBand.objects.filter(scheme_id=register.organisation.scheme_id).order_by("floor")
-    return tuple(band.as_matrix_band() for band in bands)
 
 
 def register_risks(*, register: Register, bands: tuple[matrix.Band, ...]) -> QuerySet[Risk]:

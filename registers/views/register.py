@@ -20,7 +20,9 @@ from registers import permissions
 from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
 from registers.models import Register, Risk
 from registers.selectors import register_page
+from registers.selectors.people import person_name
 from scoring import matrix
+from scoring.selectors import scheme_bands
 
 
 def _viewable_register(request: HttpRequest, pk: int) -> Register:
@@ -60,7 +62,7 @@ class RegisterView:
 
 def _register_view(request: HttpRequest, pk: int) -> RegisterView:
     register = _viewable_register(request, pk)
-    bands = register_page.register_bands(register=register)
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
     today = timezone.localdate()
     filterset = RegisterRiskFilter(
         request.GET,
@@ -154,7 +156,7 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow(CSV_COLUMNS)
     for row in register_page.risk_rows(view.risks, today=view.today):
         risk = row.risk
-        owner = (risk.owner.get_full_name() or risk.owner.get_username()) if risk.owner else ""
+        owner = person_name(risk.owner) if risk.owner else ""
         cells = (
             risk.reference,
             risk.title,

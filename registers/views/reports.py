@@ -12,6 +12,7 @@ from registers import permissions, services
 from registers.forms import add_service_error
 from registers.forms.report import AcceptReportForm, DeclineReportForm, RiskReportForm
 from registers.models import Register, ReportStatus, RiskReport
+from registers.selectors.people import person_name
 from registers.selectors.reports import register_reports, report_for_page, reports_by
 
 REPORTS_PER_PAGE = 50
@@ -19,10 +20,6 @@ REPORTS_PER_PAGE = 50
 
 def _register(pk: int) -> Register:
     return get_object_or_404(Register.objects.select_related("owner", "organisation"), pk=pk)
-
-
-def _person(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,7 +44,7 @@ def report_create(request, pk: int):
         else:
             messages.success(
                 request,
-                f"Thank you: your risk has been sent to {_person(register.owner)}, who owns "
+                f"Thank you: your risk has been sent to {person_name(register.owner)}, who owns "
                 f"{register.name} and will decide whether to add it to the register.",
             )
             return redirect(report)
@@ -125,7 +122,7 @@ def report_accept(request, pk: int):
             messages.success(
                 request,
                 f"Accepted: the risk is on the register as {risk.reference}, not yet scored. "
-                f"{_person(risk.owner)} owns it.",
+                f"{person_name(risk.owner)} owns it.",
             )
             return redirect(report)
     return _render_detail(request, report, accept_form=form)
@@ -148,7 +145,7 @@ def report_decline(request, pk: int):
             add_service_error(form, error)
         else:
             messages.success(
-                request, f"Declined. {_person(report.reported_by)} will see your reason."
+                request, f"Declined. {person_name(report.reported_by)} will see your reason."
             )
             return redirect(report)
     return _render_detail(request, report, decline_form=form)

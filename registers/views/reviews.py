@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
-from registers import permissions, selectors, services
+from registers import permissions, services
 from registers.forms import add_service_error
 from registers.forms.review import ReviewForm
 from registers.models import Risk
 from registers.review_questions import questions_for
 from registers.views.actions import risk_change_refused
 from scoring import matrix
+from scoring.selectors import scheme_bands
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,9 +33,7 @@ def risk_review(request, pk: int):
             "Insurance Manager can record a review of it.",
         )
     register = risk.register
-    bands = selectors.organisation_bands(organisation_ids=[register.organisation_id])[
-        register.organisation_id
-    ]
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
     form = ReviewForm(
         request.POST if request.method == "POST" else None,
         questions=questions_for(register.tier),

@@ -11,6 +11,7 @@ from registers import permissions, selectors
 from registers.models import Risk
 from registers.warnings import risk_warnings
 from scoring import matrix
+from scoring.selectors import scheme_bands
 
 
 @require_GET
@@ -23,9 +24,7 @@ def risk_detail(request, pk: int):
     if not permissions.can_view_risk(request.user, risk):
         raise PermissionDenied("You do not have access to this risk.")
     today = timezone.localdate()
-    bands = selectors.organisation_bands(organisation_ids=[risk.register.organisation_id])[
-        risk.register.organisation_id
-    ]
+    bands = scheme_bands(scheme_id=risk.register.organisation.scheme_id)
     actions = list(risk.actions.all())
     controls, planned = selectors.split_mitigations(actions)
     residual = risk.residual_score
@@ -52,12 +51,8 @@ def risk_detail(request, pk: int):
             "can_change": can_change,
             # Action owners may update their own actions even when they cannot edit the risk.
             "changeable_actions": {
-                a.pk
-                for a in actions
-                if can_change or (a.owner_id == request.user.pk and risk.is_open)
-            }
-            if not permissions.is_read_only(request.user)
-            else set(),
+                a.pk for a in actions if permissions.can_change_action(request.user, a)
+            },
             "today": today,
         },
     )

@@ -227,3 +227,14 @@ def test_an_action_owner_elsewhere_can_open_the_risk(client, org):
     client.force_login(org.people["other_officer"])
     page = client.get(risk.get_absolute_url()).content.decode()
     assert "Lend a gully tanker" in page and "Edit risk" not in page
+
+
+def test_history_names_a_register_change_by_register_not_as_a_person(client, org):
+    from registers.services import save_with_history
+
+    risk = RiskFactory(register=org.service_register, owner=org.people["head"])
+    risk.register = org.directorate_register  # as an escalation will move it
+    save_with_history(risk, by=org.people["director"], reason="Escalated")
+    client.force_login(org.people["director"])
+    page = client.get(risk.get_absolute_url()).content.decode()
+    assert "Register: Adult Care service → People directorate" in page
