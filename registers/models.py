@@ -733,3 +733,58 @@ class RiskReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registers:report-detail", kwargs={"pk": self.pk})
+
+
+class MovementKind(models.TextChoices):
+    ESCALATED = "escalated", "Escalated"
+    DE_ESCALATED = "de_escalated", "De-escalated"
+    REMOVED = "removed", "Removed"
+
+
+class RiskMovement(models.Model):
+    """A risk coming onto or going off a register, and why: the register's ledger.
+
+    Escalation moves a risk one tier up (accepted by the receiving register's owner),
+    de-escalation moves it down, removal takes it off its register (closing it). The policy
+    asks that the reasons be kept; the reports read what came and went in a quarter from here.
+    """
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="movements")
+    kind = models.CharField(max_length=12, choices=MovementKind.choices)
+    from_register = models.ForeignKey(
+        Register, on_delete=models.PROTECT, related_name="movements_out"
+    )
+    to_register = models.ForeignKey(
+        Register, on_delete=models.PROTECT, null=True, blank=True, related_name="movements_in"
+    )
+    reason = models.TextField(blank=True)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    moved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-moved_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=MovementKind.values), name="movement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=MovementKind.REMOVED, to_register__isnull=True)
+                    | (~Q(kind=MovementKind.REMOVED) & Q(to_register__isnull=False))
+                ),
+                name="movement_destination_fits_kind",
+                violation_error_message="A removal has no destination; a move has one.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=MovementKind.ESCALATED) | ~Q(reason=""),
+                name="movement_reason_kept",
+                violation_error_code="reason_required",
+                violation_error_message="De-escalation and removal keep their reason.",
+            ),
+        ]
+        indexes = [models.Index(fields=["from_register", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.risk_id} {self.get_kind_display()} from {self.from_register_id}"

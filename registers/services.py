@@ -13,9 +13,11 @@ from django.utils import timezone
 from registers.models import (
     Action,
     ActionStatus,
+    MovementKind,
     Register,
     ReportStatus,
     Risk,
+    RiskMovement,
     RiskReport,
     RiskReview,
     RiskStatus,
@@ -74,7 +76,11 @@ def risk_create(*, register: Register, by: AbstractBaseUser, **fields) -> Risk:
 
 @transaction.atomic
 def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
-    """Close a risk with the reason the policy asks to be kept. Risks are never deleted."""
+    """Close a risk, taking it off its register, with the reason the policy asks to be kept.
+
+    Risks are never deleted: the removal is also recorded on the register's ledger
+    (``RiskMovement``), which the reports read.
+    """
     risk = Risk.objects.select_for_update().get(pk=risk.pk)
     reason = (reason or "").strip()
     if not reason:
@@ -89,7 +95,18 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     risk.closed_at = timezone.now()
     risk.closed_by = by
     risk.version += 1
-    return save_with_history(risk, by=by, reason=f"Closed: {reason}")
+    save_with_history(risk, by=by, reason=f"Closed: {reason}")
+    movement = RiskMovement(
+        risk=risk,
+        kind=MovementKind.REMOVED,
+        from_register=risk.register,
+        reason=reason,
+        moved_by=by,
+        moved_at=risk.closed_at,
+    )
+    movement.full_clean()
+    movement.save()
+    return risk
 
 
 # Fields a person edits on the risk form; everything else changes only through a service.

@@ -13,10 +13,19 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, IntegerField, OrderBy, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OrderBy,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Lower
 
-from registers.models import Register, Risk, RiskReview
+from registers.models import MovementKind, Register, Risk, RiskMovement, RiskReview
 from scoring import matrix
 
 Scores = Literal["inherent", "residual"]
@@ -221,10 +230,19 @@ def _latest_review() -> QuerySet[RiskReview]:
 _UNSHOWN_TEXT = ("event", "consequence", "impact", "response_rationale", "closure_reason")
 
 
+def _arrival() -> QuerySet[RiskMovement]:
+    """The move that brought a risk onto the register it is on, latest first."""
+    return RiskMovement.objects.filter(
+        risk=OuterRef("pk"), to_register=OuterRef("register_id")
+    ).order_by("-moved_at", "-pk")
+
+
 def with_row_details(queryset: QuerySet[Risk]) -> QuerySet[Risk]:
-    """Join the owner and annotate the latest review's date and residual score, so rows need
-    no further query. The risks' long text fields are deferred: do not read them from rows."""
+    """Join the owner and annotate the latest review's date and residual score, and where the
+    risk was escalated (or de-escalated) from, so rows need no further query. The risks' long
+    text fields are deferred: do not read them from rows."""
     latest = _latest_review()
+    arrival = _arrival()
     return (
         queryset.select_related("owner")
         .defer(*_UNSHOWN_TEXT)
@@ -236,7 +254,24 @@ def with_row_details(queryset: QuerySet[Risk]) -> QuerySet[Risk]:
                 ).values("snapshot")[:1],
                 output_field=IntegerField(),
             ),
+            arrived_from=Subquery(arrival.values("from_register__name")[:1]),
+            arrived_by=Subquery(arrival.values("kind")[:1]),
         )
+    )
+
+
+def escalated_away(*, register: Register) -> list[Risk]:
+    """Open risks escalated from ``register`` that are now on another register, with it."""
+    escalated_from_here = RiskMovement.objects.filter(
+        risk=OuterRef("pk"), from_register=register, kind=MovementKind.ESCALATED
+    )
+    return list(
+        Risk.objects.open()
+        .filter(Exists(escalated_from_here))
+        .exclude(register=register)
+        .select_related("register")
+        .only("pk", "reference", "title", "register__name", "register__tier")
+        .order_by("reference")
     )
 
 

@@ -7,6 +7,8 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from escalation import permissions as escalation_permissions
+from escalation import selectors as escalation_selectors
 from registers import permissions, selectors
 from registers.models import Risk
 from registers.warnings import risk_warnings
@@ -30,6 +32,15 @@ def risk_detail(request, pk: int):
     residual = risk.residual_score
     owner_profile = getattr(risk.owner, "profile", None) if risk.owner else None
     can_change = permissions.can_change_risk(request.user, risk)
+    escalation = escalation_selectors.risk_escalation(risk=risk)
+    history = sorted(
+        [
+            *selectors.risk_history(risk=risk),
+            *escalation_selectors.risk_escalation_events(escalation),
+        ],
+        key=lambda entry: entry.when,
+        reverse=True,
+    )
     return render(
         request,
         "registers/risk_detail.html",
@@ -47,8 +58,11 @@ def risk_detail(request, pk: int):
                 today=today,
             ),
             "reviews": list(risk.reviews.all()),
-            "history": selectors.risk_history(risk=risk),
+            "history": history,
             "can_change": can_change,
+            "escalation": escalation,
+            "can_propose": escalation_permissions.can_propose(request.user, risk),
+            "can_de_escalate": escalation_permissions.can_de_escalate(request.user, risk),
             # Action owners may update their own actions even when they cannot edit the risk.
             "changeable_actions": {
                 a.pk for a in actions if permissions.can_change_action(request.user, a)

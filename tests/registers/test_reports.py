@@ -398,7 +398,7 @@ def test_the_registers_list_runs_a_fixed_number_of_queries(
 ):
     _many_reports(org, count)
     client.force_login(org.people["insurance"])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(list_url(org.service_register))
     assert len(response.context["reports"]) == count
 

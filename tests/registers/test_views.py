@@ -148,7 +148,7 @@ def test_risk_query_count_does_not_grow_with_actions(
     for _ in range(count):
         ActionFactory(risk=risk)
     client.force_login(org.people["chief"])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(13):
         response = client.get(risk.get_absolute_url())
     assert response.status_code == 200
     assert Risk.objects.count() == 1

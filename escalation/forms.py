@@ -1,0 +1,138 @@
+"""Forms for proposing, deciding, withdrawing and de-escalating."""
+
+from __future__ import annotations
+
+from django import forms
+
+from escalation.checklist import Evaluation
+from escalation.models import ProposalStatus
+from registers.models import Register, Tier
+
+
+class ProposalForm(forms.Form):
+    """A tick and a note for each factor a person answers, and the proposer's case.
+
+    The fields are ``factor_<n>`` (tick) and ``note_<n>`` (why it holds) for each judged
+    factor of the evaluation; derived factors are shown, not asked.
+    """
+
+    case = forms.CharField(
+        label="Your case for escalation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the receiving register's owner should know. Needed when fewer "
+        "factors hold than the policy looks for.",
+    )
+
+    def __init__(self, *args, evaluation: Evaluation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.evaluation = evaluation
+        self.factor_rows = []
+        for answer in evaluation.answers:
+            if answer.derived:
+                self.factor_rows.append((answer, None, None))
+                continue
+            tick = forms.BooleanField(label=answer.wording, required=False)
+            note = forms.CharField(
+                label=f"Why factor {answer.number} holds",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"factor_{answer.number}"] = tick
+            self.fields[f"note_{answer.number}"] = note
+        # The case last, after the factors.
+        self.fields["case"] = self.fields.pop("case")
+
+    def judged_rows(self):
+        """(answer, tick bound field, note bound field) for each judged factor."""
+        return [
+            (answer, self[f"factor_{answer.number}"], self[f"note_{answer.number}"])
+            for answer in self.evaluation.answers
+            if not answer.derived
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for number in self.evaluation.judged_numbers:
+            ticked = cleaned.get(f"factor_{number}")
+            note = (cleaned.get(f"note_{number}") or "").strip()
+            if ticked and not note:
+                self.add_error(f"note_{number}", "Say why this factor holds.")
+            elif note and not ticked:
+                self.add_error(
+                    f"factor_{number}",
+                    "You wrote a note: tick the factor if it holds, or clear the note.",
+                )
+        return cleaned
+
+    def ticks(self) -> dict[int, str]:
+        return {
+            number: self.cleaned_data[f"note_{number}"].strip()
+            for number in self.evaluation.judged_numbers
+            if self.cleaned_data.get(f"factor_{number}")
+        }
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[(ProposalStatus.ACCEPTED, "Accept"), (ProposalStatus.DECLINED, "Decline")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed to decline; kept on record and sent to the proposer.",
+    )
+
+    def __init__(self, *args, to_register: Register, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            (ProposalStatus.ACCEPTED, f"Accept: the risk moves onto {to_register}"),
+            (ProposalStatus.DECLINED, "Decline: the risk stays where it is"),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("decision") == ProposalStatus.DECLINED
+            and not (cleaned.get("reason") or "").strip()
+        ):
+            self.add_error("reason", "Say why the proposal is declined.")
+        return cleaned
+
+    @property
+    def accept(self) -> bool:
+        return self.cleaned_data["decision"] == ProposalStatus.ACCEPTED
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RegisterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Register) -> str:
+        return f"{obj.name} ({obj.get_tier_display().lower()})"
+
+
+class DeEscalateForm(forms.Form):
+    to_register = RegisterChoiceField(
+        label="Move it to", queryset=Register.objects.none(), empty_label=None
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept on record (the policy asks that de-escalation keeps its reason).",
+    )
+
+    def __init__(self, *args, targets: list[Register], **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_register"]
+        field.queryset = Register.objects.filter(pk__in=[t.pk for t in targets])
+        # The choices in the order given: where the risk came from first.
+        field.choices = [(t.pk, field.label_from_instance(t)) for t in targets]
+        if targets and targets[0].tier != Tier.CORPORATE:
+            field.initial = targets[0].pk

@@ -1,0 +1,246 @@
+"""The policy's escalation checklists, proposals to move a risk up a tier, and the in-app
+notifications that tell people about them.
+
+A checklist is data (seeded from ``fixtures/escalation_checklists.json``, editable in the
+admin); a proposal snapshots the factors as they were answered, with their wording, and the
+risk's scores and bands, so neither a later edit of the checklist nor a change of scheme
+rewrites what was proposed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from registers.models import Register, Risk, Tier
+
+RECEIVING_TIERS = [(Tier.DIRECTORATE, "Directorate"), (Tier.CORPORATE, "Corporate")]
+
+
+class Checklist(models.Model):
+    """The factors for escalating a risk into a register of ``receiving_tier``.
+
+    Service and project registers escalate into their directorate's register (one checklist);
+    directorate registers into the corporate register (the other).
+    """
+
+    receiving_tier = models.CharField(max_length=12, choices=RECEIVING_TIERS, unique=True)
+    name = models.CharField(max_length=200)
+    introduction = models.TextField(
+        help_text="The policy's sentence before the factors, shown above them."
+    )
+    recommend_at = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(8)],
+        help_text="Escalation is recommended when at least this many factors hold "
+        "(the policy's 'a combination of several'). A person still decides.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["receiving_tier"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(receiving_tier__in=[Tier.DIRECTORATE, Tier.CORPORATE]),
+                name="checklist_receiving_tier_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(recommend_at__gte=1, recommend_at__lte=8),
+                name="checklist_recommend_at_1_8",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FactorRule(models.TextChoices):
+    """How a factor is answered: by a person, or by the product from the risk's scores."""
+
+    JUDGEMENT = "judgement", "A person judges it and gives a note"
+    RESIDUAL_ABOVE_LOWEST = (
+        "residual_above_lowest",
+        "Holds when the residual score is above the lowest band (amber or red)",
+    )
+    RESIDUAL_OUTSIDE_APPETITE = (
+        "residual_outside_appetite",
+        "Holds when the residual score is outside the risk appetite (red)",
+    )
+    TARGET_NOT_LOWEST = (
+        "target_not_lowest",
+        "Holds unless the target reaches the lowest band (green) within three months; "
+        "a person answers when there is no dated target",
+    )
+    TARGET_NOT_WITHIN_APPETITE = (
+        "target_not_within_appetite",
+        "Holds unless the target comes within the appetite (amber) within three months; "
+        "a person answers when there is no dated target",
+    )
+
+
+class Factor(models.Model):
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="factors")
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    wording = models.TextField()
+    rule = models.CharField(max_length=30, choices=FactorRule.choices, default="judgement")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["checklist", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checklist", "number"],
+                name="factor_number_unique",
+                violation_error_message="The checklist already has a factor with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(rule__in=FactorRule.values), name="factor_rule_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.wording}"
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", "Awaiting decision"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Proposal(models.Model):
+    """A proposal to escalate a risk from its register to the register one tier up."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="proposals")
+    from_register = models.ForeignKey(
+        Register, on_delete=models.PROTECT, related_name="proposals_out"
+    )
+    to_register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="proposals_in")
+    checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="+")
+    # Each factor as answered: number, wording, rule, derived, holds, explanation, note.
+    answers = models.JSONField(default=list)
+    factors_held = models.PositiveSmallIntegerField()
+    recommend_at = models.PositiveSmallIntegerField()
+    case = models.TextField(
+        blank=True, help_text="The proposer's case for escalation, in their own words."
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals_made"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+
+    # The risk as it stood when proposed.
+    inherent_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+    inherent_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    residual_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+    residual_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    inherent_band_label = models.CharField(max_length=40, blank=True)
+    residual_band_key = models.CharField(max_length=20, blank=True)
+    residual_band_label = models.CharField(max_length=40, blank=True)
+
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    # The Insurance Manager recorded a decision SLT took in its meeting.
+    recorded_for_slt = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["risk"],
+                condition=Q(status="open"),
+                name="proposal_one_open_per_risk",
+                violation_error_code="open_proposal_exists",
+                violation_error_message="This risk already has a proposal awaiting decision.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values), name="proposal_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="open", decided_at__isnull=True, decided_by__isnull=True)
+                    | (~Q(status="open") & Q(decided_at__isnull=False, decided_by__isnull=False))
+                ),
+                name="proposal_decision_recorded",
+                violation_error_message="A decision records who made it and when.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["declined", "withdrawn"]) | ~Q(decision_reason=""),
+                name="proposal_decline_has_reason",
+                violation_error_code="reason_required",
+                violation_error_message="A declined or withdrawn proposal keeps its reason.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "to_register"])]
+
+    def __str__(self) -> str:
+        return f"Escalation of {self.risk} to {self.to_register}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("escalation:proposal-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ProposalStatus.OPEN
+
+    @property
+    def recommended(self) -> bool:
+        return self.factors_held >= self.recommend_at
+
+    @property
+    def residual_score(self) -> int | None:
+        if self.residual_likelihood is None or self.residual_impact is None:
+            return None
+        return self.residual_likelihood * self.residual_impact
+
+    @property
+    def inherent_score(self) -> int | None:
+        if self.inherent_likelihood is None or self.inherent_impact is None:
+            return None
+        return self.inherent_likelihood * self.inherent_impact
+
+
+class Notification(models.Model):
+    """A message in someone's in-app list (it is also emailed when they have an address)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subject = models.CharField(max_length=200)
+    message = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject

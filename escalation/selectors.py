@@ -1,0 +1,232 @@
+"""Reads for escalation: the checklist for a risk and its answers, the queues, a risk's
+escalation record, and the registers a risk may be de-escalated to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from escalation import checklist as rules
+from escalation.models import Checklist, Notification, Proposal, ProposalStatus
+from escalation.permissions import visible_proposals
+from registers.models import Register, Risk, RiskMovement, Tier, add_months
+from registers.selectors.people import person_name
+from scoring import matrix
+from scoring.selectors import scheme_bands
+
+# "Within the next quarter": the product reads it as within three months of today.
+NEXT_QUARTER_MONTHS = 3
+
+
+def checklist_for(*, receiving: Register) -> Checklist:
+    """The checklist for escalating into ``receiving``, its factors prefetched."""
+    return Checklist.objects.prefetch_related("factors").get(receiving_tier=receiving.tier)
+
+
+def factor_specs(checklist: Checklist) -> list[rules.FactorSpec]:
+    return [rules.FactorSpec(f.number, f.wording, f.rule) for f in checklist.factors.all()]
+
+
+def risk_scores(risk: Risk) -> rules.RiskScores:
+    return rules.RiskScores(
+        residual_likelihood=risk.residual_likelihood,
+        residual_impact=risk.residual_impact,
+        target_likelihood=risk.target_likelihood,
+        target_impact=risk.target_impact,
+        target_date=risk.target_date,
+    )
+
+
+def next_quarter_end(today: date) -> date:
+    return add_months(today, NEXT_QUARTER_MONTHS)
+
+
+def evaluate_risk(
+    *,
+    risk: Risk,
+    checklist: Checklist,
+    bands: tuple[matrix.Band, ...],
+    today: date | None = None,
+    ticks: Mapping[int, str] | None = None,
+) -> rules.Evaluation:
+    """The checklist answered for ``risk`` as it stands, with a person's ``ticks``."""
+    today = today or timezone.localdate()
+    return rules.evaluate(
+        factor_specs(checklist),
+        scores=risk_scores(risk),
+        bands=bands,
+        horizon_end=next_quarter_end(today),
+        recommend_at=checklist.recommend_at,
+        ticks=ticks,
+    )
+
+
+def _with_people(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    return proposals.select_related(
+        "risk",
+        "risk__owner",
+        "from_register",
+        "to_register",
+        "to_register__directorate",
+        "proposed_by",
+        "decided_by",
+    )
+
+
+def proposal_for_page(*, pk: int) -> Proposal:
+    """A proposal with what its page names (raises ``DoesNotExist``)."""
+    return (
+        _with_people(Proposal.objects.all())
+        .select_related("risk__register", "to_register__organisation", "to_register__owner")
+        .get(pk=pk)
+    )
+
+
+def queue(
+    *,
+    user: AbstractBaseUser,
+    status: str = ProposalStatus.OPEN,
+    tier: str = "",
+    directorate_id: int | None = None,
+) -> QuerySet[Proposal]:
+    """The proposals ``user`` may see, filtered: open ones first by default, oldest first so
+    nothing waits longest unseen; decided ones newest first."""
+    proposals = visible_proposals(user)
+    if status:
+        proposals = proposals.filter(status=status)
+    if tier:
+        proposals = proposals.filter(to_register__tier=tier)
+    if directorate_id:
+        proposals = proposals.filter(
+            Q(from_register__directorate_id=directorate_id)
+            | Q(to_register__directorate_id=directorate_id)
+        )
+    order = ["proposed_at", "pk"] if status == ProposalStatus.OPEN else ["-proposed_at", "-pk"]
+    return _with_people(proposals).order_by(*order)
+
+
+def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
+    """Open proposals to the corporate register: the escalations the Insurance Manager
+    collates for SLT's next quarterly review, oldest first."""
+    return _with_people(
+        Proposal.objects.filter(
+            status=ProposalStatus.OPEN,
+            to_register__tier=Tier.CORPORATE,
+            to_register__organisation_id=organisation_id,
+        )
+    ).order_by("proposed_at", "pk")
+
+
+@dataclass
+class RiskEscalation:
+    """A risk's escalation record for its page."""
+
+    open_proposal: Proposal | None
+    proposals: list[Proposal]
+    movements: list[RiskMovement]
+    receiving: Register | None
+
+
+def risk_escalation(*, risk: Risk) -> RiskEscalation:
+    """The risk's proposals and register movements, newest first, in three queries."""
+    proposals = list(
+        Proposal.objects.filter(risk=risk).select_related(
+            "from_register", "to_register", "proposed_by", "decided_by"
+        )
+    )
+    movements = list(
+        risk.movements.select_related("from_register", "to_register", "moved_by").order_by(
+            "-moved_at", "-pk"
+        )
+    )
+    return RiskEscalation(
+        open_proposal=next((p for p in proposals if p.is_open), None),
+        proposals=proposals,
+        movements=movements,
+        receiving=risk.register.escalates_to if risk.is_open else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationEvent:
+    """An escalation step in the shape of a risk history entry."""
+
+    when: object
+    who: str
+    reason: str
+    kind: str = "Escalation"
+    changes: tuple = ()
+
+
+def risk_escalation_events(escalation: RiskEscalation) -> list[EscalationEvent]:
+    """Proposals made and decided, for the risk's history (moves are in it already)."""
+    events = []
+    for proposal in escalation.proposals:
+        events.append(
+            EscalationEvent(
+                when=proposal.proposed_at,
+                who=person_name(proposal.proposed_by),
+                reason=f"Proposed escalation to {proposal.to_register} "
+                f"({proposal.factors_held} of {len(proposal.answers)} factors hold)",
+            )
+        )
+        if proposal.status in (ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN):
+            events.append(
+                EscalationEvent(
+                    when=proposal.decided_at,
+                    who=person_name(proposal.decided_by),
+                    reason=f"Escalation to {proposal.to_register} "
+                    f"{proposal.get_status_display().lower()}: {proposal.decision_reason}",
+                )
+            )
+    return events
+
+
+def de_escalation_targets(*, risk: Risk) -> list[Register]:
+    """The registers below the risk's register it may go back to: for a directorate register
+    its service and project registers; for the corporate register every other register of
+    the organisation. The register it came up from is first."""
+    register = risk.register
+    if register.tier == Tier.DIRECTORATE:
+        below = Register.objects.filter(
+            directorate_id=register.directorate_id, tier__in=[Tier.SERVICE, Tier.PROJECT]
+        )
+    elif register.tier == Tier.CORPORATE:
+        below = Register.objects.filter(organisation_id=register.organisation_id).exclude(
+            tier=Tier.CORPORATE
+        )
+    else:
+        return []
+    targets = list(below.order_by("tier", "name"))
+    came_from = came_from_register_id(risk=risk)
+    targets.sort(key=lambda target: (target.pk != came_from, target.tier != Tier.DIRECTORATE))
+    return targets
+
+
+def came_from_register_id(*, risk: Risk) -> int | None:
+    """The register the risk was last escalated from onto the register it is on."""
+    return (
+        RiskMovement.objects.filter(risk=risk, to_register_id=risk.register_id)
+        .order_by("-moved_at", "-pk")
+        .values_list("from_register_id", flat=True)
+        .first()
+    )
+
+
+def unread_count(*, user: AbstractBaseUser) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_for(*, user: AbstractBaseUser, limit: int = 100) -> list[Notification]:
+    return list(Notification.objects.filter(recipient=user)[:limit])
+
+
+def bands_for(risk: Risk) -> tuple[matrix.Band, ...]:
+    return scheme_bands(scheme_id=risk.register.organisation.scheme_id)
