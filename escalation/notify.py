@@ -4,7 +4,9 @@ once the transaction commits, an email to those with an address."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +17,18 @@ from django.db import transaction
 from escalation.models import Notification, Proposal
 
 logger = logging.getLogger(__name__)
+
+_email_off: ContextVar[bool] = ContextVar("escalation_email_off", default=False)
+
+
+@contextmanager
+def without_email() -> Iterator[None]:
+    """Notify in the app only, sending no email: for loading the demo organisation."""
+    token = _email_off.set(True)
+    try:
+        yield
+    finally:
+        _email_off.reset(token)
 
 
 def people_with_role(*, organisation_id: int, role: str) -> list[AbstractBaseUser]:
@@ -48,7 +62,7 @@ def notify(
         for person in people.values()
     )
     addresses = sorted({person.email for person in people.values() if person.email})
-    if addresses:
+    if addresses and not _email_off.get():
         body = f"{message}\n\nOpen it in the risk register: {settings.RISKREG_BASE_URL}{url}\n"
         transaction.on_commit(lambda: _send(subject=subject, body=body, addresses=addresses))
     return notifications

@@ -14,7 +14,9 @@ from django.utils import timezone
 from escalation import checklist as rules
 from escalation.models import Checklist, Notification, Proposal, ProposalStatus
 from escalation.permissions import visible_proposals
+from registers import roles
 from registers.models import Register, Risk, RiskMovement, Tier, add_months
+from registers.permissions import is_insurance_manager, is_read_only, role_names
 from registers.selectors.people import person_name
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -120,6 +122,25 @@ def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
             to_register__organisation_id=organisation_id,
         )
     ).order_by("proposed_at", "pk")
+
+
+def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Proposal]:
+    """Open proposals ``user`` may decide, oldest first: into registers they own and, for
+    SLT and the Insurance Manager, into their organisation's corporate register."""
+    if not user.is_authenticated or is_read_only(user):
+        return []
+    rule = Q(to_register__owner=user)
+    profile = getattr(user, "profile", None)
+    if profile and (roles.SLT in role_names(user) or is_insurance_manager(user)):
+        rule |= Q(
+            to_register__tier=Tier.CORPORATE,
+            to_register__organisation_id=profile.organisation_id,
+        )
+    return list(
+        _with_people(Proposal.objects.filter(rule, status=ProposalStatus.OPEN)).order_by(
+            "proposed_at", "pk"
+        )[:limit]
+    )
 
 
 @dataclass

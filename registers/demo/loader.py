@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from escalation.demo import load_escalation_demo
 from registers import roles
 from registers.demo.types import DirectorateSeed, RiskSeed
 from registers.models import (
@@ -284,6 +285,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                     approver=head,
                 )
                 _risks(load, project, project_seed.risks, owners, default_owner=head)
+    for _ in range(load_escalation_demo(organisation=organisation)):
+        load.count("escalation proposals", True)
     return load.created
 
 

@@ -5,17 +5,22 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from escalation.selectors import awaiting_decision
 from registers import selectors
 from registers.selectors.home import home_for
 
 
 @require_GET
 def home(request):
-    """The signed-in user's own work: their risks, actions, reviews due and registers."""
+    """The signed-in user's own work: their risks, actions, reviews due, registers and the
+    escalations waiting for their decision."""
     return render(
         request,
         "registers/home.html",
-        {"home": home_for(user=request.user, today=timezone.localdate())},
+        {
+            "home": home_for(user=request.user, today=timezone.localdate()),
+            "escalations_waiting": awaiting_decision(user=request.user),
+        },
     )
 
 

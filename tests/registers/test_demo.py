@@ -34,7 +34,7 @@ def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"registers", "scoring", "auth"}
+        if model._meta.app_label in {"registers", "scoring", "auth", "escalation"}
     }
 
 
@@ -115,3 +115,29 @@ def test_a_demo_director_sees_their_directorate_but_not_anothers_services():
     for register in Register.objects.exclude(tier=Tier.CORPORATE):
         mine = register.directorate.slug == "adults-housing"
         assert (register in visible) is mine, register
+
+
+def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mailoutbox):
+    from escalation.models import Notification, Proposal, ProposalStatus
+    from registers.models import MovementKind, RiskMovement
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
+    proposals = list(Proposal.objects.select_related("to_register", "risk__register"))
+    by_status = sorted((p.status, p.to_register.tier) for p in proposals)
+    assert by_status == [
+        (ProposalStatus.ACCEPTED, Tier.DIRECTORATE),
+        (ProposalStatus.OPEN, Tier.CORPORATE),
+        (ProposalStatus.OPEN, Tier.DIRECTORATE),
+    ]
+    accepted = next(p for p in proposals if p.status == ProposalStatus.ACCEPTED)
+    assert accepted.risk.register == accepted.to_register
+    movement = RiskMovement.objects.get(risk=accepted.risk)
+    assert movement.kind == MovementKind.ESCALATED
+    assert movement.moved_at == accepted.decided_at
+    assert all(p.recommended for p in proposals)
+    # The Insurance Manager has been told in the app; nobody was emailed by a demo load.
+    # Three proposals and one decision.
+    assert Notification.objects.filter(recipient__username="insurance.manager").count() == 4
+    assert Notification.objects.filter(recipient__username="s151.officer").count() == 1
+    assert mailoutbox == []

@@ -86,7 +86,7 @@ def test_home_query_count_is_bounded(client, org, count, django_assert_max_num_q
         risk = RiskFactory(register=org.service_register, owner=head)
         ActionFactory(risk=risk, owner=head, due_date=timezone.localdate())
     client.force_login(head)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("registers:home"))
     assert len(response.context["home"].my_risks) == count
 
@@ -110,3 +110,29 @@ def test_password_change_page(client, org):
 def test_password_change_requires_sign_in(client):
     response = client.get(reverse("password_change"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_escalations_waiting_show_to_whoever_decides_them(client, org):
+    from escalation.services import proposal_create
+
+    risk = RiskFactory(
+        register=org.service_register,
+        owner=org.people["officer"],
+        residual_likelihood=4,
+        residual_impact=4,
+        title="Home care market failure",
+    )
+    proposal_create(
+        risk=risk,
+        by=org.people["head"],
+        ticks={2: "Statutory duty", 3: "Needs the directorate"},
+    )
+    client.force_login(org.people["director"])
+    response = client.get(reverse("registers:home"))
+    assert [p.risk for p in response.context["escalations_waiting"]] == [risk]
+    assert "Escalations waiting for your decision" in response.content.decode()
+    for name in ("head", "other_director", "insurance", "chief"):
+        client.force_login(org.people[name])
+        response = client.get(reverse("registers:home"))
+        assert response.context["escalations_waiting"] == [], name
+        assert "Escalations waiting for your decision" not in response.content.decode()
