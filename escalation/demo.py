@@ -49,9 +49,12 @@ def _date_back(proposal: Proposal, days: int, *, decided_days: int | None = None
         RiskMovement.objects.filter(risk=proposal.risk, to_register=proposal.to_register).update(
             moved_at=decided_at
         )
-        proposal.risk.history.filter(history_change_reason__startswith="Escalated").update(
+        history = proposal.risk.history
+        history.filter(history_change_reason__startswith="Escalated").update(
             history_date=decided_at
         )
+        # Its history must still start with its creation, before the proposal.
+        history.filter(history_type="+").update(history_date=proposed_at - timedelta(days=60))
 
 
 def load_escalation_demo(*, organisation) -> int:
