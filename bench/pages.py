@@ -30,6 +30,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from escalation.models import Checklist, Proposal, ProposalStatus  # noqa: E402
 from registers.benchdata import BENCH_SLUG, generate_bench_data  # noqa: E402
 from registers.models import Register, Risk, Tier  # noqa: E402
 
@@ -37,6 +38,45 @@ from registers.models import Register, Risk, Tier  # noqa: E402
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def ensure_open_proposals(count: int) -> Proposal:
+    """``count`` open escalation proposals from the bench's service registers (rows written
+    directly: the queue's reads are what is measured, not the proposing)."""
+    open_proposals = Proposal.objects.filter(
+        status=ProposalStatus.OPEN, to_register__organisation__slug=BENCH_SLUG
+    )
+    missing = count - open_proposals.count()
+    if missing > 0:
+        checklist = Checklist.objects.get(receiving_tier=Tier.DIRECTORATE)
+        directorate_registers = {
+            r.directorate_id: r
+            for r in Register.objects.filter(organisation__slug=BENCH_SLUG, tier=Tier.DIRECTORATE)
+        }
+        risks = (
+            Risk.objects.filter(
+                register__organisation__slug=BENCH_SLUG, register__tier=Tier.SERVICE
+            )
+            .open()
+            .exclude(proposals__status=ProposalStatus.OPEN)
+            .select_related("register")[:missing]
+        )
+        Proposal.objects.bulk_create(
+            Proposal(
+                risk=risk,
+                from_register=risk.register,
+                to_register=directorate_registers[risk.register.directorate_id],
+                checklist=checklist,
+                answers=[],
+                factors_held=3,
+                recommend_at=3,
+                proposed_by_id=risk.register.owner_id,
+                residual_likelihood=risk.residual_likelihood,
+                residual_impact=risk.residual_impact,
+            )
+            for risk in risks
+        )
+    return open_proposals.first()
 
 
 def main() -> None:
@@ -68,6 +108,11 @@ def main() -> None:
         ),
         (f"largest service register ({largest[Tier.SERVICE].n})", largest[Tier.SERVICE]),
         ("risk page", risk),
+    ]
+    proposal = ensure_open_proposals(500)
+    pages += [
+        ("escalation queue (500 open proposals)", "/escalations/"),
+        ("proposal page", proposal),
     ]
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="bench.chief"))

@@ -77,7 +77,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision",
         choices=[(ProposalStatus.ACCEPTED, "Accept"), (ProposalStatus.DECLINED, "Decline")],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     reason = forms.CharField(
         label="Reason",

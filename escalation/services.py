@@ -32,7 +32,8 @@ from scoring import matrix
 
 def _locked_risk(risk: Risk) -> Risk:
     return (
-        Risk.objects.select_for_update()
+        # Lock the risk row only: PostgreSQL cannot lock the nullable side of an outer join.
+        Risk.objects.select_for_update(of=("self",))
         .select_related("register", "register__organisation", "owner")
         .get(pk=risk.pk)
     )
@@ -179,7 +180,7 @@ def _already_decided(proposal: Proposal) -> ValidationError:
 
 def _locked_proposal(proposal: Proposal) -> Proposal:
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("to_register", "from_register", "risk", "proposed_by", "decided_by")
         .get(pk=proposal.pk)
     )
