@@ -112,6 +112,11 @@ class WithdrawForm(forms.Form):
         label="Why are you withdrawing it?", widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the decision form on the same page also has a "reason".
+        kwargs.setdefault("auto_id", "withdraw_%s")
+        super().__init__(*args, **kwargs)
+
 
 class RegisterChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Register) -> str:

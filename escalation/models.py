@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from registers.models import Register, Risk, Tier
+from scoring import matrix
 
 RECEIVING_TIERS = [(Tier.DIRECTORATE, "Directorate"), (Tier.CORPORATE, "Corporate")]
 
@@ -212,15 +213,11 @@ class Proposal(models.Model):
 
     @property
     def residual_score(self) -> int | None:
-        if self.residual_likelihood is None or self.residual_impact is None:
-            return None
-        return self.residual_likelihood * self.residual_impact
+        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
 
     @property
     def inherent_score(self) -> int | None:
-        if self.inherent_likelihood is None or self.inherent_impact is None:
-            return None
-        return self.inherent_likelihood * self.inherent_impact
+        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
 
 
 class Notification(models.Model):

@@ -23,10 +23,10 @@ from escalation.models import Proposal, ProposalStatus
 from escalation.notify import notify, people_with_role
 from escalation.selectors import bands_for, checklist_for, evaluate_risk
 from registers import roles
-from registers.models import MovementKind, Register, Risk, RiskMovement, Tier
+from registers.models import MovementKind, Register, Risk, Tier
 from registers.permissions import is_read_only
 from registers.selectors.people import person_name
-from registers.services import save_with_history
+from registers.services import risk_move, save_with_history
 from scoring import matrix
 
 
@@ -233,26 +233,15 @@ def proposal_decide(
                 "proposal and propose it again from there.",
                 code="risk_moved",
             )
-        now = timezone.now()
-        risk.register = proposal.to_register
-        risk.version += 1
-        save_with_history(
-            risk,
-            by=by,
-            reason=f"Escalated from {proposal.from_register} to {proposal.to_register}: "
-            f"accepted by {decided_by_words}",
-        )
-        movement = RiskMovement(
+        risk_move(
             risk=risk,
-            kind=MovementKind.ESCALATED,
-            from_register=proposal.from_register,
             to_register=proposal.to_register,
+            kind=MovementKind.ESCALATED,
+            by=by,
             reason=reason,
-            moved_by=by,
-            moved_at=now,
+            history_reason=f"Escalated from {proposal.from_register} to "
+            f"{proposal.to_register}: accepted by {decided_by_words}",
         )
-        movement.full_clean()
-        movement.save()
     proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
@@ -357,21 +346,14 @@ def risk_de_escalate(
             code="open_proposal_exists",
         )
     from_register = risk.register
-    risk.register = to_register
-    risk.version += 1
-    save_with_history(
-        risk, by=by, reason=f"De-escalated from {from_register} to {to_register}: {reason}"
-    )
-    movement = RiskMovement(
+    risk_move(
         risk=risk,
-        kind=MovementKind.DE_ESCALATED,
-        from_register=from_register,
         to_register=to_register,
+        kind=MovementKind.DE_ESCALATED,
+        by=by,
         reason=reason,
-        moved_by=by,
+        history_reason=f"De-escalated from {from_register} to {to_register}: {reason}",
     )
-    movement.full_clean()
-    movement.save()
     notify(
         recipients=[risk.owner, to_register.owner, *_insurance_managers(to_register)],
         subject=f"Risk de-escalated: {risk.reference} {risk.title}",

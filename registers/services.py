@@ -96,17 +96,65 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     risk.closed_by = by
     risk.version += 1
     save_with_history(risk, by=by, reason=f"Closed: {reason}")
-    movement = RiskMovement(
+    movement_record(
         risk=risk,
         kind=MovementKind.REMOVED,
         from_register=risk.register,
         reason=reason,
+        by=by,
+        at=risk.closed_at,
+    )
+    return risk
+
+
+def movement_record(
+    *,
+    risk: Risk,
+    kind: str,
+    from_register: Register,
+    to_register: Register | None = None,
+    reason: str,
+    by: AbstractBaseUser,
+    at=None,
+) -> RiskMovement:
+    """Keep a risk's move on or off a register, with its reason, in the register's ledger."""
+    movement = RiskMovement(
+        risk=risk,
+        kind=kind,
+        from_register=from_register,
+        to_register=to_register,
+        reason=reason,
         moved_by=by,
-        moved_at=risk.closed_at,
+        moved_at=at or timezone.now(),
     )
     movement.full_clean()
     movement.save()
-    return risk
+    return movement
+
+
+def risk_move(
+    *,
+    risk: Risk,
+    to_register: Register,
+    kind: str,
+    by: AbstractBaseUser,
+    reason: str,
+    history_reason: str,
+) -> RiskMovement:
+    """Move a risk (locked by the caller) to another register. It keeps its reference, owner,
+    actions and history; the move is recorded with its reason."""
+    from_register = risk.register
+    risk.register = to_register
+    risk.version += 1
+    save_with_history(risk, by=by, reason=history_reason)
+    return movement_record(
+        risk=risk,
+        kind=kind,
+        from_register=from_register,
+        to_register=to_register,
+        reason=reason,
+        by=by,
+    )
 
 
 # Fields a person edits on the risk form; everything else changes only through a service.
