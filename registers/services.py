@@ -13,19 +13,24 @@ from django.utils import timezone
 from registers.models import (
     Action,
     ActionStatus,
+    Arrival,
     MovementKind,
     Register,
+    RegisterSnapshot,
     ReportStatus,
     Risk,
     RiskMovement,
     RiskReport,
     RiskReview,
+    RiskSnapshot,
     RiskStatus,
     add_months,
 )
+from registers.periods import Quarter
 from registers.review_questions import questions_for
 from registers.selectors.people import person_name
 from scoring import matrix
+from scoring.selectors import scheme_bands
 
 
 def save_with_history(instance: models.Model, *, by: AbstractBaseUser | None, reason: str = ""):
@@ -176,6 +181,7 @@ EDITABLE_RISK_FIELDS = (
     "response",
     "response_rationale",
     "horizon",
+    "exempt",
     "next_review_due",
 )
 
@@ -349,12 +355,87 @@ def register_update(*, register: Register, by: AbstractBaseUser, **fields) -> Re
 
 
 @transaction.atomic
-def register_approve(*, register: Register, by: AbstractBaseUser) -> Register:
-    """Record that the register's owner has reviewed and approved it (policy Part 6)."""
+def register_approve(*, register: Register, by: AbstractBaseUser, at=None) -> Register:
+    """Record that the register's owner has reviewed and approved it (policy Part 6), and
+    snapshot its open risks for the quarter the approval falls in."""
     register = Register.objects.select_for_update().get(pk=register.pk)
-    register.last_approved_at = timezone.now()
+    register.last_approved_at = at or timezone.now()
     register.last_approved_by = by
-    return save_with_history(register, by=by, reason="Review approved")
+    save_with_history(register, by=by, reason="Review approved")
+    register_snapshot_take(register=register, by=by, at=register.last_approved_at)
+    return register
+
+
+def register_snapshot_take(*, register: Register, by: AbstractBaseUser, at) -> RegisterSnapshot:
+    """Freeze the register's open risks as approved at ``at``: scores, bands (by the scheme
+    of the day), owner, status, and how each arrived since the previous quarter's snapshot
+    (new, escalated in, de-escalated in). Four queries whatever the number of risks."""
+    quarter = Quarter.containing(timezone.localdate(at))
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    earlier = (
+        RegisterSnapshot.objects.filter(register=register, approved_at__lt=at)
+        .exclude(year=quarter.year, quarter=quarter.number)
+        .order_by("-year", "-quarter", "-approved_at", "-pk")
+        .first()
+    )
+    on_before = set(earlier.risks.values_list("risk_id", flat=True)) if earlier else set()
+    arrivals = {}
+    moves_in = RiskMovement.objects.filter(to_register=register, moved_at__lte=at)
+    if earlier is not None:
+        moves_in = moves_in.filter(moved_at__gt=earlier.approved_at)
+    for risk_id, kind, from_name in moves_in.order_by("moved_at", "pk").values_list(
+        "risk_id", "kind", "from_register__name"
+    ):
+        arrivals[risk_id] = (kind, from_name)
+    snapshot = RegisterSnapshot.objects.create(
+        register=register,
+        year=quarter.year,
+        quarter=quarter.number,
+        approved_at=at,
+        approved_by=by,
+    )
+
+    def band(likelihood, impact) -> tuple[str, str]:
+        value = matrix.score_or_none(likelihood, impact)
+        if value is None:
+            return "", ""
+        found = matrix.band_for(value, bands)
+        return found.key, found.label
+
+    rows = []
+    for risk in Risk.objects.filter(register=register).open().select_related("owner"):
+        arrival, arrived_from = "", ""
+        if risk.pk not in on_before:
+            kind, arrived_from = arrivals.get(risk.pk, (Arrival.NEW, ""))
+            arrival = kind if kind in Arrival.values else Arrival.NEW
+        inherent_key, inherent_label = band(risk.inherent_likelihood, risk.inherent_impact)
+        residual_key, residual_label = band(risk.residual_likelihood, risk.residual_impact)
+        rows.append(
+            RiskSnapshot(
+                snapshot=snapshot,
+                risk=risk,
+                reference=risk.reference,
+                title=risk.title,
+                owner_name=person_name(risk.owner) if risk.owner else "",
+                status=risk.status,
+                exempt=risk.exempt,
+                inherent_likelihood=risk.inherent_likelihood,
+                inherent_impact=risk.inherent_impact,
+                residual_likelihood=risk.residual_likelihood,
+                residual_impact=risk.residual_impact,
+                target_likelihood=risk.target_likelihood,
+                target_impact=risk.target_impact,
+                inherent_band_key=inherent_key,
+                inherent_band_label=inherent_label,
+                residual_band_key=residual_key,
+                residual_band_label=residual_label,
+                next_review_due=risk.next_review_due,
+                arrival=arrival,
+                arrived_from=arrived_from if arrival != Arrival.NEW else "",
+            )
+        )
+    RiskSnapshot.objects.bulk_create(rows)
+    return snapshot
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("registers.urls")),
     path("", include("escalation.urls")),
+    path("reports/", include("reports.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

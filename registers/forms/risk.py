@@ -307,6 +307,7 @@ class RiskForm(forms.ModelForm):
                     Column("category", css_class="col-sm-6"),
                     Column("horizon", css_class="col-sm-6"),
                 ),
+                "exempt",
             ),
             _section(
                 "What could happen",

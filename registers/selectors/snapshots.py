@@ -1,0 +1,76 @@
+"""Reads of the quarterly snapshots: which snapshot is a register's for a quarter, and each
+risk's trend over a run of quarters. A fixed number of queries whatever the size."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from registers.models import Register, RegisterSnapshot, RiskSnapshot
+from registers.periods import Quarter
+from registers.trends import NOT_ON_REGISTER, Trend, trend_between
+
+
+def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, RegisterSnapshot]:
+    """The register's snapshot for each quarter up to ``up_to`` (the latest approval in each
+    quarter), in one query."""
+    found: dict[Quarter, RegisterSnapshot] = {}
+    rows = (
+        RegisterSnapshot.objects.filter(register=register, year__lte=up_to.year)
+        .select_related("approved_by")
+        .order_by("year", "quarter", "approved_at", "pk")
+    )
+    for snapshot in rows:
+        if snapshot.period <= up_to:
+            found[snapshot.period] = snapshot  # later approvals in a quarter win
+    return found
+
+
+@dataclass
+class QuarterTrends:
+    """Trends of a register's risks over ``quarters`` (oldest first)."""
+
+    quarters: list[Quarter]
+    snapshots: dict[Quarter, RegisterSnapshot]
+    risks: dict[Quarter, dict[int, RiskSnapshot]]  # quarter -> risk id -> its snapshot
+
+    def of(self, risk_id: int) -> list[Trend]:
+        """The risk's trend in each quarter, oldest first."""
+        return [self.in_quarter(risk_id, quarter) for quarter in self.quarters]
+
+    def in_quarter(self, risk_id: int, quarter: Quarter) -> Trend:
+        now = self.risks.get(quarter, {}).get(risk_id)
+        if now is None:
+            return NOT_ON_REGISTER
+        before_quarter = self._before(quarter)
+        before = self.risks.get(before_quarter, {}).get(risk_id) if before_quarter else None
+        return trend_between(
+            current=now.residual_score,
+            previous=before.residual_score if before else None,
+            on_before=before is not None,
+        )
+
+    def snapshot_of(self, risk_id: int, quarter: Quarter) -> RiskSnapshot | None:
+        return self.risks.get(quarter, {}).get(risk_id)
+
+    def _before(self, quarter: Quarter) -> Quarter | None:
+        """The latest quarter before ``quarter`` with a snapshot."""
+        earlier = [q for q in self.snapshots if q < quarter]
+        return max(earlier) if earlier else None
+
+
+def quarter_trends(*, register: Register, quarters: Sequence[Quarter]) -> QuarterTrends:
+    """Each risk's trend on ``register`` in each of ``quarters``, against the register's
+    previous approved snapshot. Two queries."""
+    quarters = sorted(quarters)
+    snapshots = quarter_snapshots(register=register, up_to=quarters[-1])
+    wanted = {q for q in quarters if q in snapshots}
+    for quarter in list(wanted):
+        earlier = [q for q in snapshots if q < quarter]
+        if earlier:
+            wanted.add(max(earlier))
+    by_id = {snapshots[q].pk: q for q in wanted}
+    risks: dict[Quarter, dict[int, RiskSnapshot]] = {q: {} for q in wanted}
+    for row in RiskSnapshot.objects.filter(snapshot_id__in=by_id):
+        risks[by_id[row.snapshot_id]][row.risk_id] = row
+    return QuarterTrends(quarters=list(quarters), snapshots=snapshots, risks=risks)

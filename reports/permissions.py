@@ -1,0 +1,53 @@
+"""Who may read which report (decided here, never in templates).
+
+- The quarterly SLT pack and the annual committee report, full and confidential appendix:
+  SLT, the Insurance Manager, the Section 151 and Monitoring Officers, Internal Audit.
+- Their public versions: those, and Audit and Procurement Committee members.
+- The directorate collation: SLT, the Insurance Manager, the statutory officers, Internal
+  Audit.
+- Editing the committee report's narrative: the Insurance Manager.
+Risk owners, Heads of Service and Directors read no packs: their registers are in the app.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from registers import roles
+from registers.permissions import is_read_only, role_names
+
+PACK_READERS = {
+    roles.SLT,
+    roles.INSURANCE_MANAGER,
+    roles.S151_OFFICER,
+    roles.MONITORING_OFFICER,
+    roles.INTERNAL_AUDIT,
+}
+
+# Variants of a pack: everything (internal), the public version without exempt risks, and
+# the confidential appendix of only the exempt risks.
+FULL, PUBLIC, APPENDIX = "full", "public", "appendix"
+VARIANTS = (FULL, PUBLIC, APPENDIX)
+
+
+def can_read_pack(user: AbstractBaseUser, *, variant: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    names = role_names(user)
+    if names & PACK_READERS:
+        return True
+    return variant == PUBLIC and roles.COMMITTEE in names
+
+
+def can_read_collation(user: AbstractBaseUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(role_names(user) & PACK_READERS)
+
+
+def can_edit_narrative(user: AbstractBaseUser) -> bool:
+    if not user.is_authenticated or is_read_only(user):
+        return False
+    return user.is_superuser or roles.INSURANCE_MANAGER in role_names(user)
