@@ -1,0 +1,3 @@
+"""Report views (being written)."""
+
+urlpatterns = []
