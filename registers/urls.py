@@ -3,6 +3,7 @@ from registers.views import (
     home,
     register,
     register_settings,
+    register_xlsx,
     reports,
     reviews,
     risk,
@@ -15,6 +16,7 @@ app_name = "registers"
 urlpatterns = [
     *home.urlpatterns,
     *register.urlpatterns,
+    *register_xlsx.urlpatterns,
     *register_settings.urlpatterns,
     *risk.urlpatterns,
     *risk_edit.urlpatterns,

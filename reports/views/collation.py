@@ -1,3 +1,77 @@
-"""Report views (being written)."""
+"""The directorate collation for the Insurance Manager: the page, its PDF and its workbook."""
 
-urlpatterns = []
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from registers.models import Organisation
+from reports import collation, xlsx
+from reports.permissions import can_read_collation
+
+
+def _organisation(request: HttpRequest) -> Organisation:
+    """The reader's organisation, once they may read the collation at all."""
+    if not can_read_collation(request.user):
+        raise PermissionDenied(
+            "The directorate collation is for SLT, the Insurance Manager, "
+            "the statutory officers and Internal Audit."
+        )
+    profile = getattr(request.user, "profile", None)
+    if profile is None:
+        raise Http404("You are not a member of an organisation.")
+    return Organisation.objects.get(pk=profile.organisation_id)
+
+
+def _filename(organisation: Organisation, extension: str) -> str:
+    return (
+        f"{organisation.slug}-directorate-collation-{timezone.localdate().isoformat()}.{extension}"
+    )
+
+
+@require_GET
+def collation_page(request: HttpRequest) -> HttpResponse:
+    """Every directorate's registers side by side with the completeness checks, as the PDF
+    shows them, with links to the PDF and the workbook."""
+    organisation = _organisation(request)
+    return render(
+        request,
+        "reports/collation_page.html",
+        {
+            "collation": collation.directorate_collation(organisation=organisation),
+            "organisation": organisation,
+        },
+    )
+
+
+@require_GET
+def collation_pdf(request: HttpRequest) -> HttpResponse:
+    organisation = _organisation(request)
+    return HttpResponse(
+        collation.collation_pdf(organisation=organisation),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{_filename(organisation, "pdf")}"'},
+    )
+
+
+@require_GET
+def collation_xlsx(request: HttpRequest) -> HttpResponse:
+    organisation = _organisation(request)
+    return HttpResponse(
+        collation.collation_xlsx(organisation=organisation),
+        content_type=xlsx.XLSX_CONTENT_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{_filename(organisation, "xlsx")}"'
+        },
+    )
+
+
+urlpatterns = [
+    path("collation/", collation_page, name="collation"),
+    path("collation/pdf/", collation_pdf, name="collation-pdf"),
+    path("collation/xlsx/", collation_xlsx, name="collation-xlsx"),
+]

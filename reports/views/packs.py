@@ -1,3 +1,223 @@
-"""Report views (being written)."""
+"""The reports index and the quarterly SLT pack: its preview page and its PDF."""
 
-urlpatterns = []
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, path, reverse
+from django.views.decorators.http import require_GET
+
+from registers.models import Organisation
+from registers.periods import Quarter, year_label
+from reports.packs import (
+    VARIANT_NAMES,
+    ApprovedQuarter,
+    approved_quarters,
+    pack_filename,
+    slt_pack,
+    slt_pack_pdf,
+)
+from reports.permissions import FULL, PUBLIC, VARIANTS, can_read_collation, can_read_pack
+
+NOT_A_READER = (
+    "The SLT pack is read by the Strategic Leadership Team, the Insurance Manager, the Section "
+    "151 and Monitoring Officers and Internal Audit; Audit and Procurement Committee members "
+    "read its public version."
+)
+
+
+def _organisation(user) -> Organisation | None:
+    """The user's organisation; a superuser with no profile reads the first one."""
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        return profile.organisation
+    if user.is_superuser:
+        return Organisation.objects.order_by("name").first()
+    return None
+
+
+def _readable_variants(user) -> list[str]:
+    return [variant for variant in VARIANTS if can_read_pack(user, variant=variant)]
+
+
+def _pack_query(quarter: Quarter, variant: str) -> str:
+    return urlencode({"quarter": quarter.label, "variant": variant})
+
+
+def _url_or_blank(name: str) -> str:
+    """Another report's address, or "" while that report does not exist yet."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class PackLink:
+    variant: str
+    name: str
+    preview_url: str
+    pdf_url: str
+
+
+def _pack_links(quarter: Quarter, variants: list[str]) -> list[PackLink]:
+    preview, pdf = reverse("reports:slt-pack"), reverse("reports:slt-pack-pdf")
+    return [
+        PackLink(
+            variant,
+            VARIANT_NAMES[variant],
+            f"{preview}?{_pack_query(quarter, variant)}",
+            f"{pdf}?{_pack_query(quarter, variant)}",
+        )
+        for variant in variants
+    ]
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The reports the signed-in user may read: the SLT pack of each quarter SLT approved the
+    corporate register in (in the variants they may read), the committee's annual report and
+    the directorate collation."""
+    variants = _readable_variants(request.user)
+    organisation = _organisation(request.user)
+    approved = approved_quarters(organisation=organisation) if variants and organisation else []
+    committee_url = _url_or_blank("reports:committee-report") if variants else ""
+    years = sorted({item.quarter.year for item in approved}, reverse=True)
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "organisation": organisation,
+            "variants": [VARIANT_NAMES[variant] for variant in variants],
+            "packs": [(item, _pack_links(item.quarter, variants)) for item in approved],
+            "committee_reports": [
+                (year_label(year), f"{committee_url}?{urlencode({'year': year_label(year)})}")
+                for year in years
+            ]
+            if committee_url
+            else [],
+            "collation_url": (
+                _url_or_blank("reports:collation") if can_read_collation(request.user) else ""
+            ),
+        },
+    )
+
+
+class _Refused(Exception):
+    """A pack request that cannot be met: the page says why, with this status."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+@dataclass(frozen=True, slots=True)
+class _PackRequest:
+    organisation: Organisation
+    quarter: Quarter | None
+    variant: str
+    variants: list[str]
+    approved: list[ApprovedQuarter]
+
+
+def _pack_request(request: HttpRequest) -> tuple[_PackRequest, _Refused | None]:
+    """Who asks for which quarter and variant; ``PermissionDenied`` for those who may not
+    read it, a ``_Refused`` (400 or 404) for a quarter or variant that cannot be shown."""
+    variants = _readable_variants(request.user)
+    if not variants:
+        raise PermissionDenied(NOT_A_READER)
+    organisation = _organisation(request.user)
+    if organisation is None:
+        raise PermissionDenied("Your account belongs to no organisation, so it has no packs.")
+    variant = request.GET.get("variant", "").strip() or (FULL if FULL in variants else PUBLIC)
+    if variant in VARIANTS and variant not in variants:
+        raise PermissionDenied(
+            f"You may read the {' and '.join(VARIANT_NAMES[v].lower() for v in variants)} of "
+            "the SLT pack only."
+        )
+    approved = approved_quarters(organisation=organisation)
+    asked = _PackRequest(organisation, None, variant, variants, approved)
+    if variant not in VARIANTS:
+        message = f"{variant!r} is not a version of the pack: choose one from the list."
+        return asked, _Refused(message, 400)
+    text = request.GET.get("quarter", "").strip()
+    if not text:
+        if not approved:
+            message = (
+                "SLT has not yet approved the corporate register in any quarter: a pack is made "
+                "from the register as SLT approved it."
+            )
+            return asked, _Refused(message, 404)
+        return _PackRequest(organisation, approved[0].quarter, variant, variants, approved), None
+    try:
+        quarter = Quarter.parse(text)
+    except ValueError as error:
+        return asked, _Refused(str(error), 400)
+    if quarter not in {item.quarter for item in approved}:
+        message = (
+            f"SLT did not approve the corporate register in {quarter.label}, so there is no "
+            "pack for it. Choose one of the approved quarters."
+        )
+        return asked, _Refused(message, 404)
+    return _PackRequest(organisation, quarter, variant, variants, approved), None
+
+
+def _page(request: HttpRequest, asked: _PackRequest, *, pack=None, refused=None) -> HttpResponse:
+    quarter = asked.quarter
+    return render(
+        request,
+        "reports/slt_pack_page.html",
+        {
+            "pack": pack,
+            "organisation": asked.organisation,
+            "error": refused.message if refused else "",
+            "quarters": [item.quarter for item in asked.approved],
+            "selected_quarter": quarter,
+            "variant_choices": [(v, VARIANT_NAMES[v]) for v in asked.variants],
+            "selected_variant": asked.variant,
+            "pdf_url": (
+                f"{reverse('reports:slt-pack-pdf')}?{_pack_query(quarter, asked.variant)}"
+                if pack
+                else ""
+            ),
+        },
+        status=refused.status if refused else 200,
+    )
+
+
+@require_GET
+def slt_pack_page(request: HttpRequest) -> HttpResponse:
+    """The quarterly SLT pack in the browser: the same content as its PDF, with a choice of
+    quarter and version. ``?quarter=2026/27 Q2`` (default the latest approved) and
+    ``?variant=full|public|appendix`` (default the fullest the reader may read)."""
+    asked, refused = _pack_request(request)
+    if refused:
+        return _page(request, asked, refused=refused)
+    pack = slt_pack(organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant)
+    return _page(request, asked, pack=pack)
+
+
+@require_GET
+def slt_pack_download(request: HttpRequest) -> HttpResponse:
+    """The quarterly SLT pack as an A4 PDF, shown in the browser; the same choices."""
+    asked, refused = _pack_request(request)
+    if refused:
+        return _page(request, asked, refused=refused)
+    pdf = slt_pack_pdf(
+        organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = pack_filename(quarter=asked.quarter, variant=asked.variant)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("slt/", slt_pack_page, name="slt-pack"),
+    path("slt/pdf/", slt_pack_download, name="slt-pack-pdf"),
+]

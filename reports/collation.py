@@ -1,0 +1,550 @@
+"""The directorate collation for the Insurance Manager (DOMAIN.md section 8): every
+directorate's registers side by side, with completeness checks on their open risks, as a page,
+a PDF and a workbook.
+
+The read is four queries whatever the number of risks: the directorates, their registers
+(owner and service joined), the organisation's bands, and one pass over the open risks that
+fetches only the columns the checks need (whether a risk has a control in place comes as a
+subquery; the long text fields stay in the database, except a tolerated risk's reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
+from django.utils import timezone
+
+from registers.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Directorate,
+    Organisation,
+    Register,
+    Response,
+    Risk,
+    RiskStatus,
+    Tier,
+    add_months,
+)
+from reports import xlsx
+from reports.pdf import render_pdf
+from scoring import matrix
+from scoring.selectors import scheme_bands
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A completeness check run on every open risk."""
+
+    key: str
+    label: str
+    looks_for: str
+
+
+NO_OWNER = Check("no_owner", "No owner", "The risk has no owner.")
+REVIEW_OVERDUE = Check(
+    "review_overdue", "Review overdue", "The risk's next review date is before today."
+)
+TOLERATED_WITHOUT_REASON = Check(
+    "tolerated_without_reason",
+    "Tolerated without a reason",
+    "The response is tolerate and no reason is documented. The app refuses this; a register "
+    "imported or changed outside it may still hold one.",
+)
+RESIDUAL_NOT_BELOW_INHERENT = Check(
+    "residual_not_below_inherent",
+    "Residual not below inherent",
+    "Both scores are given and the residual score is not lower than the inherent: the "
+    "mitigations are at best stopping the risk from deteriorating.",
+)
+NO_CONTROLS = Check(
+    "no_controls",
+    "No controls",
+    "No control in place is recorded (planned actions and cancelled controls do not count).",
+)
+NOT_SCORED = Check("not_scored", "Not scored", "The inherent or the residual score is missing.")
+
+CHECKS = (
+    NO_OWNER,
+    REVIEW_OVERDUE,
+    TOLERATED_WITHOUT_REASON,
+    RESIDUAL_NOT_BELOW_INHERENT,
+    NO_CONTROLS,
+    NOT_SCORED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One check a risk fails, and what is wrong in words."""
+
+    check: Check
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskIssues:
+    """An open risk that fails at least one check."""
+
+    risk_id: int
+    reference: str
+    title: str
+    owner_name: str
+    residual_score: int | None
+    next_review_due: date | None
+    issues: tuple[Issue, ...]
+
+
+@dataclass
+class Tally:
+    """Open risks counted by residual band and by the checks they fail. A register's tally is
+    its risks; a directorate's is the sum of its registers'; the organisation's of the
+    directorates'."""
+
+    bands: tuple[matrix.Band, ...]
+    open_risks: int = 0
+    band_counts: dict[str, int] = field(default_factory=dict)
+    residual_not_scored: int = 0
+    check_counts: dict[str, int] = field(default_factory=dict)
+    risks_with_issues: int = 0
+
+    def count_risk(self, *, residual_score: int | None, issues: tuple[Issue, ...]) -> None:
+        self.open_risks += 1
+        if residual_score is None:
+            self.residual_not_scored += 1
+        else:
+            key = matrix.band_for(residual_score, self.bands).key
+            self.band_counts[key] = self.band_counts.get(key, 0) + 1
+        for issue in issues:
+            self.check_counts[issue.check.key] = self.check_counts.get(issue.check.key, 0) + 1
+        if issues:
+            self.risks_with_issues += 1
+
+    def add(self, other: Tally) -> None:
+        self.open_risks += other.open_risks
+        self.residual_not_scored += other.residual_not_scored
+        self.risks_with_issues += other.risks_with_issues
+        for key, count in other.band_counts.items():
+            self.band_counts[key] = self.band_counts.get(key, 0) + count
+        for key, count in other.check_counts.items():
+            self.check_counts[key] = self.check_counts.get(key, 0) + count
+
+    @property
+    def by_band(self) -> list[tuple[matrix.Band, int]]:
+        """Open risks per residual band, highest band first."""
+        return [(band, self.band_counts.get(band.key, 0)) for band in reversed(self.bands)]
+
+    @property
+    def by_check(self) -> list[tuple[Check, int]]:
+        return [(check, self.check_counts.get(check.key, 0)) for check in CHECKS]
+
+    @property
+    def issues(self) -> int:
+        """Every failed check counted (a risk failing two counts twice)."""
+        return sum(self.check_counts.values())
+
+
+@dataclass
+class RegisterCollation:
+    register_id: int
+    name: str
+    prefix: str
+    tier: str
+    tier_label: str
+    service_name: str
+    owner_name: str
+    last_approved_on: date | None
+    next_review_due: date | None
+    review_overdue: bool
+    tally: Tally
+    risks_with_issues: list[RiskIssues] = field(default_factory=list)
+
+
+@dataclass
+class DirectorateCollation:
+    directorate_id: int
+    name: str
+    register: RegisterCollation | None
+    # Service registers by service name, each followed by its service's project registers.
+    other_registers: list[RegisterCollation]
+    tally: Tally
+
+    @property
+    def registers(self) -> list[RegisterCollation]:
+        return ([self.register] if self.register else []) + self.other_registers
+
+
+@dataclass
+class Collation:
+    organisation_name: str
+    organisation_slug: str
+    today: date
+    bands: tuple[matrix.Band, ...]
+    directorates: list[DirectorateCollation]
+    totals: Tally
+    checks: tuple[Check, ...] = CHECKS
+
+    @property
+    def bands_high_first(self) -> tuple[matrix.Band, ...]:
+        return tuple(reversed(self.bands))
+
+    @property
+    def register_count(self) -> int:
+        return sum(len(directorate.registers) for directorate in self.directorates)
+
+
+def _person(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    """As ``person_name`` names a user, from the columns of a ``values()`` row."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def risk_issues(
+    *,
+    owner_id: int | None,
+    next_review_due: date | None,
+    response: str,
+    tolerate_reason: str | None,
+    inherent_score: int | None,
+    residual_score: int | None,
+    has_control: bool,
+    today: date,
+) -> tuple[Issue, ...]:
+    """The checks an open risk fails, in the order of ``CHECKS``."""
+    issues = []
+    if owner_id is None:
+        issues.append(Issue(NO_OWNER, "No owner"))
+    if next_review_due is not None and next_review_due < today:
+        days = (today - next_review_due).days
+        issues.append(
+            Issue(
+                REVIEW_OVERDUE,
+                f"Review was due {_day(next_review_due)} ({days} day{'s' if days != 1 else ''} "
+                "overdue)",
+            )
+        )
+    if response == Response.TOLERATE and not (tolerate_reason or "").strip():
+        issues.append(Issue(TOLERATED_WITHOUT_REASON, "Tolerated with no reason documented"))
+    if inherent_score is not None and residual_score is not None:
+        if residual_score > inherent_score:
+            detail = f"Residual {residual_score} is above inherent {inherent_score}"
+            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
+        elif residual_score == inherent_score:
+            detail = f"Residual {residual_score} is the same as inherent {inherent_score}"
+            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
+    if not has_control:
+        issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
+    missing = [
+        name
+        for name, score in (("inherent", inherent_score), ("residual", residual_score))
+        if score is None
+    ]
+    if missing:
+        issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
+    return tuple(issues)
+
+
+def _register_order(register: RegisterCollation) -> tuple:
+    return (register.service_name.lower(), register.tier == Tier.PROJECT, register.name.lower())
+
+
+def directorate_collation(*, organisation: Organisation, today: date | None = None) -> Collation:
+    """Every directorate of ``organisation`` with its directorate, service and project
+    registers: each register's owner, approval dates, open risks by residual band and the
+    open risks failing the completeness checks; directorate and organisation totals are sums
+    of the registers', so they add up. Four queries whatever the number of risks."""
+    today = today or timezone.localdate()
+    bands = scheme_bands(scheme_id=organisation.scheme_id)
+    directorates = list(
+        Directorate.objects.filter(organisation=organisation)
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+    registers: dict[int, RegisterCollation] = {}
+    directorate_of: dict[int, int] = {}
+    tier_labels = dict(Tier.choices)
+    register_rows = (
+        Register.objects.filter(
+            organisation=organisation, tier__in=[Tier.DIRECTORATE, Tier.SERVICE, Tier.PROJECT]
+        )
+        .order_by("name", "pk")
+        .values(
+            "pk",
+            "name",
+            "prefix",
+            "tier",
+            "directorate_id",
+            "service__name",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__username",
+            "review_interval_months",
+            "last_approved_at",
+        )
+    )
+    for row in register_rows:
+        approved_on = (
+            timezone.localdate(row["last_approved_at"]) if row["last_approved_at"] else None
+        )
+        next_due = add_months(approved_on, row["review_interval_months"]) if approved_on else None
+        registers[row["pk"]] = RegisterCollation(
+            register_id=row["pk"],
+            name=row["name"],
+            prefix=row["prefix"],
+            tier=row["tier"],
+            tier_label=tier_labels[row["tier"]],
+            service_name=row["service__name"] or "",
+            owner_name=_person(
+                row["owner__first_name"], row["owner__last_name"], row["owner__username"]
+            ),
+            last_approved_on=approved_on,
+            next_review_due=next_due,
+            review_overdue=next_due is not None and next_due < today,
+            tally=Tally(bands=bands),
+        )
+        directorate_of[row["pk"]] = row["directorate_id"]
+
+    controls_in_place = Action.objects.filter(risk=OuterRef("pk"), kind=ActionKind.CONTROL).exclude(
+        status=ActionStatus.CANCELLED
+    )
+    risk_rows = (
+        Risk.objects.filter(register_id__in=list(registers), status=RiskStatus.OPEN)
+        .annotate(
+            has_control=Exists(controls_in_place),
+            # Only a tolerated risk's reason is read, to see whether it is blank.
+            tolerate_reason=Case(
+                When(response=Response.TOLERATE, then=F("response_rationale")),
+                default=Value(None),
+                output_field=TextField(),
+            ),
+        )
+        .order_by("register_id", "reference", "pk")
+        .values_list(
+            "pk",
+            "register_id",
+            "reference",
+            "title",
+            "owner_id",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__username",
+            "inherent_likelihood",
+            "inherent_impact",
+            "residual_likelihood",
+            "residual_impact",
+            "response",
+            "tolerate_reason",
+            "next_review_due",
+            "has_control",
+        )
+    )
+    for (
+        risk_id,
+        register_id,
+        reference,
+        title,
+        owner_id,
+        owner_first,
+        owner_last,
+        owner_username,
+        inherent_likelihood,
+        inherent_impact,
+        residual_likelihood,
+        residual_impact,
+        response,
+        tolerate_reason,
+        next_review_due,
+        has_control,
+    ) in risk_rows.iterator(chunk_size=2000):
+        inherent_score = matrix.score_or_none(inherent_likelihood, inherent_impact)
+        residual_score = matrix.score_or_none(residual_likelihood, residual_impact)
+        issues = risk_issues(
+            owner_id=owner_id,
+            next_review_due=next_review_due,
+            response=response,
+            tolerate_reason=tolerate_reason,
+            inherent_score=inherent_score,
+            residual_score=residual_score,
+            has_control=bool(has_control),
+            today=today,
+        )
+        register = registers[register_id]
+        register.tally.count_risk(residual_score=residual_score, issues=issues)
+        if issues:
+            register.risks_with_issues.append(
+                RiskIssues(
+                    risk_id=risk_id,
+                    reference=reference,
+                    title=title,
+                    owner_name=_person(owner_first, owner_last, owner_username),
+                    residual_score=residual_score,
+                    next_review_due=next_review_due,
+                    issues=issues,
+                )
+            )
+
+    by_directorate: dict[int, list[RegisterCollation]] = {pk: [] for pk, _ in directorates}
+    for register_id, register in registers.items():
+        by_directorate[directorate_of[register_id]].append(register)
+    totals = Tally(bands=bands)
+    collated = []
+    for pk, name in directorates:
+        members = by_directorate[pk]
+        tally = Tally(bands=bands)
+        for register in members:
+            tally.add(register.tally)
+        totals.add(tally)
+        collated.append(
+            DirectorateCollation(
+                directorate_id=pk,
+                name=name,
+                register=next((r for r in members if r.tier == Tier.DIRECTORATE), None),
+                other_registers=sorted(
+                    (r for r in members if r.tier != Tier.DIRECTORATE), key=_register_order
+                ),
+                tally=tally,
+            )
+        )
+    return Collation(
+        organisation_name=organisation.name,
+        organisation_slug=organisation.slug,
+        today=today,
+        bands=bands,
+        directorates=collated,
+        totals=totals,
+    )
+
+
+# Outputs ------------------------------------------------------------------------------------
+
+
+def collation_pdf(*, organisation: Organisation, today: date | None = None) -> bytes:
+    """The collation as an A4 landscape PDF: the same body as the page."""
+    collation = directorate_collation(organisation=organisation, today=today)
+    return render_pdf(
+        "reports/collation.html", {"collation": collation, "organisation": organisation}
+    )
+
+
+def _tally_cells(tally: Tally) -> list[object]:
+    return [
+        tally.open_risks,
+        *(count for _, count in tally.by_band),
+        tally.residual_not_scored,
+        *(count for _, count in tally.by_check),
+        tally.issues,
+        tally.risks_with_issues,
+    ]
+
+
+def _tally_columns(collation: Collation) -> list[xlsx.Column]:
+    return [
+        xlsx.Column("Open risks", 10),
+        *(xlsx.Column(f"Residual {band.label}", 11) for band in collation.bands_high_first),
+        xlsx.Column("Residual not scored", 11),
+        *(xlsx.Column(check.label, 14) for check in CHECKS),
+        xlsx.Column("Issues", 9),
+        xlsx.Column("Risks with issues", 11),
+    ]
+
+
+def _summary_rows(collation: Collation):
+    for directorate in collation.directorates:
+        yield [directorate.name, len(directorate.registers), *_tally_cells(directorate.tally)]
+    yield [
+        "Organisation total",
+        collation.register_count,
+        *_tally_cells(collation.totals),
+    ]
+
+
+def _register_rows(collation: Collation):
+    for directorate in collation.directorates:
+        for register in directorate.registers:
+            yield [
+                directorate.name,
+                register.name,
+                register.prefix,
+                register.tier_label,
+                register.service_name,
+                register.owner_name,
+                register.last_approved_on,
+                register.next_review_due,
+                "Yes" if register.review_overdue else "No",
+                *_tally_cells(register.tally),
+            ]
+
+
+def _issue_rows(collation: Collation):
+    for directorate in collation.directorates:
+        for register in directorate.registers:
+            for risk in register.risks_with_issues:
+                for issue in risk.issues:
+                    yield [
+                        directorate.name,
+                        register.name,
+                        register.tier_label,
+                        risk.reference,
+                        risk.title,
+                        risk.owner_name,
+                        issue.check.label,
+                        issue.detail,
+                        risk.residual_score,
+                        risk.next_review_due,
+                    ]
+
+
+def collation_xlsx(*, organisation: Organisation, today: date | None = None) -> bytes:
+    """The collation as a workbook: "Summary" (a row per directorate and the organisation
+    total), "Registers" (a row per register, its directorate in a column) and "Issues" (a row
+    per failed check, to filter by directorate, register, owner or check)."""
+    collation = directorate_collation(organisation=organisation, today=today)
+    workbook = xlsx.new_workbook()
+    tally_columns = _tally_columns(collation)
+    xlsx.write_table(
+        workbook,
+        title="Summary",
+        columns=[xlsx.Column("Directorate", 28), xlsx.Column("Registers", 10), *tally_columns],
+        rows=_summary_rows(collation),
+    )
+    xlsx.write_table(
+        workbook,
+        title="Registers",
+        columns=[
+            xlsx.Column("Directorate", 24),
+            xlsx.Column("Register", 32),
+            xlsx.Column("Prefix", 12),
+            xlsx.Column("Tier", 11),
+            xlsx.Column("Service", 22),
+            xlsx.Column("Register owner", 22),
+            xlsx.Column("Last approved", 13),
+            xlsx.Column("Next review due", 13),
+            xlsx.Column("Register review overdue", 12),
+            *tally_columns,
+        ],
+        rows=_register_rows(collation),
+    )
+    xlsx.write_table(
+        workbook,
+        title="Issues",
+        columns=[
+            xlsx.Column("Directorate", 24),
+            xlsx.Column("Register", 32),
+            xlsx.Column("Tier", 11),
+            xlsx.Column("Reference", 14),
+            xlsx.Column("Title", 40),
+            xlsx.Column("Risk owner", 22),
+            xlsx.Column("Check", 24),
+            xlsx.Column("What is wrong", 44),
+            xlsx.Column("Residual score", 10),
+            xlsx.Column("Next review due", 13),
+        ],
+        rows=_issue_rows(collation),
+    )
+    return xlsx.workbook_bytes(workbook)
