@@ -31,12 +31,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Page timings and query counts over 10,000 risks, on SQLite and on PostgreSQL (not part of test)
+## Page and report timings and query counts over 10,000 risks, on SQLite and PostgreSQL (not in test)
 bench: $(STAMP)
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 $(BIN)/python bench/pages.py
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 $(BIN)/python bench/reports.py
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'riskreg_bench'" | grep -q 1 \
 		|| createdb -h 127.0.0.1 -U postgres riskreg_bench
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/riskreg_bench $(BIN)/python bench/pages.py
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/riskreg_bench $(BIN)/python bench/reports.py
 
 ## A 10,000-risk organisation for benchmarks, in the current database
 bench-data: $(STAMP)

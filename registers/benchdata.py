@@ -55,11 +55,12 @@ def bench_organisation_delete() -> None:
     if organisation is None:
         return
     from escalation.models import Notification, Proposal
-    from registers.models import RiskMovement
+    from registers.models import RegisterSnapshot, RiskMovement
 
     Notification.objects.filter(proposal__to_register__organisation=organisation).delete()
     Proposal.objects.filter(to_register__organisation=organisation).delete()
     RiskMovement.objects.filter(risk__register__organisation=organisation).delete()
+    RegisterSnapshot.objects.filter(register__organisation=organisation).delete()
     Action.objects.filter(risk__register__organisation=organisation).delete()
     Risk.objects.filter(register__organisation=organisation).delete()
     Register.objects.filter(organisation=organisation).delete()

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # One rule for both spreadsheet exports: it lives beside the CSV export it was written for.
-from registers.views.register import neutralise
+from registers.spreadsheet import neutralise
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "d mmm yyyy"  # "3 Mar 2026": the same in every locale, unlike 03/03/2026

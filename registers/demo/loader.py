@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from escalation.demo import load_escalation_demo
 from registers import roles
+from registers.demo.history import load_demo_history
 from registers.demo.types import DirectorateSeed, RiskSeed
 from registers.models import (
     Action,
@@ -287,6 +288,9 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                 _risks(load, project, project_seed.risks, owners, default_owner=head)
     for _ in range(load_escalation_demo(organisation=organisation)):
         load.count("escalation proposals", True)
+    # After the escalations: the history places an escalated risk on its first register.
+    for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
+        load.count("quarterly snapshots", True)
     return load.created
 
 

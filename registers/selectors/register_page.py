@@ -1,15 +1,16 @@
 """Reads for the register page and its CSV export.
 
 Every function issues a fixed number of queries whatever the number of risks: the list is one
-query (owner joined, the latest review's residual score as a correlated subquery), each heat
-map one grouped query, the owners one query, the bands one query.
+query (owner joined, where each risk arrived from as a correlated subquery), each heat map one
+grouped query, the owners one query, the bands one query, the trends two (the register's
+snapshots, then its risks in the latest approved quarter and the one before).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from django.contrib.auth import get_user_model
@@ -17,15 +18,18 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OrderBy,
     OuterRef,
     QuerySet,
     Subquery,
 )
 from django.db.models.functions import Lower
+from django.utils import timezone
 
-from registers.models import MovementKind, Register, Risk, RiskMovement, RiskReview
+from registers.models import Arrival, MovementKind, Register, Risk, RiskMovement
+from registers.periods import Quarter
+from registers.selectors.snapshots import QuarterTrends, quarter_trends
+from registers.trends import NEW, NOT_ON_REGISTER, Trend
 from scoring import matrix
 
 Scores = Literal["inherent", "residual"]
@@ -177,38 +181,106 @@ def sort_risks(queryset: QuerySet[Risk], *, sort: SortState) -> QuerySet[Risk]:
 
 
 @dataclass(frozen=True, slots=True)
-class Trend:
-    """The residual score now against the snapshot in the risk's latest review."""
+class RowTrend:
+    """A risk's trend as its row shows it: the words (``label``), the arrow as decoration and
+    what the trend compares (``explanation``, the cell's title)."""
 
-    direction: Literal["new", "up", "down", "steady", "unknown"]
-    change: int = 0
+    trend: Trend
+    label: str
+    explanation: str
+
+    @property
+    def direction(self) -> str:
+        return self.trend.direction
 
     @property
     def glyph(self) -> str:
-        return {"up": "↑", "down": "↓", "steady": "→"}.get(self.direction, "")
+        return self.trend.glyph
 
     @property
-    def label(self) -> str:
-        """Words first: "Up 4", "Down 2", "Steady", "New", "Not comparable"."""
-        if self.direction == "up":
-            return f"Up {self.change}"
-        if self.direction == "down":
-            return f"Down {self.change}"
-        return {"new": "New", "steady": "Steady", "unknown": "Not comparable"}[self.direction]
+    def text(self) -> str:
+        """Arrow and words, for the spreadsheet exports: "↑ Up 4", "New since 2026/27 Q2"."""
+        return f"{self.glyph} {self.label}" if self.glyph else self.label
 
 
-def trend_for(*, current: int | None, previous: int | None, reviewed: bool) -> Trend:
-    """``New`` when the risk was never reviewed; otherwise up, down or steady by the change in
-    residual score; not comparable when either score is missing."""
-    if not reviewed:
-        return Trend("new")
-    if current is None or previous is None:
-        return Trend("unknown")
-    if current > previous:
-        return Trend("up", current - previous)
-    if current < previous:
-        return Trend("down", previous - current)
-    return Trend("steady")
+@dataclass(frozen=True, slots=True)
+class RegisterTrends:
+    """Each risk's trend in the register's latest approved quarter: its residual score in
+    that quarter's snapshot against the register's previous approved snapshot."""
+
+    latest: Quarter | None
+    previous: Quarter | None
+    trends: QuarterTrends | None
+    # Approved, but only before approvals took snapshots: nothing approved to compare.
+    approved_unrecorded: bool = False
+
+    @property
+    def description(self) -> str:
+        """What the trend column compares, in a sentence for the table's caption."""
+        if self.approved_unrecorded:
+            return "Trend: the register's approvals predate quarterly snapshots."
+        if self.latest is None:
+            return "Trend: the register has no approved quarter yet."
+        if self.previous is None:
+            return f"Trend: {self.latest} is the register's first approved quarter."
+        return (
+            f"Trend: residual scores approved in {self.latest} against those approved in "
+            f"{self.previous}."
+        )
+
+    def of(self, risk: Risk) -> RowTrend:
+        if self.approved_unrecorded:
+            return RowTrend(
+                Trend("unknown"),
+                Trend("unknown").label,
+                "Approved before quarterly snapshots were kept: no approved scores to compare",
+            )
+        if self.latest is None or self.trends is None:
+            return RowTrend(
+                Trend("unknown"),
+                "Not yet approved",
+                "No quarter of this register has been approved yet: nothing to compare with",
+            )
+        latest = self.latest
+        snapshot = self.trends.snapshot_of(risk.pk, latest)
+        if snapshot is None:
+            if risk.is_open:
+                return RowTrend(
+                    NEW,
+                    f"New since {latest}",
+                    f"Added to the register (or moved here) after its {latest} approval",
+                )
+            return RowTrend(
+                NOT_ON_REGISTER, NOT_ON_REGISTER.label, f"Not on the register approved in {latest}"
+            )
+        trend = self.trends.in_quarter(risk.pk, latest)
+        if trend.direction != "new":
+            explanation = f"Residual score approved in {latest} against {self.previous}"
+        elif self.previous is None:
+            explanation = f"{latest} is the register's first approved quarter"
+        else:
+            came = f"New in {latest}"
+            if snapshot.arrival in (Arrival.ESCALATED, Arrival.DE_ESCALATED):
+                came = f"{snapshot.get_arrival_display()} from {snapshot.arrived_from} in {latest}"
+            explanation = f"{came}: not on the register approved in {self.previous}"
+        return RowTrend(trend, trend.label, explanation)
+
+
+def register_trends(*, register: Register) -> RegisterTrends:
+    """The trends of the register's risks in its latest approved quarter, the quarter of its
+    last approval. Two queries; none for a register never approved."""
+    if register.last_approved_at is None:
+        return RegisterTrends(None, None, None)
+    latest = Quarter.containing(timezone.localdate(register.last_approved_at))
+    trends = quarter_trends(register=register, quarters=[latest])
+    if latest not in trends.snapshots:
+        # Approved before approvals took snapshots: the latest quarter that has one, if any.
+        if not trends.snapshots:
+            return RegisterTrends(None, None, None, approved_unrecorded=True)
+        latest = max(trends.snapshots)
+        trends = quarter_trends(register=register, quarters=[latest])
+    earlier = [quarter for quarter in trends.snapshots if quarter < latest]
+    return RegisterTrends(latest, max(earlier) if earlier else None, trends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +289,8 @@ class RiskRow:
     review is overdue."""
 
     risk: Risk
-    trend: Trend
+    trend: RowTrend
     review_overdue: bool
-    last_reviewed_at: datetime | None = None
-
-
-def _latest_review() -> QuerySet[RiskReview]:
-    return RiskReview.objects.filter(risk=OuterRef("pk")).order_by("-reviewed_at", "-pk")
 
 
 # Long text the table and the export do not show: left in the database, not sent to Python.
@@ -238,22 +305,14 @@ def _arrival() -> QuerySet[RiskMovement]:
 
 
 def with_row_details(queryset: QuerySet[Risk]) -> QuerySet[Risk]:
-    """Join the owner and annotate the latest review's date and residual score, and where the
-    risk was escalated (or de-escalated) from, so rows need no further query. The risks' long
-    text fields are deferred: do not read them from rows."""
-    latest = _latest_review()
+    """Join the owner and annotate where the risk was escalated (or de-escalated) from, so
+    rows need no further query. The risks' long text fields are deferred: do not read them
+    from rows."""
     arrival = _arrival()
     return (
         queryset.select_related("owner")
         .defer(*_UNSHOWN_TEXT)
         .annotate(
-            latest_review_at=Subquery(latest.values("reviewed_at")[:1]),
-            latest_review_residual=Subquery(
-                latest.annotate(
-                    snapshot=F("residual_likelihood") * F("residual_impact"),
-                ).values("snapshot")[:1],
-                output_field=IntegerField(),
-            ),
             arrived_from=Subquery(arrival.values("from_register__name")[:1]),
             arrived_by=Subquery(arrival.values("kind")[:1]),
         )
@@ -275,19 +334,10 @@ def escalated_away(*, register: Register) -> list[Risk]:
     )
 
 
-def risk_rows(risks: Iterable[Risk], *, today: date) -> list[RiskRow]:
+def risk_rows(risks: Iterable[Risk], *, today: date, trends: RegisterTrends) -> list[RiskRow]:
     """Rows for risks fetched through ``with_row_details``."""
     return [
-        RiskRow(
-            risk=risk,
-            trend=trend_for(
-                current=risk.residual_score,
-                previous=risk.latest_review_residual,
-                reviewed=risk.latest_review_at is not None,
-            ),
-            review_overdue=risk.review_overdue(today),
-            last_reviewed_at=risk.latest_review_at,
-        )
+        RiskRow(risk=risk, trend=trends.of(risk), review_overdue=risk.review_overdue(today))
         for risk in risks
     ]
 

@@ -21,6 +21,7 @@ from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
 from registers.models import Register, Risk
 from registers.selectors import register_page
 from registers.selectors.people import person_name
+from registers.spreadsheet import neutralise
 from scoring import matrix
 from scoring.selectors import scheme_bands
 
@@ -52,6 +53,7 @@ class RegisterView:
     filterset: RegisterRiskFilter
     sort: register_page.SortState
     today: date
+    trends: register_page.RegisterTrends
 
     @property
     def risks(self) -> QuerySet[Risk]:
@@ -72,7 +74,8 @@ def _register_view(request: HttpRequest, pk: int) -> RegisterView:
         today=today,
     )
     sort = register_page.parse_sort(request.GET.get("sort"))
-    return RegisterView(register, bands, filterset, sort, today)
+    trends = register_page.register_trends(register=register)
+    return RegisterView(register, bands, filterset, sort, today, trends)
 
 
 @require_GET
@@ -91,7 +94,8 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filterset": view.filterset,
             "sort": view.sort,
             "page": page,
-            "rows": register_page.risk_rows(page.object_list, today=view.today),
+            "rows": register_page.risk_rows(page.object_list, today=view.today, trends=view.trends),
+            "trends": view.trends,
             "elided_pages": list(page.paginator.get_elided_page_range(page.number)),
             "inherent_counts": register_page.heatmap_counts(heatmaps_risks, scores="inherent"),
             "residual_counts": register_page.heatmap_counts(heatmaps_risks, scores="residual"),
@@ -126,17 +130,6 @@ CSV_COLUMNS = (
     "Status",
 )
 
-# A cell starting with one of these is read as a formula by Excel, LibreOffice and Google
-# Sheets (OWASP "CSV injection"); tab and carriage return can smuggle one in too.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """Prefix a text cell that a spreadsheet would run as a formula with a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return f"'{value}"
-    return value
-
 
 def _band_label(score: int | None, bands: tuple[matrix.Band, ...]) -> str:
     return matrix.band_for(score, bands).label if score is not None else "Not scored"
@@ -155,7 +148,7 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for row in register_page.risk_rows(view.risks, today=view.today):
+    for row in register_page.risk_rows(view.risks, today=view.today, trends=view.trends):
         risk = row.risk
         owner = person_name(risk.owner) if risk.owner else ""
         cells = (
@@ -171,7 +164,7 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
             risk.residual_score,
             _band_label(risk.residual_score, view.bands),
             risk.get_response_display() or "Not decided",
-            row.trend.label,
+            row.trend.text,
             risk.next_review_due.isoformat() if risk.next_review_due else "",
             "Yes" if row.review_overdue else "No",
             risk.get_status_display(),

@@ -26,7 +26,7 @@ from reports import xlsx
 NUMBER_SUFFIXES = (" likelihood", " impact", " score")
 DATE_COLUMNS = {"Next review"}
 FILENAME = re.compile(r'filename="(?P<stem>[^"]+?)(?:\.csv)?"')
-WIDTHS = {"Reference": 14, "Title": 40, "Owner": 22, "Response": 12, "Trend": 20, "Status": 10}
+WIDTHS = {"Reference": 14, "Title": 40, "Owner": 22, "Response": 12, "Trend": 24, "Status": 10}
 
 
 def _typed(header: str, cell: str) -> object:

@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from registers.demo.loader import load_demo
 from registers.models import (
@@ -141,3 +142,101 @@ def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mai
     assert Notification.objects.filter(recipient__username="insurance.manager").count() == 4
     assert Notification.objects.filter(recipient__username="s151.officer").count() == 1
     assert mailoutbox == []
+
+
+def test_the_demo_has_four_approved_quarters_showing_every_trend(client):
+    from escalation.models import Proposal, ProposalStatus
+    from registers.models import MovementKind, RegisterSnapshot, RiskMovement, RiskStatus
+    from registers.periods import Quarter
+    from registers.selectors.snapshots import quarter_trends
+
+    load_demo()
+    quarters = Quarter.containing(timezone.localdate()).previous.last(4)
+    corporate = Register.objects.get(tier=Tier.CORPORATE)
+    trends = quarter_trends(register=corporate, quarters=quarters)
+    assert list(trends.snapshots) == quarters
+    for quarter, snapshot in trends.snapshots.items():
+        assert snapshot.approved_by == corporate.owner
+        assert quarter.start <= timezone.localdate(snapshot.approved_at) <= quarter.end
+    latest = quarters[-1]
+    assert corporate.last_approved_at == trends.snapshots[latest].approved_at
+    # Every case shows in the latest quarter, and the committee's four quarters.
+    risks = Risk.objects.filter(register=corporate)
+    in_latest = {trends.in_quarter(risk.pk, latest).direction for risk in risks}
+    assert in_latest == {"new", "up", "down", "steady", "na"}
+    over_the_year = {trend.direction for risk in risks for trend in trends.of(risk.pk)}
+    assert over_the_year == {"new", "up", "down", "steady", "na"}
+    # The closed risk: on the register until the latest quarter, its removal kept with why.
+    closed = risks.get(status=RiskStatus.CLOSED)
+    assert [t.direction for t in trends.of(closed.pk)] == ["new", "down", "steady", "na"]
+    assert all(trends.snapshot_of(closed.pk, quarter) for quarter in quarters[:3])
+    removal = RiskMovement.objects.get(risk=closed, kind=MovementKind.REMOVED)
+    assert removal.reason == closed.closure_reason != ""
+    assert trends.snapshots[quarters[2]].approved_at < removal.moved_at == closed.closed_at
+    assert removal.moved_at < trends.snapshots[latest].approved_at
+    # The latest quarter froze the open risks as they stand now.
+    for risk in risks.filter(status=RiskStatus.OPEN):
+        row = trends.snapshot_of(risk.pk, latest)
+        assert (row.residual_likelihood, row.residual_impact, row.exempt) == (
+            risk.residual_likelihood,
+            risk.residual_impact,
+            risk.exempt,
+        )
+        assert row.owner_name == risk.owner.get_full_name()
+        assert timezone.localdate(risk.created_at) < timezone.localdate(
+            min(
+                s.approved_at for q, s in trends.snapshots.items() if trends.snapshot_of(risk.pk, q)
+            )
+        )
+    assert any(
+        row.next_review_due < timezone.localdate(trends.snapshots[latest].approved_at)
+        for row in trends.risks[latest].values()
+    )  # some reviews were overdue when SLT approved the register
+    exempt = sorted(risks.filter(exempt=True).values_list("title", flat=True))
+    assert exempt == ["Cyber attack", "Equal pay claims"]
+
+    # Every approved register's last approval is its latest snapshot's, by its owner; some are
+    # overdue for review (late in a quarter, all are: none is approved in the current quarter),
+    # a few never approved.
+    today = timezone.localdate()
+    registers = list(Register.objects.select_related("owner"))
+    overdue = never = 0
+    for register in registers:
+        snapshots = list(RegisterSnapshot.objects.filter(register=register).order_by("approved_at"))
+        if register.last_approved_at is None:
+            assert snapshots == []
+            never += 1
+            continue
+        assert {s.approved_by for s in snapshots} == {register.owner}
+        assert snapshots[-1].approved_at == register.last_approved_at
+        assert register.last_approved_by == register.owner
+        assert {s.period for s in snapshots} <= set(quarters)
+        overdue += register.next_review_due < today
+    assert never >= 2 and overdue >= 3
+    assert RegisterSnapshot.objects.count() >= 4 * 20
+
+    # The risk escalated in the escalation demo was on its service register until it moved;
+    # on its directorate register it is new: since the latest approved quarter when that was
+    # approved before the move (as on 21 November 2026), else escalated in that quarter.
+    accepted = Proposal.objects.select_related("from_register", "to_register").get(
+        status=ProposalStatus.ACCEPTED
+    )
+    on_service = quarter_trends(register=accepted.from_register, quarters=quarters)
+    assert any(s.approved_at < accepted.decided_at for s in on_service.snapshots.values())
+    for quarter, snapshot in on_service.snapshots.items():
+        assert (on_service.snapshot_of(accepted.risk_id, quarter) is not None) is (
+            snapshot.approved_at < accepted.decided_at
+        )
+    directorate = accepted.to_register
+    there = quarter_trends(register=directorate, quarters=quarters)
+    latest_there = max(there.snapshots)
+    client.force_login(directorate.owner)
+    rows = client.get(directorate.get_absolute_url()).context["rows"]
+    row = next(row for row in rows if row.risk.pk == accepted.risk_id)
+    if there.snapshots[latest_there].approved_at < accepted.decided_at:
+        assert row.trend.label == f"New since {latest_there}"
+    else:
+        arrived = there.snapshot_of(accepted.risk_id, latest_there)
+        assert (arrived.arrival, arrived.arrived_from) == ("escalated", accepted.from_register.name)
+        assert row.trend.label == "New"
+        assert row.trend.explanation.startswith(f"Escalated in from {arrived.arrived_from}")

@@ -4,7 +4,7 @@ heat maps, trend, CSV content and the bounded number of queries."""
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -12,10 +12,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
-from registers.models import Category, Response, Risk, RiskReview, RiskStatus
-from registers.selectors.register_page import trend_for
-from registers.views.register import neutralise
+from registers.models import (
+    Category,
+    MovementKind,
+    RegisterSnapshot,
+    Response,
+    Risk,
+    RiskMovement,
+    RiskStatus,
+)
+from registers.periods import Quarter
+from registers.services import register_approve
+from registers.spreadsheet import neutralise
 from scoring.models import Scheme, SchemeBand
 from tests.factories import RiskFactory, UserFactory
 
@@ -52,18 +62,26 @@ def close(risk):
     return risk
 
 
-def review(risk, *, residual, days_ago=30):
-    """A review snapshot with the given residual (likelihood, impact) or None."""
-    likelihood, impact = residual if residual else (None, None)
-    return RiskReview.objects.create(
-        risk=risk,
-        register=risk.register,
-        reviewed_by=risk.register.owner,
-        reviewed_at=timezone.now() - timedelta(days=days_ago),
-        residual_likelihood=likelihood,
-        residual_impact=impact,
-        next_review_due=timezone.localdate() + timedelta(days=60),
-    )
+def quarters_ago(count):
+    return Quarter.containing(timezone.localdate()).last(count + 1)[0]
+
+
+def approve_in(register, quarter, *, day=40):
+    """Approve the register on a day of ``quarter``: a snapshot of its open risks."""
+    at = timezone.make_aware(datetime.combine(quarter.start + timedelta(days=day), time(12)))
+    return register_approve(register=register, by=register.owner, at=at)
+
+
+def rescore(risk, likelihood, impact):
+    Risk.objects.filter(pk=risk.pk).update(residual_likelihood=likelihood, residual_impact=impact)
+
+
+def trend_cells(response):
+    """Reference -> (label, title) of each row's trend."""
+    return {
+        row.risk.reference: (row.trend.label, row.trend.explanation)
+        for row in response.context["rows"]
+    }
 
 
 @pytest.fixture
@@ -172,44 +190,122 @@ def test_the_table_shows_each_column_with_band_labels(signed_in, org):
     assert '<th scope="col">Trend</th>' in page
 
 
-@pytest.mark.parametrize(
-    ("current", "previous", "reviewed", "label", "glyph"),
-    [
-        (12, None, False, "New", ""),
-        (16, 12, True, "Up 4", "↑"),
-        (6, 8, True, "Down 2", "↓"),
-        (9, 9, True, "Steady", "→"),
-        (None, 9, True, "Not comparable", ""),
-        (9, None, True, "Not comparable", ""),
-    ],
-)
-def test_trend_in_words_and_glyph(current, previous, reviewed, label, glyph):
-    trend = trend_for(current=current, previous=previous, reviewed=reviewed)
-    assert (trend.label, trend.glyph) == (label, glyph)
-
-
-def test_trend_compares_with_the_latest_review_only(signed_in, org):
+def test_trend_is_the_latest_approved_quarter_against_the_one_before(signed_in, org):
     register = org.service_register
-    new = RiskFactory(register=register, reference="AC-NEW")
-    up = RiskFactory(register=register, reference="AC-UP", residual_likelihood=4)  # 4x3 = 12
-    review(up, residual=(2, 4), days_ago=10)  # 8: latest, so up 4
-    review(up, residual=(4, 3), days_ago=100)  # 12: older, ignored
-    down = RiskFactory(register=register, reference="AC-DOWN", residual_likelihood=2)  # 6
-    review(down, residual=(2, 4))  # 8
+    before, latest = quarters_ago(2), quarters_ago(1)
+    up = RiskFactory(register=register, reference="AC-UP", residual_likelihood=2)  # 2x3 = 6
+    down = RiskFactory(register=register, reference="AC-DOWN", residual_likelihood=4)  # 12
     steady = RiskFactory(register=register, reference="AC-STEADY")  # 9
-    review(steady, residual=(3, 3))
-    response = signed_in.get(page_url(register))
-    trends = {row.risk.reference: row.trend.label for row in response.context["rows"]}
-    assert trends == {
-        new.reference: "New",
-        up.reference: "Up 4",
-        down.reference: "Down 2",
-        steady.reference: "Steady",
+    gone = RiskFactory(register=register, reference="AC-GONE")
+    approve_in(register, before)
+    rescore(up, 2, 5)  # 10: up 4
+    rescore(down, 2, 5)  # 10: down 2
+    close(gone)
+    added = RiskFactory(register=register, reference="AC-ADDED")
+    approve_in(register, latest)
+    rescore(steady, 5, 5)  # changed since the approval: the trend is what was approved
+    later = RiskFactory(register=register, reference="AC-LATER")
+    response = signed_in.get(page_url(register, status="all"))
+    against = f"Residual score approved in {latest} against {before}"
+    assert trend_cells(response) == {
+        "AC-UP": ("Up 4", against),
+        "AC-DOWN": ("Down 2", against),
+        "AC-STEADY": ("Steady", against),
+        "AC-ADDED": ("New", f"New in {latest}: not on the register approved in {before}"),
+        "AC-LATER": (
+            f"New since {latest}",
+            f"Added to the register (or moved here) after its {latest} approval",
+        ),
+        "AC-GONE": ("N/A", f"Not on the register approved in {latest}"),
     }
+    assert {later.pk, added.pk} <= {row.risk.pk for row in response.context["rows"]}
     page = response.content.decode()
-    assert '<span aria-hidden="true">↑</span> Up 4' in page
+    assert f'title="{against}"><span aria-hidden="true">↑</span> Up 4</span>' in page
     assert '<span aria-hidden="true">↓</span> Down 2' in page
     assert '<span aria-hidden="true">→</span> Steady' in page
+    assert f">New since {latest}</span>" in page  # words only: no arrow
+    assert (
+        f"Trend: residual scores approved in {latest} against those approved in {before}."
+    ) in page
+
+
+def test_a_register_never_approved_has_no_trend_yet(signed_in, org):
+    RiskFactory(register=org.service_register, reference="AC-1")
+    response = signed_in.get(page_url(org.service_register))
+    assert trend_cells(response) == {
+        "AC-1": (
+            "Not yet approved",
+            "No quarter of this register has been approved yet: nothing to compare with",
+        )
+    }
+    assert "Trend: the register has no approved quarter yet." in response.content.decode()
+
+
+def test_the_first_approved_quarter_shows_every_risk_new(signed_in, org):
+    RiskFactory(register=org.service_register, reference="AC-1")
+    latest = quarters_ago(1)
+    approve_in(org.service_register, latest)
+    response = signed_in.get(page_url(org.service_register))
+    assert trend_cells(response) == {
+        "AC-1": ("New", f"{latest} is the register's first approved quarter")
+    }
+    page = response.content.decode()
+    assert escape(f"Trend: {latest} is the register's first approved quarter.") in page
+
+
+def test_a_quarter_without_approval_is_skipped_and_the_later_approval_wins(signed_in, org):
+    register = org.service_register
+    oldest, latest = quarters_ago(3), quarters_ago(1)
+    risk = RiskFactory(register=register, reference="AC-1", residual_likelihood=2)  # 6
+    approve_in(register, oldest)
+    rescore(risk, 4, 3)  # 12
+    approve_in(register, latest, day=10)
+    rescore(risk, 5, 3)  # 15: approved again later in the same quarter, so this one counts
+    approve_in(register, latest, day=50)
+    rescore(risk, 1, 1)  # after the approval: not shown
+    response = signed_in.get(page_url(register))
+    assert trend_cells(response) == {
+        "AC-1": ("Up 9", f"Residual score approved in {latest} against {oldest}")
+    }
+
+
+def test_a_risk_escalated_in_says_where_from(signed_in, org):
+    register = org.directorate_register
+    before, latest = quarters_ago(2), quarters_ago(1)
+    RiskFactory(register=register, reference="DIR-PEOPLE-01")
+    approve_in(register, before)
+    risk = RiskFactory(register=org.service_register, reference="AC-UP")
+    Risk.objects.filter(pk=risk.pk).update(register=register)
+    RiskMovement.objects.create(
+        risk=risk,
+        kind=MovementKind.ESCALATED,
+        from_register=org.service_register,
+        to_register=register,
+        moved_by=org.people["director"],
+        moved_at=timezone.make_aware(datetime.combine(latest.start, time(9))),
+    )
+    approve_in(register, latest)
+    signed_in.force_login(org.people["director"])
+    response = signed_in.get(page_url(register))
+    assert trend_cells(response)["AC-UP"] == (
+        "New",
+        f"Escalated in from Adult Care service in {latest}: "
+        f"not on the register approved in {before}",
+    )
+
+
+def test_approvals_from_before_snapshots_give_no_trend(signed_in, org):
+    register = org.service_register
+    RiskFactory(register=register, reference="AC-1")
+    approve_in(register, quarters_ago(1))
+    RegisterSnapshot.objects.filter(register=register).delete()
+    response = signed_in.get(page_url(register))
+    assert trend_cells(response) == {
+        "AC-1": (
+            "Not comparable",
+            "Approved before quarterly snapshots were kept: no approved scores to compare",
+        )
+    }
 
 
 # Filters ---------------------------------------------------------------------------------------
@@ -533,10 +629,10 @@ def test_default_sort_is_marked_descending_on_residual(signed_in, sortable):
 
 
 def bulk_risks(register, count, *, owners=None, start=0, **fields):
-    """Many risks in one insert, with varied scores; every tenth reviewed."""
+    """Many risks in one insert, with varied scores."""
     owners = owners or [register.owner]
     today = timezone.localdate()
-    risks = Risk.objects.bulk_create(
+    return Risk.objects.bulk_create(
         [
             Risk(
                 register=register,
@@ -558,20 +654,6 @@ def bulk_risks(register, count, *, owners=None, start=0, **fields):
             for n in range(count)
         ]
     )
-    RiskReview.objects.bulk_create(
-        [
-            RiskReview(
-                risk=risk,
-                register=register,
-                reviewed_by=register.owner,
-                residual_likelihood=3,
-                residual_impact=3,
-                next_review_due=today,
-            )
-            for risk in risks[::10]
-        ]
-    )
-    return risks
 
 
 def test_pagination_fifty_a_page_with_a_summary(signed_in, org):
@@ -715,18 +797,22 @@ def test_export_has_the_columns_and_the_numbers(signed_in, org):
         owner=officer,
         inherent_likelihood=5,
         inherent_impact=4,
-        residual_likelihood=3,
+        residual_likelihood=2,
         residual_impact=4,
         next_review_due=today - timedelta(days=1),
     )
-    review(risk, residual=(2, 4))
+    approve_in(org.service_register, quarters_ago(2))
+    rescore(risk, 3, 4)
+    approve_in(org.service_register, quarters_ago(1))
+    RiskFactory(register=org.service_register, reference="AC-02", title="Added since")
     response = signed_in.get(export_url(org.service_register))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
         f'attachment; filename="AC-risks-{today.isoformat()}.csv"'
     )
     assert response.content.startswith("\ufeff".encode())
-    [row] = csv_rows(response)
+    row, added = csv_rows(response)
+    assert added["Trend"] == f"New since {quarters_ago(1)}"
     assert row == {
         "Reference": "AC-01",
         "Title": "Care home closures",
@@ -740,7 +826,7 @@ def test_export_has_the_columns_and_the_numbers(signed_in, org):
         "Residual score": "12",
         "Residual band": "Amber",
         "Response": "Treat",
-        "Trend": "Up 4",
+        "Trend": "↑ Up 4",  # the page's words and arrow
         "Next review": (today - timedelta(days=1)).isoformat(),
         "Review overdue": "Yes",
         "Status": "Open",
@@ -801,7 +887,18 @@ def test_neutralise_leaves_numbers_alone():
 
 # Bounded queries --------------------------------------------------------------------------
 
-MAX_QUERIES = 14
+MAX_QUERIES = 16
+
+
+def approved_bulk(register, count, *, owners, start=0):
+    """``count`` more risks on the register, all approved in the last two quarters (so the
+    trend reads two snapshots of every risk), a third of them re-scored in between."""
+    risks = bulk_risks(register, count, owners=owners, start=start)
+    RegisterSnapshot.objects.filter(register=register).delete()
+    approve_in(register, quarters_ago(2))
+    Risk.objects.filter(pk__in=[risk.pk for risk in risks[::3]]).update(residual_likelihood=5)
+    approve_in(register, quarters_ago(1))
+    return risks
 
 
 @pytest.mark.parametrize("count", [20, 1000])
@@ -813,7 +910,7 @@ def test_page_queries_do_not_grow_with_risks(
     client, org, count, params, django_assert_max_num_queries
 ):
     owners = [org.people[name] for name in ("head", "officer", "director")]
-    bulk_risks(org.service_register, count, owners=owners)
+    approved_bulk(org.service_register, count, owners=owners)
     client.force_login(org.people["head"])
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(page_url(org.service_register, **params))
@@ -823,11 +920,14 @@ def test_page_queries_do_not_grow_with_risks(
 @pytest.mark.parametrize("count", [20, 1000])
 def test_export_queries_do_not_grow_with_risks(client, org, count, django_assert_max_num_queries):
     owners = [org.people[name] for name in ("head", "officer", "director")]
-    bulk_risks(org.service_register, count, owners=owners)
+    approved_bulk(org.service_register, count, owners=owners)
     client.force_login(org.people["head"])
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(export_url(org.service_register))
-    assert len(csv_rows(response)) == count
+    rows = csv_rows(response)
+    assert len(rows) == count
+    trends = {row["Trend"] for row in rows}
+    assert "→ Steady" in trends and any(trend.startswith("↑ Up ") for trend in trends)
 
 
 @pytest.mark.parametrize("url", [page_url, export_url])
@@ -840,7 +940,7 @@ def test_the_same_number_of_queries_with_20_and_1000_risks(client, org, url):
             assert client.get(url(org.service_register)).status_code == 200
         return len(captured)
 
-    bulk_risks(org.service_register, 20, owners=owners)
+    approved_bulk(org.service_register, 20, owners=owners)
     with_20 = queries()
-    bulk_risks(org.service_register, 980, owners=owners, start=20)
+    approved_bulk(org.service_register, 980, owners=owners, start=20)
     assert queries() == with_20 <= MAX_QUERIES
