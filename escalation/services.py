@@ -43,14 +43,6 @@ def _insurance_managers(register: Register):
     return people_with_role(organisation_id=register.organisation_id, role=roles.INSURANCE_MANAGER)
 
 
-def _band_label(likelihood, impact, bands) -> tuple[str, str]:
-    value = matrix.score_or_none(likelihood, impact)
-    if value is None:
-        return "", ""
-    band = matrix.band_for(value, bands)
-    return band.key, band.label
-
-
 @transaction.atomic
 def proposal_create(
     *,
@@ -116,10 +108,8 @@ def proposal_create(
             f"{evaluation.recommend_at} or more. Make your case for escalation in words.",
             code="case_required",
         )
-    _, inherent_label = _band_label(risk.inherent_likelihood, risk.inherent_impact, bands)
-    residual_key, residual_label = _band_label(
-        risk.residual_likelihood, risk.residual_impact, bands
-    )
+    inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
+    residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
     proposal = Proposal(
         risk=risk,
         from_register=risk.register,
@@ -137,9 +127,9 @@ def proposal_create(
         target_likelihood=risk.target_likelihood,
         target_impact=risk.target_impact,
         target_date=risk.target_date,
-        inherent_band_label=inherent_label,
-        residual_band_key=residual_key,
-        residual_band_label=residual_label,
+        inherent_band_label=inherent.label if inherent else "",
+        residual_band_key=residual.key if residual else "",
+        residual_band_label=residual.label if residual else "",
     )
     try:
         with transaction.atomic():
@@ -152,14 +142,14 @@ def proposal_create(
     if receiving.tier == Tier.CORPORATE:
         for role in (roles.S151_OFFICER, roles.MONITORING_OFFICER):
             recipients += people_with_role(organisation_id=receiving.organisation_id, role=role)
+    residual_words = f"{residual.label} {proposal.residual_score}" if residual else "not scored"
     notify(
         recipients=recipients,
         subject=f"Escalation proposed: {risk.reference} {risk.title} to {receiving}",
         message=(
             f"{person_name(by)} proposes escalating {risk.reference} {risk.title} from "
-            f"{risk.register} to {receiving}. Residual score: "
-            f"{residual_label or 'not scored'} {proposal.residual_score or ''}".rstrip()
-            + f". {evaluation.held} of {len(evaluation.answers)} factors hold."
+            f"{risk.register} to {receiving}. Residual score: {residual_words}. "
+            f"{evaluation.held} of {len(evaluation.answers)} factors hold."
         ),
         url=proposal.get_absolute_url(),
         proposal=proposal,

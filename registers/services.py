@@ -269,12 +269,8 @@ def risk_review_record(
     reviewed_on = reviewed_on or timezone.localdate()
     next_due = review_due_after(register=risk.register, reviewed_on=reviewed_on)
 
-    def band(likelihood, impact):
-        value = matrix.score_or_none(likelihood, impact)
-        return matrix.band_for(value, bands) if value is not None else None
-
-    inherent = band(risk.inherent_likelihood, risk.inherent_impact)
-    residual = band(risk.residual_likelihood, risk.residual_impact)
+    inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
+    residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
     review = RiskReview(
         risk=risk,
         register=risk.register,
@@ -395,21 +391,14 @@ def register_snapshot_take(*, register: Register, by: AbstractBaseUser, at) -> R
         approved_by=by,
     )
 
-    def band(likelihood, impact) -> tuple[str, str]:
-        value = matrix.score_or_none(likelihood, impact)
-        if value is None:
-            return "", ""
-        found = matrix.band_for(value, bands)
-        return found.key, found.label
-
     rows = []
     for risk in Risk.objects.filter(register=register).open().select_related("owner"):
         arrival, arrived_from = "", ""
         if risk.pk not in on_before:
             kind, arrived_from = arrivals.get(risk.pk, (Arrival.NEW, ""))
             arrival = kind if kind in Arrival.values else Arrival.NEW
-        inherent_key, inherent_label = band(risk.inherent_likelihood, risk.inherent_impact)
-        residual_key, residual_label = band(risk.residual_likelihood, risk.residual_impact)
+        inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
+        residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
         rows.append(
             RiskSnapshot(
                 snapshot=snapshot,
@@ -425,10 +414,10 @@ def register_snapshot_take(*, register: Register, by: AbstractBaseUser, at) -> R
                 residual_impact=risk.residual_impact,
                 target_likelihood=risk.target_likelihood,
                 target_impact=risk.target_impact,
-                inherent_band_key=inherent_key,
-                inherent_band_label=inherent_label,
-                residual_band_key=residual_key,
-                residual_band_label=residual_label,
+                inherent_band_key=inherent.key if inherent else "",
+                inherent_band_label=inherent.label if inherent else "",
+                residual_band_key=residual.key if residual else "",
+                residual_band_label=residual.label if residual else "",
                 next_review_due=risk.next_review_due,
                 arrival=arrival,
                 arrived_from=arrived_from if arrival != Arrival.NEW else "",

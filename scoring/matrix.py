@@ -100,6 +100,14 @@ def score_or_none(likelihood: int | None, impact: int | None) -> int | None:
     return score(likelihood, impact)
 
 
+def band_or_none(
+    likelihood: int | None, impact: int | None, bands: Sequence[Band] = COVENTRY
+) -> Band | None:
+    """The band of a score, or None when the risk is not scored."""
+    value = score_or_none(likelihood, impact)
+    return None if value is None else band_for(value, bands)
+
+
 def validate_bands(bands: Sequence[Band]) -> None:
     """Raise ValueError unless the bands cover 1..25 in rising order with unique keys."""
     if not bands:

@@ -148,3 +148,19 @@ def test_ownership_guidance_says_what_the_policy_says():
 def test_band_text_is_readable_on_its_colour(band):
     # WCAG AA for normal text is 4.5:1.
     assert matrix.contrast_ratio(band.colour, band.text_colour) >= 4.5
+
+
+@pytest.mark.parametrize(
+    ("likelihood", "impact", "key"),
+    [
+        (None, None, None),
+        (3, None, None),
+        (None, 2, None),
+        (1, 5, "green"),
+        (2, 3, "amber"),
+        (3, 5, "red"),
+    ],
+)
+def test_band_or_none_is_none_only_when_not_scored(likelihood, impact, key):
+    band = matrix.band_or_none(likelihood, impact)
+    assert (band.key if band else None) == key
