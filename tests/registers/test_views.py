@@ -238,3 +238,11 @@ def test_history_names_a_register_change_by_register_not_as_a_person(client, org
     client.force_login(org.people["director"])
     page = client.get(risk.get_absolute_url()).content.decode()
     assert "Register: Adult Care service → People directorate" in page
+
+
+def test_the_risk_page_says_whether_the_risk_is_published(client, org):
+    published = RiskFactory(register=org.corporate, owner=org.people["chief"])
+    exempt = RiskFactory(register=org.corporate, owner=org.people["chief"], exempt=True)
+    client.force_login(org.people["chief"])
+    assert "Published in the public packs" in client.get(published.get_absolute_url()).text
+    assert "Exempt: left out of the public" in client.get(exempt.get_absolute_url()).text
