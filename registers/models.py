@@ -422,6 +422,15 @@ class Risk(models.Model):
     )
     last_reviewed_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
+    # What an imported sheet said where it could not be turned into likelihood and impact
+    # (a rating word such as "Critical", or a lone score) and its trend text: kept as given,
+    # so nothing is invented and nothing is lost.
+    imported_rating = models.CharField(
+        max_length=100, blank=True, help_text="The rating in the imported sheet, as written."
+    )
+    imported_trend = models.CharField(
+        max_length=100, blank=True, help_text="The trend in the imported sheet, as written."
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking: every change through the services adds one, and a save based on an
@@ -881,3 +890,22 @@ class RiskSnapshot(models.Model):
     @property
     def residual_score(self) -> int | None:
         return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
+
+
+class ImportUpload(models.Model):
+    """A spreadsheet uploaded for import, held between the upload and the confirmation (the
+    mapping and preview pages read it again); deleted once the import is applied."""
+
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} for {self.register}"

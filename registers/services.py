@@ -62,8 +62,10 @@ def review_due_after(*, register: Register, reviewed_on: date) -> date:
 
 
 @transaction.atomic
-def risk_create(*, register: Register, by: AbstractBaseUser, **fields) -> Risk:
-    """Create a risk on a register.
+def risk_create(
+    *, register: Register, by: AbstractBaseUser, reason: str = "Risk raised", **fields
+) -> Risk:
+    """Create a risk on a register, with ``reason`` as its history's first change reason.
 
     A blank ``reference`` is generated from the register's prefix; without a
     ``next_review_due`` the risk is due one review interval from today.
@@ -76,7 +78,7 @@ def risk_create(*, register: Register, by: AbstractBaseUser, **fields) -> Risk:
     )
     if risk.next_review_due is None:
         risk.next_review_due = review_due_after(register=register, reviewed_on=timezone.localdate())
-    return save_with_history(risk, by=by, reason="Risk raised")
+    return save_with_history(risk, by=by, reason=reason)
 
 
 @transaction.atomic

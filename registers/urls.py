@@ -1,6 +1,7 @@
 from registers.views import (
     actions,
     home,
+    imports,
     register,
     register_settings,
     register_xlsx,
@@ -18,6 +19,7 @@ urlpatterns = [
     *register.urlpatterns,
     *register_xlsx.urlpatterns,
     *register_settings.urlpatterns,
+    *imports.urlpatterns,
     *risk.urlpatterns,
     *risk_edit.urlpatterns,
     *actions.urlpatterns,

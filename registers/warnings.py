@@ -28,10 +28,16 @@ def risk_warnings(
     warnings: list[RiskWarning] = []
     inherent, residual = risk.inherent_score, risk.residual_score
     if inherent is None or residual is None:
+        imported = (
+            f" The imported sheet rated it “{risk.imported_rating}”: a rating is not a score, "
+            "so nothing was invented."
+            if risk.imported_rating
+            else ""
+        )
         warnings.append(
             RiskWarning(
                 "not_scored",
-                "Not scored yet: give the inherent and residual likelihood and impact.",
+                "Not scored yet: give the inherent and residual likelihood and impact." + imported,
             )
         )
     if residual is not None:

@@ -1,0 +1,178 @@
+"""Importing a register from a spreadsheet: the upload, then the mapping of its columns and of
+the owner names the organisation does not know."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from registers.forms import fields_helper
+from registers.imports.mapping import TARGETS
+from registers.imports.reader import MAX_BYTES
+from registers.selectors.people import person_name
+
+NO_OWNER = "none"
+TARGET_LABELS = dict(TARGETS)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet",
+        help_text="An Excel workbook (.xlsx, its first sheet) or a CSV file, at most "
+        f"{MAX_BYTES // (1024 * 1024)} MB. Nothing is saved to the register until you have "
+        "checked the preview and confirmed.",
+        error_messages={
+            "required": "Choose the spreadsheet to import.",
+            "empty": "This file is empty.",
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = fields_helper()
+
+    @property
+    def too_big(self) -> bool:
+        upload = self.files.get("file")
+        return upload is not None and upload.size > MAX_BYTES
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(
+                f"{upload.name} is {upload.size / (1024 * 1024):.1f} MB; the largest file that "
+                f"can be imported is {MAX_BYTES // (1024 * 1024)} MB.",
+                code="too_big",
+            )
+        return upload
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: how a spreadsheet names a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return " ".join(str(value).split())
+
+
+def owner_field_name(name: str) -> str:
+    """A stable field name for an owner name as written in the sheet (any characters)."""
+    return "owner_" + hashlib.sha256(name.strip().casefold().encode()).hexdigest()[:12]
+
+
+class MappingForm(forms.Form):
+    """What each column of the sheet holds, and who owns the risks of each owner name that
+    matches nobody in the organisation."""
+
+    def __init__(
+        self,
+        *args,
+        headers: list[object],
+        header_row: int,
+        row_count: int,
+        samples: dict[int, list[str]],
+        unmatched_owners: list[str],
+        people,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.header_row_number = header_row
+        self.fields["header_row"] = forms.TypedChoiceField(
+            choices=[(n, n) for n in range(1, row_count + 1)],
+            coerce=int,
+            initial=header_row,
+            widget=forms.HiddenInput,
+        )
+        self.columns = []
+        for index, heading in enumerate(headers):
+            name = f"column_{index}"
+            heading_text = cell_text(heading)
+            letter = column_letter(index)
+            self.fields[name] = forms.ChoiceField(
+                label=f"Column {letter}"
+                + (f" “{heading_text}”" if heading_text else " (no heading)"),
+                choices=[(key, label) for key, label in TARGETS],
+                required=False,
+            )
+            self.columns.append(
+                {
+                    "index": index,
+                    "letter": letter,
+                    "heading": heading_text,
+                    "samples": samples.get(index, []),
+                    "name": name,
+                }
+            )
+        people = list(people)
+        owner_choices = [
+            ("", "Choose…"),
+            (NO_OWNER, "No owner: leave the risk unowned"),
+            *[(str(person.pk), person_name(person)) for person in people],
+        ]
+        self.owner_names = {}
+        for owner in unmatched_owners:
+            name = owner_field_name(owner)
+            self.owner_names[name] = owner
+            self.fields[name] = forms.ChoiceField(
+                label=f"Owner “{owner}”",
+                choices=owner_choices,
+                error_messages={
+                    "required": f"Choose who owns the risks of “{owner}”, or “No owner”."
+                },
+            )
+        self.helper = fields_helper()
+
+    def column_fields(self):
+        return [(column, self[column["name"]]) for column in self.columns]
+
+    def owner_fields(self):
+        return [(owner, self[name]) for name, owner in self.owner_names.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen: dict[str, list[str]] = {}
+        for column in self.columns:
+            target = cleaned.get(column["name"], "")
+            if target:
+                chosen.setdefault(target, []).append(column["letter"])
+        for target, letters in chosen.items():
+            if len(letters) > 1:
+                self.add_error(
+                    None,
+                    f"Columns {' and '.join(letters)} are both mapped to "
+                    f"“{TARGET_LABELS[target]}”: choose one, and “Ignore” for the other.",
+                )
+        if "title" not in chosen:
+            self.add_error(
+                None,
+                f"Choose the column that holds the risk's title (“{TARGET_LABELS['title']}”).",
+            )
+        return cleaned
+
+    def mapping(self) -> dict[int, str]:
+        return {
+            column["index"]: self.cleaned_data[column["name"]]
+            for column in self.columns
+            if self.cleaned_data.get(column["name"])
+        }
+
+    def owner_choices(self) -> dict[str, int | None]:
+        choices = {}
+        for name, owner in self.owner_names.items():
+            value = self.cleaned_data.get(name)
+            if value:
+                choices[owner] = None if value == NO_OWNER else int(value)
+        return choices

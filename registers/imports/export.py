@@ -1,0 +1,77 @@
+"""A register's open risks with every field the import reads, as a workbook that imports back
+without loss (headings ``mapping.guess_mapping`` maps exactly; controls and actions one per
+line as "- " bullets, so a control written over several lines stays one control)."""
+
+from __future__ import annotations
+
+from registers.models import ActionKind, Register, Risk
+from registers.selectors.people import person_name
+from reports import xlsx
+
+COLUMNS = (
+    xlsx.Column("Reference", 14),
+    xlsx.Column("Title", 40),
+    xlsx.Column("Description (event)", 50),
+    xlsx.Column("Consequence", 40),
+    xlsx.Column("Impact", 40),
+    xlsx.Column("Category", 18),
+    xlsx.Column("Owner", 22),
+    xlsx.Column("Inherent likelihood", 11),
+    xlsx.Column("Inherent impact", 11),
+    xlsx.Column("Residual likelihood", 11),
+    xlsx.Column("Residual impact", 11),
+    xlsx.Column("Target likelihood", 11),
+    xlsx.Column("Target impact", 11),
+    xlsx.Column("Response", 12),
+    xlsx.Column("Response rationale", 40),
+    xlsx.Column("Next review", 14),
+    xlsx.Column("Controls", 60),
+    xlsx.Column("Planned actions", 60),
+    xlsx.Column("Rating in the imported sheet", 16),
+    xlsx.Column("Trend in the imported sheet", 16),
+)
+
+
+def _bullets(descriptions: list[str]) -> str | None:
+    return "\n".join(f"- {text}" for text in descriptions) or None
+
+
+def register_workbook(*, register: Register) -> bytes:
+    """Every open risk on ``register`` as XLSX bytes, one row each, in reference order."""
+    risks = (
+        Risk.objects.filter(register=register)
+        .open()
+        .select_related("owner")
+        .prefetch_related("actions")
+        .order_by("reference")
+    )
+
+    def rows():
+        for risk in risks:
+            actions = sorted(risk.actions.all(), key=lambda action: action.pk)
+            yield [
+                risk.reference,
+                risk.title,
+                risk.event,
+                risk.consequence,
+                risk.impact,
+                risk.get_category_display(),
+                person_name(risk.owner) if risk.owner else None,
+                risk.inherent_likelihood,
+                risk.inherent_impact,
+                risk.residual_likelihood,
+                risk.residual_impact,
+                risk.target_likelihood,
+                risk.target_impact,
+                risk.get_response_display() or None,
+                risk.response_rationale or None,
+                risk.next_review_due,
+                _bullets([a.description for a in actions if a.kind == ActionKind.CONTROL]),
+                _bullets([a.description for a in actions if a.kind == ActionKind.ACTION]),
+                risk.imported_rating or None,
+                risk.imported_trend or None,
+            ]
+
+    workbook = xlsx.new_workbook()
+    xlsx.write_table(workbook, title="Risks", columns=COLUMNS, rows=rows())
+    return xlsx.workbook_bytes(workbook)

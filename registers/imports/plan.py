@@ -1,0 +1,502 @@
+"""Plan an import row by row before anything is written: what each row creates or updates,
+with every problem found, so the preview shows exactly what confirming will do.
+
+Nothing is invented: a sheet that gives only a rating word ("Critical") or a lone score leaves
+the risk not scored (NULL) and keeps what the sheet said in ``Risk.imported_rating``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models.functions import Upper
+
+from registers.imports.mapping import TARGET_LABELS
+from registers.imports.reader import Table
+from registers.models import Category, Register, Response, Risk, RiskStatus
+from registers.selectors.people import organisation_people
+from registers.spreadsheet import FORMULA_TRIGGERS
+
+NOT_GIVEN = "(not given in the imported sheet)"
+DEFAULT_CATEGORY = Category.STRATEGIC
+TEXT_LIMITS = {"reference": 30, "title": 200, "imported_rating": 100, "imported_trend": 100}
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y")
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d+[.)])\s+|^\s*[•▪●·]")
+CATEGORY_WORDS = {
+    "legal": Category.LEGAL_REGULATORY,
+    "regulatory": Category.LEGAL_REGULATORY,
+    "legal and regulatory": Category.LEGAL_REGULATORY,
+    "customers": Category.CUSTOMERS_CITIZENS,
+    "citizens": Category.CUSTOMERS_CITIZENS,
+    "customer": Category.CUSTOMERS_CITIZENS,
+    "financial": Category.FINANCE,
+    "reputational": Category.REPUTATION,
+    "environment": Category.ENVIRONMENTAL,
+    "partnership": Category.PARTNERSHIPS,
+    "information governance": Category.INFORMATION,
+}
+RESPONSE_WORDS = {
+    "accept": Response.TOLERATE,
+    "reduce": Response.TREAT,
+    "mitigate": Response.TREAT,
+    "share": Response.TRANSFER,
+    "avoid": Response.TERMINATE,
+}
+NOT_DECIDED = {"not decided", "none", "n/a", "na", "-", "tbc"}
+NOT_SCORED = {"not scored", "n/a", "na", "-", "tbc", "none"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that stops the import: ``row`` is the sheet's row number (1-based) and
+    ``column`` the sheet's heading (or what the column should hold, when none is mapped)."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class RowPlan:
+    """One sheet row: ``fields`` are the Risk field values it sets (an update sets only what
+    the sheet gives), ``controls`` and ``actions`` the Action descriptions it adds;
+    ``warnings`` are things filled in that the preview should point out."""
+
+    row_number: int
+    action: str  # "create" or "update"
+    reference: str
+    fields: dict[str, object]
+    controls: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    risk: Risk | None = None  # the risk an update changes
+
+    @property
+    def title(self) -> str:
+        return str(self.fields.get("title") or (self.risk.title if self.risk else ""))
+
+    @property
+    def not_scored_text(self) -> str:
+        """What the preview shows for a row left not scored, e.g. "not scored (Critical)"."""
+        rating = self.fields.get("imported_rating")
+        return f"not scored ({rating})" if rating else "not scored"
+
+
+@dataclass
+class ImportPlan:
+    rows: list[RowPlan]
+    unmatched_owners: list[str]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def creates(self) -> int:
+        return sum(1 for row in self.rows if row.action == "create")
+
+    @property
+    def updates(self) -> int:
+        return sum(1 for row in self.rows if row.action == "update")
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for row in self.rows for warning in row.warnings]
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: whole numbers without ".0", dates as dd/mm/yyyy, the quote our exports
+    put before formula-like text removed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_TRIGGERS:
+        text = text[1:]
+    return text
+
+
+def split_items(value: object) -> list[str]:
+    """A controls or actions cell as one item per bullet ("- ", "•", "1.") or, without
+    bullets, per line. Lines under a bullet that do not start one continue it."""
+    lines = [line.strip() for line in cell_text(value).split("\n")]
+    lines = [line for line in lines if line]
+    if not any(BULLET.match(line) for line in lines):
+        return lines
+    items: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if BULLET.match(line):
+            if current:
+                items.append("\n".join(current))
+            current = [BULLET.sub("", line, count=1).strip()]
+        else:
+            current.append(line)
+    if current:
+        items.append("\n".join(current))
+    return [item for item in items if item]
+
+
+def parse_date(value: object) -> date | None:
+    """A real date, or dd/mm/yyyy or yyyy-mm-dd text (and a few spellings of them);
+    raises ``ValueError`` for anything else."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_whole_number(value: object) -> int | None:
+    """A whole number from a number cell or text such as "4" or "4 - Likely"; None if the
+    cell holds no number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    match = re.match(r"^\s*(\d+)(?:\.0+)?(?:\s*(?:[-–:(].*)?)?$", cell_text(value), re.DOTALL)
+    return int(match.group(1)) if match else None
+
+
+def _choice(text: str, choices, words: dict) -> str | None:
+    wanted = " ".join(text.lower().replace("&", " and ").replace("/", " ").split())
+    for value, label in choices:
+        label_words = " ".join(label.lower().replace("/", " ").split())
+        if wanted in (value, label_words, value.replace("_", " ")):
+            return value
+    return words.get(wanted)
+
+
+class _OwnerIndex:
+    """The organisation's people by full name, username and email, lower case."""
+
+    def __init__(self, register: Register):
+        people = list(organisation_people(organisation_id=register.organisation_id))
+        self.ids = {person.pk for person in people}
+        self.by_pk = {person.pk: person for person in people}
+        self.names: dict[str, set[int]] = {}
+        for person in people:
+            for key in (person.get_full_name(), person.get_username(), person.email):
+                if key and key.strip():
+                    self.names.setdefault(key.strip().lower(), set()).add(person.pk)
+
+    def find(self, name: str):
+        found = self.names.get(name.lower(), set())
+        return self.by_pk[next(iter(found))] if len(found) == 1 else None
+
+
+class _RowReader:
+    """Reads one row's mapped cells, collecting problems against the column headings."""
+
+    def __init__(self, row_number: int, cells: dict[str, object], headings: dict[str, str]):
+        self.row_number, self.cells, self.headings = row_number, cells, headings
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def heading(self, target: str) -> str:
+        return self.headings.get(target) or TARGET_LABELS.get(target, target)
+
+    def problem(self, target: str, message: str) -> None:
+        self.problems.append(Problem(self.row_number, self.heading(target), message))
+
+    def warn(self, target: str, message: str) -> None:
+        self.warnings.append(Problem(self.row_number, self.heading(target), message))
+
+    def text(self, target: str) -> str:
+        return cell_text(self.cells.get(target))
+
+    def score(self, target: str) -> int | None:
+        value = self.cells.get(target)
+        if not cell_text(value):
+            return None
+        number = parse_whole_number(value)
+        if number is None:
+            self.problem(target, f"“{cell_text(value)}” is not a score from 1 to 5.")
+            return None
+        if not 1 <= number <= 5:
+            self.problem(target, f"A score of {number}: scores run from 1 to 5.")
+            return None
+        return number
+
+
+def _read_scores(reader: _RowReader, fields: dict, ratings: list[str]) -> None:
+    for stage in ("inherent", "residual", "target"):
+        likelihood_key, impact_key = f"{stage}_likelihood", f"{stage}_impact"
+        had_problems = len(reader.problems)
+        likelihood, impact = reader.score(likelihood_key), reader.score(impact_key)
+        given_l, given_i = bool(reader.text(likelihood_key)), bool(reader.text(impact_key))
+        if given_l and not given_i:
+            reader.problem(impact_key, f"The {stage} likelihood is given without the impact.")
+        elif given_i and not given_l:
+            reader.problem(likelihood_key, f"The {stage} impact is given without the likelihood.")
+        scored = likelihood is not None and impact is not None
+        if scored:
+            fields[likelihood_key], fields[impact_key] = likelihood, impact
+        if stage == "target":
+            continue
+        prefix = "" if stage == "residual" else "Inherent: "
+        score_text = reader.text(f"{stage}_score")
+        if score_text and score_text.lower() not in NOT_SCORED:
+            number = parse_whole_number(reader.cells.get(f"{stage}_score"))
+            if scored:
+                if number != likelihood * impact:
+                    reader.problem(
+                        f"{stage}_score",
+                        f"The {stage} score {score_text} is not likelihood × impact "
+                        f"({likelihood} × {impact} = {likelihood * impact}).",
+                    )
+            elif len(reader.problems) == had_problems:
+                if number is None:
+                    ratings.append(f"{prefix}{score_text}")
+                elif 1 <= number <= 25:
+                    ratings.append(f"{prefix}Score {number}")
+                else:
+                    reader.problem(
+                        f"{stage}_score", f"A score of {number}: scores run from 1 to 25."
+                    )
+        rating_text = reader.text(f"{stage}_rating")
+        if rating_text and rating_text.lower() not in NOT_SCORED and not scored:
+            number = parse_whole_number(rating_text)
+            if number is not None and not 1 <= number <= 25:
+                reader.problem(f"{stage}_rating", f"A score of {number}: scores run from 1 to 25.")
+            elif number is not None:
+                ratings.append(f"{prefix}Score {number}")
+            else:
+                ratings.append(f"{prefix}{' '.join(rating_text.split())}")
+
+
+def _plan_row(
+    reader: _RowReader,
+    *,
+    existing: Risk | None,
+    owners: _OwnerIndex,
+    owner_choices: dict[str, int | None],
+    unmatched: list[str],
+) -> RowPlan:
+    fields: dict[str, object] = {}
+    creating = existing is None
+    reference = reader.text("reference").upper()
+    if reference:
+        fields["reference"] = reference
+
+    title = " ".join(reader.text("title").split())
+    if title:
+        fields["title"] = title
+    elif creating or "title" in reader.headings:
+        reader.problem("title", "No title: every risk needs one.")
+
+    for name in ("event", "consequence", "impact"):
+        text = reader.text(name)
+        if text:
+            fields[name] = text
+        elif creating:
+            fields[name] = NOT_GIVEN
+            reader.warn(name, f"No {TARGET_LABELS[name].lower()}: filled in as “{NOT_GIVEN}”.")
+
+    category_text = reader.text("category")
+    if category_text:
+        category = _choice(category_text, Category.choices, CATEGORY_WORDS)
+        if category is None:
+            reader.problem(
+                "category",
+                f"“{category_text}” is not a category; use one of: "
+                + ", ".join(label for _, label in Category.choices)
+                + ".",
+            )
+        else:
+            fields["category"] = category
+    elif creating:
+        fields["category"] = DEFAULT_CATEGORY
+        reader.warn("category", f"No category: set to {DEFAULT_CATEGORY.label}; change it later.")
+
+    owner_name = " ".join(reader.text("owner").split())
+    if owner_name:
+        owner = owners.find(owner_name)
+        if owner is None:
+            if owner_name not in unmatched:
+                unmatched.append(owner_name)
+            if owner_name in owner_choices:
+                chosen = owner_choices[owner_name]
+                if chosen is None:
+                    fields["owner"] = None
+                elif chosen in owners.ids:
+                    fields["owner"] = owners.by_pk[chosen]
+                else:
+                    reader.problem("owner", f"The person chosen for “{owner_name}” cannot own it.")
+            else:
+                reader.problem(
+                    "owner", f"“{owner_name}” is not a person here: choose who it is, or no owner."
+                )
+        else:
+            fields["owner"] = owner
+
+    ratings: list[str] = []
+    _read_scores(reader, fields, ratings)
+    if ratings:
+        fields["imported_rating"] = "; ".join(ratings)
+    trend = " ".join(reader.text("trend").split())
+    if trend:
+        fields["imported_trend"] = trend
+
+    response_text = reader.text("response")
+    if response_text and response_text.lower() not in NOT_DECIDED:
+        response = _choice(response_text, Response.choices, RESPONSE_WORDS)
+        if response is None:
+            reader.problem(
+                "response",
+                f"“{response_text}” is not a response; use Tolerate, Treat, Terminate or Transfer.",
+            )
+        else:
+            fields["response"] = response
+    rationale = reader.text("response_rationale")
+    if rationale:
+        fields["response_rationale"] = rationale
+    if fields.get("response") == Response.TOLERATE and not (
+        rationale or (existing is not None and existing.response_rationale.strip())
+    ):
+        reader.problem("response_rationale", "Tolerated without a reason: give the rationale.")
+
+    review_text = reader.text("next_review_due")
+    if review_text:
+        try:
+            fields["next_review_due"] = parse_date(reader.cells.get("next_review_due"))
+        except ValueError:
+            reader.problem(
+                "next_review_due", f"“{review_text}” is not a date; write it as dd/mm/yyyy."
+            )
+
+    for name, limit in TEXT_LIMITS.items():
+        value = fields.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            target = {"imported_rating": "residual_rating", "imported_trend": "trend"}.get(
+                name, name
+            )
+            reader.problem(target, f"Longer than {limit} characters ({len(value)}).")
+
+    return RowPlan(
+        row_number=reader.row_number,
+        action="create" if creating else "update",
+        reference=reference,
+        fields=fields,
+        controls=split_items(reader.cells.get("controls")),
+        actions=split_items(reader.cells.get("actions")),
+        problems=reader.problems,
+        warnings=reader.warnings,
+        risk=existing,
+    )
+
+
+def build_plan(
+    *,
+    register: Register,
+    table: Table,
+    header_row: int,
+    mapping: dict[int, str],
+    owner_choices: dict[str, int | None] | None = None,
+) -> ImportPlan:
+    """Plan importing ``table`` into ``register``: ``header_row`` is the heading row's index
+    (0-based, as ``find_header_row`` returns it) and ``mapping`` each column's target (0-based
+    column index to a ``TARGETS`` key). ``owner_choices`` maps an owner name as written in the
+    sheet to a person's id, or to None for "no owner".
+
+    A row whose reference is already on this register updates that risk; any other row
+    creates one (with a generated reference when the sheet gives none). Reads only.
+    """
+    owner_choices = owner_choices or {}
+    headings_row = table.rows[header_row] if header_row < len(table.rows) else []
+    problems: list[Problem] = []
+    columns: dict[str, int] = {}
+    headings: dict[str, str] = {}
+    for index, target in sorted(mapping.items()):
+        if not target:
+            continue
+        if target not in TARGET_LABELS:
+            raise ValueError(f"unknown import target: {target!r}")
+        heading = cell_text(headings_row[index]) if index < len(headings_row) else ""
+        heading = " ".join(heading.split()) or f"Column {index + 1}"
+        if target in columns:
+            problems.append(
+                Problem(
+                    header_row + 1,
+                    heading,
+                    f"Two columns are mapped to {TARGET_LABELS[target]}; choose one.",
+                )
+            )
+            continue
+        columns[target], headings[target] = index, heading
+    if "title" not in columns:
+        problems.append(
+            Problem(header_row + 1, "Title", "No column is mapped to Title: every risk needs one.")
+        )
+
+    readers = []
+    for offset, row in enumerate(table.rows[header_row + 1 :], start=header_row + 2):
+        cells = {
+            target: row[index] if index < len(row) else None for target, index in columns.items()
+        }
+        if not any(cell_text(value) for value in cells.values()):
+            continue  # blank rows between risks are normal
+        readers.append(_RowReader(offset, cells, headings))
+
+    references = [reader.text("reference").upper() for reader in readers]
+    wanted = {ref for ref in references if ref}
+    existing = {
+        risk.reference.upper(): risk
+        for risk in Risk.objects.annotate(reference_upper=Upper("reference"))
+        .filter(reference_upper__in=wanted)
+        .select_related("register")
+    }
+    seen: dict[str, list[_RowReader]] = {}
+    for reader, reference in zip(readers, references, strict=True):
+        if reference:
+            seen.setdefault(reference, []).append(reader)
+    for reference, same in seen.items():
+        if len(same) > 1:
+            rows = ", ".join(str(reader.row_number) for reader in same)
+            for reader in same:
+                reader.problem("reference", f"{reference} is on more than one row ({rows}).")
+
+    owners = _OwnerIndex(register)
+    unmatched: list[str] = []
+    plans = []
+    for reader, reference in zip(readers, references, strict=True):
+        risk = existing.get(reference) if reference else None
+        if risk is not None and risk.register_id != register.pk:
+            reader.problem(
+                "reference",
+                f"{reference} is already a risk on another register ({risk.register.name}).",
+            )
+            risk = None
+        elif risk is not None and risk.status != RiskStatus.OPEN:
+            reader.problem("reference", f"{reference} is closed and can no longer be changed.")
+        plans.append(
+            _plan_row(
+                reader,
+                existing=risk,
+                owners=owners,
+                owner_choices=owner_choices,
+                unmatched=unmatched,
+            )
+        )
+    for plan in plans:
+        problems.extend(plan.problems)
+    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems)

@@ -1,0 +1,368 @@
+"""Importing a register from a spreadsheet, in four steps: upload the file, map its columns
+(and the owner names nobody in the organisation has), check the preview of every row, then
+confirm. Nothing is written to the register before the confirmation, and then all or nothing.
+
+The uploaded file is kept as an ``ImportUpload`` between the steps (deleted once applied); the
+mapping chosen is kept in the session, so going back to change it loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from registers import permissions
+from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
+from registers.imports import apply, export, mapping, plan, reader
+from registers.models import ImportUpload, Register
+from registers.selectors.people import organisation_people, person_name
+from registers.views.register import _viewable_register
+from reports import xlsx
+
+# How long an unfinished upload is kept before any later upload clears it away.
+UPLOAD_KEPT_FOR = timedelta(days=1)
+
+SAMPLE_ROWS = 3
+HEADER_ROW_CHOICES = 15
+
+
+def _register(pk: int) -> Register:
+    return get_object_or_404(Register.objects.select_related("owner", "organisation"), pk=pk)
+
+
+def _require_change(user, register: Register) -> None:
+    if permissions.can_change_register(user, register):
+        return
+    if not permissions.can_view_register(user, register):
+        raise PermissionDenied("You do not have access to this register.")
+    if permissions.is_read_only(user):
+        raise PermissionDenied("Your role can read the registers but not change them.")
+    raise PermissionDenied("Only the register's owner or the Insurance Manager can import risks.")
+
+
+def _upload(request: HttpRequest, pk: int, upload_pk: int) -> tuple[Register, ImportUpload]:
+    """The register, checked, and an upload of it by this user (nobody sees another's file)."""
+    register = _register(pk)
+    _require_change(request.user, register)
+    upload = get_object_or_404(
+        ImportUpload, pk=upload_pk, register=register, uploaded_by=request.user
+    )
+    return register, upload
+
+
+def _session_key(upload: ImportUpload) -> str:
+    return f"register-import-{upload.pk}"
+
+
+def _table(upload: ImportUpload) -> reader.Table:
+    return reader.read_table(data=bytes(upload.data), filename=upload.filename)
+
+
+def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
+    """The first few non-empty values under each heading, to show what a column holds."""
+    samples: dict[int, list[str]] = {}
+    for row in table.rows[header_row:]:
+        for index, value in enumerate(row):
+            text = cell_text(value)
+            if text and len(samples.setdefault(index, [])) < SAMPLE_ROWS:
+                samples[index].append(text[:80] + ("…" if len(text) > 80 else ""))
+    return samples
+
+
+def _header_row_choices(table: reader.Table) -> list[tuple[int, str]]:
+    choices = []
+    for number, row in enumerate(table.rows[:HEADER_ROW_CHOICES], start=1):
+        cells = [cell_text(cell) for cell in row if cell_text(cell)]
+        summary = ", ".join(cells[:4])[:90] or "(empty row)"
+        choices.append((number, f"Row {number}: {summary}"))
+    return choices
+
+
+def _people(register: Register):
+    return organisation_people(organisation_id=register.organisation_id)
+
+
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 1: choose the spreadsheet. It is read at once, so a file that cannot be imported
+    is refused here with the reason."""
+    register = _register(pk)
+    _require_change(request.user, register)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        data = upload_file.read()
+        try:
+            reader.read_table(data=data, filename=upload_file.name)
+        except reader.ImportFileError as error:
+            form.add_error("file", f"{upload_file.name}: {error}")
+        else:
+            # One upload in progress per person and register: an abandoned one goes now, and
+            # anyone's left unfinished for a day (spreadsheets may hold sensitive text).
+            ImportUpload.objects.filter(
+                Q(register=register, uploaded_by=request.user)
+                | Q(created_at__lt=timezone.now() - UPLOAD_KEPT_FOR)
+            ).delete()
+            upload = ImportUpload.objects.create(
+                register=register,
+                uploaded_by=request.user,
+                filename=upload_file.name[:255],
+                data=data,
+            )
+            return redirect(
+                "registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk
+            )
+    # A file too big is refused as such (413); any other refusal is the form shown again.
+    status = 413 if form.is_bound and form.too_big else 200
+    return render(
+        request,
+        "registers/import_upload.html",
+        {"register": register, "form": form, "max_mb": reader.MAX_BYTES // (1024 * 1024)},
+        status=status,
+    )
+
+
+def _mapping_form(request, register, table, *, state: dict, data=None) -> MappingForm:
+    """The mapping form for the header row asked for (the query), or the one chosen before,
+    or the one the sheet's headings suggest; columns preselected by what was chosen before for
+    that row, or by the headings."""
+    row_count = min(len(table.rows), HEADER_ROW_CHOICES)
+    requested = request.GET.get("header_row") or (data or {}).get("header_row")
+    try:
+        header_row = int(requested)
+    except (TypeError, ValueError):
+        header_row = state.get("header_row") or mapping.find_header_row(table.rows) + 1
+    header_row = max(1, min(header_row, max(row_count, 1)))
+    headers = list(table.rows[header_row - 1]) if table.rows else []
+    if state.get("header_row") == header_row:
+        chosen = {int(index): target for index, target in state.get("mapping", {}).items()}
+    else:
+        chosen = mapping.guess_mapping([cell_text(heading) for heading in headers])
+    owner_choices = _owner_choices(state)
+    unmatched = []
+    if "owner" in chosen.values() or data is not None:
+        preview_mapping = chosen
+        if data is not None:
+            preview_mapping = _posted_mapping(data, headers)
+        unmatched = plan.build_plan(
+            register=register,
+            table=table,
+            header_row=header_row - 1,
+            mapping=preview_mapping,
+            owner_choices=owner_choices,
+        ).unmatched_owners
+    initial = {f"column_{index}": target for index, target in chosen.items()}
+    initial["header_row"] = header_row
+    form = MappingForm(
+        data,
+        headers=headers,
+        header_row=header_row,
+        row_count=row_count,
+        samples=_samples(table, header_row),
+        unmatched_owners=unmatched,
+        people=_people(register),
+        initial=initial,
+    )
+    for name, owner in form.owner_names.items():
+        if owner in owner_choices:
+            chosen_owner = owner_choices[owner]
+            form.initial[name] = NO_OWNER if chosen_owner is None else str(chosen_owner)
+    return form
+
+
+def _posted_mapping(data, headers: list[object]) -> dict[int, str]:
+    targets = dict(mapping.TARGETS)
+    posted = {}
+    for index in range(len(headers)):
+        target = data.get(f"column_{index}", "")
+        if target and target in targets:
+            posted[index] = target
+    return posted
+
+
+def _owner_choices(state: dict) -> dict[str, int | None]:
+    return dict(state.get("owners", {}))
+
+
+@require_http_methods(["GET", "POST"])
+def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
+    """Step 2: which row holds the headings, what each column holds, and who owns the risks
+    of owner names that match nobody."""
+    register, upload = _upload(request, pk, upload_pk)
+    table = _table(upload)
+    state = request.session.get(_session_key(upload), {})
+    data = request.POST if request.method == "POST" else None
+    form = _mapping_form(request, register, table, state=state, data=data)
+    if data is not None and form.is_valid():
+        owners = {**_owner_choices(state), **form.owner_choices()}
+        request.session[_session_key(upload)] = {
+            "header_row": form.header_row_number,
+            "mapping": {str(index): target for index, target in form.mapping().items()},
+            "owners": owners,
+        }
+        return redirect("registers:register-import-preview", pk=register.pk, upload_pk=upload.pk)
+    return render(
+        request,
+        "registers/import_mapping.html",
+        {
+            "register": register,
+            "upload": upload,
+            "form": form,
+            "header_row_choices": _header_row_choices(table),
+            "sheet_name": table.sheet_name,
+        },
+    )
+
+
+def _plan_for(register: Register, upload: ImportUpload, state: dict):
+    table = _table(upload)
+    return plan.build_plan(
+        register=register,
+        table=table,
+        header_row=state["header_row"] - 1,
+        mapping={int(index): target for index, target in state["mapping"].items()},
+        owner_choices=_owner_choices(state),
+    )
+
+
+def _render_preview(request, register, upload, import_plan, *, error=None, status=200):
+    # The current owners of the risks an update leaves the owner of, in one query.
+    kept_owner_ids = {
+        row.risk.owner_id
+        for row in import_plan.rows
+        if row.risk is not None and "owner" not in row.fields and row.risk.owner_id
+    }
+    kept_owners = get_user_model().objects.in_bulk(kept_owner_ids)
+    rows = [_preview_row(row, kept_owners) for row in import_plan.rows]
+    row_numbers = {row["row_number"] for row in rows}
+    return render(
+        request,
+        "registers/import_preview.html",
+        {
+            "register": register,
+            "upload": upload,
+            "plan": import_plan,
+            "rows": rows,
+            "problems": [
+                {"problem": problem, "linked": problem.row in row_numbers}
+                for problem in import_plan.problems
+            ],
+            "warnings": import_plan.warnings,
+            "error": error,
+        },
+        status=status,
+    )
+
+
+def _scores_text(row, stage: str) -> str:
+    likelihood = row.fields.get(f"{stage}_likelihood")
+    impact = row.fields.get(f"{stage}_impact")
+    if likelihood and impact:
+        return f"{likelihood} × {impact} = {likelihood * impact}"
+    if row.risk is not None:
+        return "Unchanged"
+    if stage == "residual":
+        text = row.not_scored_text  # "not scored (Critical)": the rating kept as written
+        return text[:1].upper() + text[1:]
+    return "Not scored"
+
+
+def _preview_row(row, kept_owners: dict) -> dict:
+    if "owner" in row.fields:
+        owner = row.fields["owner"]
+    else:
+        owner = kept_owners.get(row.risk.owner_id) if row.risk is not None else None
+    return {
+        "row_number": row.row_number,
+        "action": row.action,
+        "reference": row.reference,
+        "title": row.title,
+        "inherent": _scores_text(row, "inherent"),
+        "residual": _scores_text(row, "residual"),
+        "owner": person_name(owner) if owner else "",
+        "controls": len(row.controls),
+        "actions": len(row.actions),
+        "problems": row.problems,
+        "warnings": row.warnings,
+    }
+
+
+@require_GET
+def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
+    """Step 3: every row as it will be imported (created or updated), with every problem by
+    row and column. The confirmation is offered only when there is no problem."""
+    register, upload = _upload(request, pk, upload_pk)
+    state = request.session.get(_session_key(upload))
+    if not state:
+        return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
+    return _render_preview(request, register, upload, _plan_for(register, upload, state))
+
+
+@require_POST
+def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
+    """Step 4: apply the import, all or nothing, then back to the register."""
+    register, upload = _upload(request, pk, upload_pk)
+    state = request.session.get(_session_key(upload))
+    if not state:
+        return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
+    import_plan = _plan_for(register, upload, state)
+    if not import_plan.ok:
+        return _render_preview(request, register, upload, import_plan, status=400)
+    try:
+        result = apply.apply_plan(
+            plan=import_plan, register=register, by=request.user, filename=upload.filename
+        )
+    except ValidationError as error:
+        return _render_preview(
+            request, register, upload, import_plan, error=" ".join(error.messages), status=400
+        )
+    del request.session[_session_key(upload)]
+    upload.delete()
+    unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
+    messages.success(
+        request, f"Imported: {result.created} created, {result.updated} updated{unchanged}."
+    )
+    return redirect(register)
+
+
+@require_GET
+def register_export_full(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every risk of the register with every field the import reads, to edit and import back."""
+    register = _viewable_register(request, pk)
+    return HttpResponse(
+        export.register_workbook(register=register),
+        content_type=xlsx.XLSX_CONTENT_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{register.prefix}-all-fields.xlsx"'
+        },
+    )
+
+
+urlpatterns = [
+    path("registers/<int:pk>/import/", import_upload, name="register-import"),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/mapping/",
+        import_mapping,
+        name="register-import-mapping",
+    ),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/preview/",
+        import_preview,
+        name="register-import-preview",
+    ),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/confirm/",
+        import_confirm,
+        name="register-import-confirm",
+    ),
+    path("registers/<int:pk>/export-full.xlsx", register_export_full, name="register-export-full"),
+]
