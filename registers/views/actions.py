@@ -27,6 +27,16 @@ def risk_change_refused(user, risk: Risk, *, who_may: str) -> PermissionDenied:
     return PermissionDenied(who_may)
 
 
+def register_change_refused(user, register, *, who_may: str) -> PermissionDenied:
+    """The 403 for someone who may not change ``register``: why, without describing a
+    register they may not even see. ``who_may`` says who can, for someone who can see it."""
+    if not permissions.can_view_register(user, register):
+        return PermissionDenied("You do not have access to this register.")
+    if permissions.is_read_only(user):
+        return PermissionDenied("Your role can read the registers but not change them.")
+    return PermissionDenied(who_may)
+
+
 def _risk(pk: int) -> Risk:
     return get_object_or_404(
         Risk.objects.select_related("register__organisation", "register__owner", "owner"), pk=pk

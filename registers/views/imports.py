@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +25,7 @@ from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
 from registers.imports import apply, export, mapping, plan, reader
 from registers.models import ImportUpload, Register
 from registers.selectors.people import organisation_people, person_name
+from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
 from reports import xlsx
 
@@ -40,13 +41,12 @@ def _register(pk: int) -> Register:
 
 
 def _require_change(user, register: Register) -> None:
-    if permissions.can_change_register(user, register):
-        return
-    if not permissions.can_view_register(user, register):
-        raise PermissionDenied("You do not have access to this register.")
-    if permissions.is_read_only(user):
-        raise PermissionDenied("Your role can read the registers but not change them.")
-    raise PermissionDenied("Only the register's owner or the Insurance Manager can import risks.")
+    if not permissions.can_change_register(user, register):
+        raise register_change_refused(
+            user,
+            register,
+            who_may="Only the register's owner or the Insurance Manager can import risks.",
+        )
 
 
 def _upload(request: HttpRequest, pk: int, upload_pk: int) -> tuple[Register, ImportUpload]:

@@ -3,7 +3,7 @@
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -14,6 +14,7 @@ from registers import permissions, services
 from registers.forms import add_service_error
 from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
 from registers.models import Register, Tier, add_months
+from registers.views.actions import register_change_refused
 
 # Who approves a register at each tier ("reviewed and approved at the right level of
 # management"): SLT the corporate register, the directorate leadership team theirs, the Head
@@ -33,15 +34,13 @@ def _register(pk: int) -> Register:
 
 
 def _require_change(user, register: Register) -> None:
-    if permissions.can_change_register(user, register):
-        return
-    if not permissions.can_view_register(user, register):
-        raise PermissionDenied("You do not have access to this register.")
-    if permissions.is_read_only(user):
-        raise PermissionDenied("Your role can read the registers but not change them.")
-    raise PermissionDenied(
-        "Only the register's owner or the Insurance Manager can change its settings or approve it."
-    )
+    if not permissions.can_change_register(user, register):
+        raise register_change_refused(
+            user,
+            register,
+            who_may="Only the register's owner or the Insurance Manager can change its "
+            "settings or approve it.",
+        )
 
 
 def _render(request, register, *, settings_form, approve_form, status=200):
