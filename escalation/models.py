@@ -17,8 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from registers.models import Register, Risk, Tier
-from scoring import matrix
+from registers.models import Register, Risk, ScoredMixin, Tier
 
 RECEIVING_TIERS = [(Tier.DIRECTORATE, "Directorate"), (Tier.CORPORATE, "Corporate")]
 
@@ -117,7 +116,7 @@ class ProposalStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Proposal(models.Model):
+class Proposal(ScoredMixin, models.Model):
     """A proposal to escalate a risk from its register to the register one tier up."""
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="proposals")
@@ -210,14 +209,6 @@ class Proposal(models.Model):
     @property
     def recommended(self) -> bool:
         return self.factors_held >= self.recommend_at
-
-    @property
-    def residual_score(self) -> int | None:
-        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
-
-    @property
-    def inherent_score(self) -> int | None:
-        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
 
 
 class Notification(models.Model):

@@ -363,7 +363,20 @@ class RiskQuerySet(models.QuerySet):
         )
 
 
-class Risk(models.Model):
+class ScoredMixin:
+    """``inherent_score`` and ``residual_score`` from a row's likelihood and impact fields:
+    one definition for risks and for every record that keeps a copy of their scores."""
+
+    @property
+    def inherent_score(self) -> int | None:
+        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
+
+    @property
+    def residual_score(self) -> int | None:
+        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
+
+
+class Risk(ScoredMixin, models.Model):
     register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="risks")
     reference = models.CharField(
         max_length=30,
@@ -539,14 +552,6 @@ class Risk(models.Model):
             raise ValidationError(errors)
 
     @property
-    def inherent_score(self) -> int | None:
-        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
-
-    @property
-    def residual_score(self) -> int | None:
-        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
-
-    @property
     def target_score(self) -> int | None:
         return matrix.score_or_none(self.target_likelihood, self.target_impact)
 
@@ -636,7 +641,7 @@ class Action(models.Model):
         )
 
 
-class RiskReview(models.Model):
+class RiskReview(ScoredMixin, models.Model):
     """A recorded review of a risk: who, when, the tier's questions answered, and the scores
     and bands at that moment (snapshots: a later change of scheme never rewrites them)."""
 
@@ -685,14 +690,6 @@ class RiskReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.risk.reference} on {timezone.localdate(self.reviewed_at)}"
-
-    @property
-    def residual_score(self) -> int | None:
-        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
-
-    @property
-    def inherent_score(self) -> int | None:
-        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
 
 
 class ReportStatus(models.TextChoices):
@@ -850,7 +847,7 @@ class Arrival(models.TextChoices):
     DE_ESCALATED = "de_escalated", "De-escalated in"
 
 
-class RiskSnapshot(models.Model):
+class RiskSnapshot(ScoredMixin, models.Model):
     """One open risk as it stood when its register's quarter was approved."""
 
     snapshot = models.ForeignKey(RegisterSnapshot, on_delete=models.CASCADE, related_name="risks")
@@ -882,14 +879,6 @@ class RiskSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} in {self.snapshot}"
-
-    @property
-    def inherent_score(self) -> int | None:
-        return matrix.score_or_none(self.inherent_likelihood, self.inherent_impact)
-
-    @property
-    def residual_score(self) -> int | None:
-        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
 
 
 class ImportUpload(models.Model):

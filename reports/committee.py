@@ -35,7 +35,6 @@ from registers.models import (
     Arrival,
     MovementKind,
     Organisation,
-    Register,
     RegisterSnapshot,
     Risk,
     RiskMovement,
@@ -47,6 +46,7 @@ from registers.selectors.people import person_name
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from registers.services import save_with_history
 from reports.models import CommitteeNarrative
+from reports.packs import corporate_register
 from reports.pdf import render_pdf
 from reports.permissions import APPENDIX, FULL, PUBLIC, VARIANTS
 from scoring import matrix
@@ -589,7 +589,7 @@ def committee_report(
     if variant not in VARIANTS:
         raise ValueError(f"{variant!r} is not a report variant: one of {', '.join(VARIANTS)}")
     today = today or timezone.localdate()
-    corporate = Register.objects.filter(organisation=organisation, tier=Tier.CORPORATE).first()
+    corporate = corporate_register(organisation=organisation)
     if corporate is None:
         raise ReportUnavailable(f"{organisation.name} has no corporate register.")
     bands = scheme_bands(scheme_id=organisation.scheme_id)
