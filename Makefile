@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint bench bench-data clean
+.PHONY: run serve test lint bench bench-data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "riskreg needs Python 3.11"'
@@ -22,6 +22,11 @@ run: $(STAMP)
 	@echo "Serving on http://$(HOST)/ (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST)
 
+## Production serving: gunicorn (2 x cores + 1 workers), WhiteNoise, PostgreSQL, `check --deploy`
+## clean. Settings from the environment (README, Deployment); DEMO=1 loads the demo council.
+serve: $(STAMP)
+	bin/serve
+
 ## The whole test suite (browser tests included), on SQLite or on $$DATABASE_URL
 test: $(STAMP)
 	$(BIN)/pytest
@@ -31,14 +36,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Page and report timings and query counts over 10,000 risks, on SQLite and PostgreSQL (not in test)
+## Page, load and PDF benchmarks over 10,000 risks on SQLite and PostgreSQL, one table (not in test;
+## knobs: BENCH_DURATION, BENCH_REQUESTS, BENCH_RUNS... see bench/run.py)
 bench: $(STAMP)
-	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 $(BIN)/python bench/pages.py
-	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 $(BIN)/python bench/reports.py
-	psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'riskreg_bench'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres riskreg_bench
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/riskreg_bench $(BIN)/python bench/pages.py
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/riskreg_bench $(BIN)/python bench/reports.py
+	@command -v wrk >/dev/null || { echo "make bench needs wrk for the load runs: apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py
 
 ## A 10,000-risk organisation for benchmarks, in the current database
 bench-data: $(STAMP)

@@ -1,139 +1,82 @@
-"""Server time and SQL queries per page over the benchmark organisation.
+"""Single-user server time and SQL queries per page, and the naive baseline beside them.
 
-    python bench/pages.py [--risks 10000] [--requests 30]
+    python bench/pages.py [--risks 10000] [--requests 40] [--naive-requests 5] [--json FILE]
 
-Uses the database in DATABASE_URL (``make bench`` runs it on SQLite and on PostgreSQL), builds
-the benchmark organisation there if it is missing, then requests each page in-process with
-Django's test client (no network, no browser) and prints p50 / p95 server time and the query
-count. Timings are for reading, never asserted.
+Uses the database in DATABASE_URL (``bench/run.py`` runs it on SQLite and on PostgreSQL),
+builds the benchmark organisation there if it is missing, then requests each page in-process
+with Django's test client (no network, no browser), signed in as SLT (who sees every register),
+after one warm-up request: p50 / p95 / p99 server time and the query count. Then the same
+pages with ``select_related`` and ``prefetch_related`` switched off (``common.naive_queries``)
+for fewer requests, since they may issue thousands of queries. Timings are for reading, never
+asserted.
 """
 
+from __future__ import annotations
+
 import argparse
-import os
-import statistics
-import sys
+import json
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "riskreg.settings")
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key")
-
-import django
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from escalation.models import Checklist, Proposal, ProposalStatus  # noqa: E402
-from registers.benchdata import BENCH_SLUG, generate_bench_data  # noqa: E402
-from registers.models import Register, Risk, Tier  # noqa: E402
+import common
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def ensure_open_proposals(count: int) -> Proposal:
-    """``count`` open escalation proposals from the bench's service registers (rows written
-    directly: the queue's reads are what is measured, not the proposing)."""
-    open_proposals = Proposal.objects.filter(
-        status=ProposalStatus.OPEN, to_register__organisation__slug=BENCH_SLUG
-    )
-    missing = count - open_proposals.count()
-    if missing > 0:
-        checklist = Checklist.objects.get(receiving_tier=Tier.DIRECTORATE)
-        directorate_registers = {
-            r.directorate_id: r
-            for r in Register.objects.filter(organisation__slug=BENCH_SLUG, tier=Tier.DIRECTORATE)
-        }
-        risks = (
-            Risk.objects.filter(
-                register__organisation__slug=BENCH_SLUG, register__tier=Tier.SERVICE
-            )
-            .open()
-            .exclude(proposals__status=ProposalStatus.OPEN)
-            .select_related("register")[:missing]
-        )
-        Proposal.objects.bulk_create(
-            Proposal(
-                risk=risk,
-                from_register=risk.register,
-                to_register=directorate_registers[risk.register.directorate_id],
-                checklist=checklist,
-                answers=[],
-                factors_held=3,
-                recommend_at=3,
-                proposed_by_id=risk.register.owner_id,
-                residual_likelihood=risk.residual_likelihood,
-                residual_impact=risk.residual_impact,
-            )
-            for risk in risks
-        )
-    return open_proposals.first()
+def measure(client: Client, path: str, requests: int) -> dict:
+    client.get(path, secure=True)  # warm-up: templates compiled, caches filled
+    timings, queries = [], 0
+    for _ in range(requests):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(path, secure=True)
+            timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        queries = len(captured)
+        reset_queries()
+    return {
+        "p50": common.percentile(timings, 0.50),
+        "p95": common.percentile(timings, 0.95),
+        "p99": common.percentile(timings, 0.99),
+        "queries": queries,
+        "requests": requests,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--risks", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--naive-requests", type=int, default=5)
+    parser.add_argument("--json", help="write the figures here too")
     args = parser.parse_args()
 
-    call_command("migrate", verbosity=0)
-    existing = Risk.objects.filter(register__organisation__slug=BENCH_SLUG).count()
-    if existing != args.risks:
-        started = time.perf_counter()
-        generate_bench_data(risks=args.risks, replace=True)
-        print(f"built {args.risks} risks in {time.perf_counter() - started:.1f} s")
-
-    registers = Register.objects.filter(organisation__slug=BENCH_SLUG).annotate(n=Count("risks"))
-    largest = {
-        tier: registers.filter(tier=tier).order_by("-n").first()
-        for tier in (Tier.CORPORATE, Tier.DIRECTORATE, Tier.SERVICE)
-    }
-    risk = Risk.objects.filter(register=largest[Tier.CORPORATE]).first()
-    pages = [
-        ("home", "/"),
-        ("organisation (every register)", "/organisation/"),
-        (f"corporate register ({largest[Tier.CORPORATE].n} risks)", largest[Tier.CORPORATE]),
-        (
-            f"largest directorate register ({largest[Tier.DIRECTORATE].n})",
-            largest[Tier.DIRECTORATE],
-        ),
-        (f"largest service register ({largest[Tier.SERVICE].n})", largest[Tier.SERVICE]),
-        ("risk page", risk),
-    ]
-    proposal = ensure_open_proposals(500)
-    pages += [
-        ("escalation queue (500 open proposals)", "/escalations/"),
-        ("proposal page", proposal),
-    ]
+    common.ensure_data(args.risks)
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(get_user_model().objects.get(username="bench.chief"))
-
-    vendor = connection.vendor
-    print(f"\n{vendor}, {args.risks} risks, {args.requests} requests a page, signed in as SLT")
-    print(f"{'page':<44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-    for name, target in pages:
-        url = target if isinstance(target, str) else target.get_absolute_url()
-        timings = []
-        for _ in range(args.requests):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
+    client.force_login(common.bench_user())
+    results = []
+    print(
+        f"\n{connection.vendor}, {args.risks} risks, signed in as SLT: {args.requests} requests "
+        f"a page, naive baseline {args.naive_requests}"
+    )
+    print(
+        f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>8} "
+        f"{'naive p95':>10} {'naive q':>8} {'p95 ratio':>9}"
+    )
+    for name, path in common.pages():
+        ours = measure(client, path, args.requests)
+        with common.naive_queries():
+            naive = measure(client, path, args.naive_requests)
+        results.append({"name": name, "path": path, "single": ours, "naive": naive})
         print(
-            f"{name:<44} {statistics.median(timings):>8.1f} {percentile(timings, 0.95):>8.1f} "
-            f"{len(queries):>8}"
+            f"{name:<38} {ours['p50']:>7.1f} {ours['p95']:>7.1f} {ours['p99']:>7.1f} "
+            f"{ours['queries']:>8} {naive['p95']:>10.1f} {naive['queries']:>8} "
+            f"{naive['p95'] / ours['p95']:>8.1f}x"
         )
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump({"vendor": connection.vendor, "pages": results}, out, indent=1)
 
 
 if __name__ == "__main__":

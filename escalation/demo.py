@@ -12,6 +12,7 @@ from django.utils import timezone
 from escalation.models import Notification, Proposal
 from escalation.notify import without_email
 from escalation.services import proposal_create, proposal_decide
+from registers.history import history_aware_update, history_redate
 from registers.models import Register, Risk, RiskMovement, Tier
 
 # Notes for the factors a person ticks: 2, 3 and 5 hold in every demo proposal.
@@ -37,24 +38,29 @@ def _red_risk(register: Register, *, skip: set[int]) -> Risk | None:
 
 
 def _date_back(proposal: Proposal, days: int, *, decided_days: int | None = None) -> None:
+    """Date the proposal (and, once decided, the risk's move) back: a correction of the
+    record, so the proposal's and the risk's histories are dated back with them."""
     now = timezone.now()
     proposed_at = now - timedelta(days=days)
-    Proposal.objects.filter(pk=proposal.pk).update(proposed_at=proposed_at)
+    proposal_rows = {"pk": proposal.pk}
+    history_aware_update(Proposal, proposal_rows, proposed_at=proposed_at)
+    history_redate(Proposal, proposal_rows, when=proposed_at, history_type="+")
     Notification.objects.filter(proposal=proposal).update(
         created_at=F("created_at") - timedelta(days=days)
     )
     if decided_days is not None:
         decided_at = now - timedelta(days=decided_days)
-        Proposal.objects.filter(pk=proposal.pk).update(decided_at=decided_at)
+        history_aware_update(Proposal, proposal_rows, decided_at=decided_at)
+        history_redate(Proposal, proposal_rows, when=decided_at, history_type="~")
         RiskMovement.objects.filter(risk=proposal.risk, to_register=proposal.to_register).update(
             moved_at=decided_at
         )
-        history = proposal.risk.history
-        history.filter(history_change_reason__startswith="Escalated").update(
-            history_date=decided_at
+        risk_rows = {"pk": proposal.risk_id}
+        history_redate(
+            Risk, risk_rows, when=decided_at, history_change_reason__startswith="Escalated"
         )
         # Its history must still start with its creation, before the proposal.
-        history.filter(history_type="+").update(history_date=proposed_at - timedelta(days=60))
+        history_redate(Risk, risk_rows, when=proposed_at - timedelta(days=60), history_type="+")
 
 
 def load_escalation_demo(*, organisation) -> int:

@@ -24,9 +24,9 @@ def seed_checklists(*, checklist_model, factor_model, data: list[dict]) -> None:
             introduction=item["introduction"],
             recommend_at=item["recommend_at"],
         )
-        factor_model.objects.bulk_create(
-            factor_model(checklist=checklist, **factor) for factor in item["factors"]
-        )
+        # One by one, not bulk_create: with the real models each factor gets its history row.
+        for factor in item["factors"]:
+            factor_model.objects.create(checklist=checklist, **factor)
 
 
 def ensure_checklists() -> None:

@@ -119,7 +119,10 @@ def proposal_queue(request: HttpRequest) -> HttpResponse:
         else []
     )
     directorate_id = request.GET.get("directorate", "")
-    directorate_id = int(directorate_id) if directorate_id.isdigit() else None
+    # isdigit() alone admits "²", which int() refuses.
+    directorate_id = (
+        int(directorate_id) if directorate_id.isascii() and directorate_id.isdigit() else None
+    )
     if directorate_id not in {d.pk for d in directorates}:
         directorate_id = None
     proposals = selectors.queue(

@@ -3,22 +3,30 @@
 Bulk inserts (with their history rows) so 10,000 risks take seconds, spread over registers the
 way a real council's are: a corporate register of about 30, directorate registers of a few
 dozen, and the rest on service and project registers.
+
+Every register is then approved by its owner in each of the four quarters before the current
+one (``registers.services.register_approve`` with ``at=``, so each approval snapshots the
+register as it stood), with some residual scores moving between approvals, so the trends, the
+SLT pack and the annual committee report have a year of history to read. Generation stays
+deterministic for a seed.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from registers import roles
 from registers.demo.loader import DEMO_PASSWORD
+from registers.history import history_aware_update
 from registers.models import (
     Action,
     ActionKind,
@@ -29,11 +37,14 @@ from registers.models import (
     Organisation,
     Profile,
     Register,
+    RegisterSnapshot,
     Response,
     Risk,
     Service,
     Tier,
 )
+from registers.periods import Quarter
+from registers.services import register_approve, register_snapshot_take
 from scoring.matrix import Seniority
 from scoring.models import Scheme
 
@@ -43,6 +54,7 @@ DIRECTORATES = 8
 CORPORATE_RISKS = 30
 RISKS_PER_DIRECTORATE_REGISTER = 40
 RISKS_PER_SERVICE_REGISTER = 100
+QUARTERS = 4
 
 
 class BenchDataExists(Exception):
@@ -55,14 +67,26 @@ def bench_organisation_delete() -> None:
     if organisation is None:
         return
     from escalation.models import Notification, Proposal
-    from registers.models import RegisterSnapshot, RiskMovement
+    from registers.models import RiskMovement
 
     Notification.objects.filter(proposal__to_register__organisation=organisation).delete()
     Proposal.objects.filter(to_register__organisation=organisation).delete()
     RiskMovement.objects.filter(risk__register__organisation=organisation).delete()
     RegisterSnapshot.objects.filter(register__organisation=organisation).delete()
-    Action.objects.filter(risk__register__organisation=organisation).delete()
-    Risk.objects.filter(register__organisation=organisation).delete()
+    # The bulk rows and their history go without signals: deleting 30,000 rows one history
+    # record at a time would take minutes (nothing else refers to them; anything that did
+    # would fail the delete loudly).
+    risk_ids = list(
+        Risk.objects.filter(register__organisation=organisation).values_list("pk", flat=True)
+    )
+    for model, field in ((Action, "risk_id"), (Risk, "id")):
+        for start in range(0, len(risk_ids), 500):
+            chunk = risk_ids[start : start + 500]
+            for queryset in (
+                model.objects.filter(**{f"{field}__in": chunk}),
+                model.history.filter(**{f"{field}__in": chunk}),
+            ):
+                queryset._raw_delete(queryset.db)
     Register.objects.filter(organisation=organisation).delete()
     users = get_user_model().objects.filter(profile__organisation=organisation)
     user_ids = list(users.values_list("pk", flat=True))
@@ -224,8 +248,50 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
     bulk_create_with_history(
         action_rows, Action, batch_size=2000, default_change_reason="Benchmark data"
     )
+    approve_quarters(
+        registers=[register for register, _, _ in registers],
+        risk_ids=sorted(risk.pk for risk in created_risks),
+        today=today,
+    )
     return {
         "registers": Register.objects.filter(organisation=organisation).count(),
         "risks": Risk.objects.filter(register__organisation=organisation).count(),
         "actions": Action.objects.filter(risk__register__organisation=organisation).count(),
+        "snapshots": RegisterSnapshot.objects.filter(register__organisation=organisation).count(),
     }
+
+
+def _rescore(ids: list[int], change: int) -> None:
+    """Move these risks' residual likelihood by ``change`` within 1 to 5, as a correction of
+    the record: their (single, bulk-created) history row moves with them, so the history still
+    ends at the risk's scores."""
+    if change > 0:
+        bounds = {"residual_likelihood__lte": 5 - change}
+    else:
+        bounds = {"residual_likelihood__gte": 1 - change}
+    history_aware_update(
+        Risk,
+        {"pk__in": ids, **bounds},
+        residual_likelihood=F("residual_likelihood") + change,
+    )
+
+
+def approve_quarters(*, registers: list[Register], risk_ids: list[int], today) -> None:
+    """Each register's owner approves it near the end of each of the ``QUARTERS`` quarters
+    before the current one, oldest first: snapshots for the earlier quarters, the full approval
+    (with the register's history row) for the latest. Between approvals about one risk in seven
+    moves a likelihood point up and one in eleven a point down, so trends go both ways."""
+    quarters = Quarter.containing(today).previous.last(QUARTERS)
+    for index, quarter in enumerate(quarters):
+        if index:
+            _rescore(risk_ids[index::7], +1)
+            _rescore(risk_ids[index + 3 :: 11], -1)
+        day = quarter.end - timedelta(days=8)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        at = timezone.make_aware(datetime.combine(day, time(10)))
+        for register in registers:
+            if quarter == quarters[-1]:
+                register_approve(register=register, by=register.owner, at=at)
+            else:
+                register_snapshot_take(register=register, by=register.owner, at=at)

@@ -14,6 +14,8 @@ _YEAR = re.compile(r"^\s*(\d{4})/(\d{2})\s*$")
 
 
 def _check_year(start: int, end_two_digits: int, text: str) -> None:
+    if not 1900 <= start <= 2998:
+        raise ValueError(f"{text!r}: choose a financial year from 1900/01 to 2998/99")
     if (start + 1) % 100 != end_two_digits:
         raise ValueError(
             f"{text!r}: a financial year runs from one year into the next, e.g. 2026/27"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
 from django.utils import timezone
 
@@ -252,6 +253,30 @@ def risk_issues(
 
 def _register_order(register: RegisterCollation) -> tuple:
     return (register.service_name.lower(), register.tier == Tier.PROJECT, register.name.lower())
+
+
+# How long a collation may be reused while nothing it counts has changed: a bound on how late
+# a renamed person, service or directorate (which keep no history) shows in it.
+CACHE_SECONDS = 300
+
+
+def change_stamp() -> tuple[int | None, ...]:
+    """The newest history row of every risk, action and register, of any organisation: it
+    moves on whenever one is created, changed or deleted (every write keeps its history). One
+    query."""
+    tables = [model.history.model._meta.db_table for model in (Risk, Action, Register)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}")
+        return tuple(cursor.fetchone())
+
+
+def cache_key(organisation: Organisation, today: date, part: str) -> str:
+    """The key under which today's collation of ``organisation`` (or ``part`` of it) is kept:
+    it changes with every risk, action or register written (``change_stamp``)."""
+    stamp = "-".join(str(newest) for newest in change_stamp())
+    return f"collation:{part}:{organisation.pk}:{organisation.scheme_id}:{today}:{stamp}"
 
 
 def directorate_collation(*, organisation: Organisation, today: date | None = None) -> Collation:

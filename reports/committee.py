@@ -47,7 +47,7 @@ from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from registers.services import save_with_history
 from reports.models import CommitteeNarrative
 from reports.packs import corporate_register
-from reports.pdf import render_pdf
+from reports.pdf import PDF_UA_1, render_pdf
 from reports.permissions import APPENDIX, FULL, PUBLIC, VARIANTS
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -792,8 +792,12 @@ def committee_report_pdf(
 ) -> bytes:
     """The committee report as an A4 PDF: the same document the preview page shows."""
     report = committee_report(organisation=organisation, year=year, variant=variant, today=today)
+    # The report is published to councillors and the public: PDF/UA-1, tagged for screen
+    # readers, as well as printable.
     return render_pdf(
-        "reports/committee_report.html", {"report": report, "organisation": organisation}
+        "reports/committee_report.html",
+        {"report": report, "organisation": organisation},
+        variant=PDF_UA_1,
     )
 
 

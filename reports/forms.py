@@ -8,6 +8,8 @@ from registers.forms import fields_helper
 from registers.periods import parse_year, year_label
 from reports.permissions import VARIANTS
 
+YEARS = range(1900, 3000)
+
 
 class CommitteeNarrativeForm(forms.Form):
     """The introduction and the opinion of a year's committee report. The year (and the
@@ -36,9 +38,18 @@ class CommitteeNarrativeForm(forms.Form):
 
     def clean_year(self) -> int:
         try:
-            return parse_year(self.cleaned_data["year"])
+            year = parse_year(self.cleaned_data["year"])
         except ValueError as error:
             raise forms.ValidationError(str(error), code="bad_year") from error
+        # "0000/01" and "9999/00" parse, but their quarters fall outside the calendar
+        # (date(0, 4, 1)) and the page showing the report again would fail.
+        if not YEARS.start <= year < YEARS.stop:
+            raise forms.ValidationError(
+                f"Choose a financial year from {year_label(YEARS.start)} to "
+                f"{year_label(YEARS.stop - 1)}.",
+                code="bad_year",
+            )
+        return year
 
     @classmethod
     def for_year(cls, *, year: int, variant: str, narrative=None) -> CommitteeNarrativeForm:

@@ -5,9 +5,11 @@ PostgreSQL. ``DJANGO_DEBUG`` is off unless set, and with it off ``DJANGO_SECRET_
 set: a production server never starts on a key that is in the repository.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "axes",
+    "riskreg.apps.RiskregConfig",
     "scoring",
     "registers",
     "escalation",
@@ -47,6 +51,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the app server, compressed and cached for ever by name.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -54,9 +61,14 @@ MIDDLEWARE = [
     # Every page needs a signed-in user unless its view says otherwise (the login page).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session left idle (RISKREG_IDLE_MINUTES) and logs refused requests.
+    "riskreg.security.IdleTimeoutMiddleware",
+    "riskreg.security.RefusalLogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets django-simple-history record who made each change made through a request.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "riskreg.urls"
@@ -72,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "escalation.context_processors.notifications",
+                "riskreg.security.session_timeout",
             ],
         },
     },
@@ -92,8 +105,17 @@ SQLITE_DEFAULT = {
 }
 if "DATABASE_URL" in env:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == SQLITE_DEFAULT["ENGINE"]:
+        # Another SQLite file: the same WAL mode, IMMEDIATE transactions and busy timeout.
+        DATABASES["default"]["OPTIONS"] = {
+            **SQLITE_DEFAULT["OPTIONS"],
+            **DATABASES["default"].get("OPTIONS", {}),
+        }
+    else:
+        DATABASES["default"].setdefault(
+            "CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60)
+        )
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES = {"default": SQLITE_DEFAULT}
@@ -105,6 +127,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username and address is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "riskreg.auth.ProfileBackend",
 ]
 
 LOGIN_URL = "login"
@@ -119,6 +147,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (collectstatic writes them) so browsers may cache each file for ever.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 # Change reasons carry the people's own words (why a risk was closed or de-escalated): text,
 # not simple-history's default of 100 characters, which PostgreSQL would refuse.
@@ -144,18 +181,90 @@ EMAIL_TIMEOUT = 10
 # Where the app is served, for the links in emails (a request is not at hand when they go).
 RISKREG_BASE_URL = env.str("RISKREG_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- Security (OWASP ASVS level 2 where it applies; `manage.py check --deploy` is clean) ---
+
+# Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto and X-Forwarded-For
+# (and only then: a client could otherwise claim to be on HTTPS or at another address).
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading binds the council's whole domain to HTTPS in every browser, for months: the
+# domain's owner decides that, not this application, so it is off and its warning silenced.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions live in the database (Django's default), so any app server can serve any request.
+# A session ends after RISKREG_IDLE_MINUTES without a request (riskreg.security), and after
+# a working day whatever happens; closing the browser ends it too.
+RISKREG_IDLE_MINUTES = env.int("RISKREG_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=10 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content Security Policy: scripts and style sheets only from our own static files, nothing
+# inline but style attributes (the scoring scheme's band colours), no plugins, no <base>,
+# never framed. The report previews and every page pass axe and the browser tests under it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Sign-in throttling (django-axes): after RISKREG_LOGIN_FAILURES failed attempts at one
+# username from one address, that pair is refused for RISKREG_LOCKOUT_MINUTES. Locking the
+# pair, not the address, means one office behind a shared address cannot lock out a council.
+AXES_FAILURE_LIMIT = env.int("RISKREG_LOGIN_FAILURES", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("RISKREG_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# The client's address: the proxy's X-Forwarded-For (its last hop) behind a proxy, else the
+# socket's address.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+)
+AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
+
+# PDF rendering runs in a child process with these caps (reports/pdf.py).
+RISKREG_PDF_TIMEOUT_SECONDS = env.int("RISKREG_PDF_TIMEOUT_SECONDS", default=60)
+RISKREG_PDF_MEMORY_MB = env.int("RISKREG_PDF_MEMORY_MB", default=1536)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     # WeasyPrint logs each rendering step and every refused fetch at INFO: keep its warnings.
     "loggers": {
+        # Sign-ins, failures, lockouts and refused requests (riskreg/security.py, django-axes).
+        "riskreg.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
     },

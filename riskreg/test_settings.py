@@ -10,6 +10,13 @@ from riskreg.settings import *  # noqa: F403
 # Hashing with the production hasher costs ~0.3 s a user; tests create hundreds of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The test client and the live server speak plain HTTP on localhost.
+SECURE_SSL_REDIRECT = False
+# Static files from the app folders, as in development: tests never run collectstatic.
+STATIC_ROOT = os.path.join(tempfile.gettempdir(), "riskreg-test-static")
+os.makedirs(STATIC_ROOT, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from riskreg import security
+
 urlpatterns = [
     path("", include("registers.urls")),
     path("", include("escalation.urls")),
@@ -22,5 +24,6 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    *security.urlpatterns,
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 
 SCALE = range(1, 6)  # likelihood and impact are each scored 1..5
 MAX_SCORE = 25
@@ -162,8 +163,10 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+@cache
 def text_colour_for(background: str) -> str:
-    """Black or white text, whichever has the higher contrast on the background."""
+    """Black or white text, whichever has the higher contrast on the background (remembered:
+    a register page asks it for every badge, of a handful of colours)."""
     on_black = contrast_ratio(background, "#000000")
     on_white = contrast_ratio(background, "#ffffff")
     return "#000000" if on_black >= on_white else "#ffffff"

@@ -16,6 +16,16 @@ from tests.factories import (
     UserFactory,
 )
 
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test can leave ids (and so cache
+    keys) that the next test's different rows reuse."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # The same names and values from the factories on every run, so a failure can be repeated.
 factory.random.reseed_random("riskreg")
 

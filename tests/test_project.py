@@ -11,13 +11,18 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def bare_environ() -> dict[str, str]:
+    """This process's environment without riskreg's settings, as a new machine starts."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+
+
 @pytest.mark.django_db
 def test_migrations_are_committed():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
 def run_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = bare_environ()
     return subprocess.run(
         [
             sys.executable,
@@ -56,7 +61,7 @@ def test_london_time_and_british_formats(settings):
 
 
 def test_manage_py_works_for_a_developer_without_any_environment():
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = bare_environ()
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True
     )
@@ -66,3 +71,37 @@ def test_manage_py_works_for_a_developer_without_any_environment():
 
 def test_the_wsgi_application_uses_the_strict_settings():
     assert "riskreg.settings" in (ROOT / "riskreg" / "wsgi.py").read_text()
+
+
+def test_a_sqlite_database_url_keeps_wal_and_immediate_transactions():
+    clean = bare_environ()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import riskreg.settings as s; o = s.DATABASES['default']['OPTIONS'];"
+            "print(o['transaction_mode'], 'journal_mode=WAL' in o['init_command'])",
+        ],
+        cwd=ROOT,
+        env=clean | {"DJANGO_SECRET_KEY": "x" * 50, "DATABASE_URL": "sqlite:////tmp/other.db"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["IMMEDIATE", "True"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/escalations/?directorate=%C2%B2",
+        "/reports/committee/?year=0000/01",
+        "/reports/committee/?year=9999/00",
+        "/reports/committee/pdf/?year=0000/01",
+        "/reports/slt/?quarter=0000/01+Q1",
+    ],
+)
+def test_odd_query_strings_are_refused_or_ignored_never_a_server_error(client, org, url):
+    client.force_login(org.people["insurance"])
+    assert client.get(url).status_code in (200, 400, 404)

@@ -26,6 +26,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from escalation.models import Proposal
+from registers.history import history_aware_update, history_redate
 from registers.models import (
     Action,
     ActionKind,
@@ -116,8 +117,8 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
     quarters = Quarter.containing(today).previous.last(QUARTERS)
     registers = list(Register.objects.filter(organisation=organisation).select_related("owner"))
     corporate = next(r for r in registers if r.tier == Tier.CORPORATE)
-    Risk.objects.filter(register=corporate, title__in=EXEMPT_TITLES).update(exempt=True)
-    Risk.history.filter(register_id=corporate.pk, title__in=EXEMPT_TITLES).update(exempt=True)
+    # Exempt from the start: a correction of the record, not a change anyone made since.
+    history_aware_update(Risk, {"register": corporate, "title__in": EXEMPT_TITLES}, exempt=True)
     closed = _closed_corporate_risk(corporate=corporate, quarters=quarters, by=by)
     approvals = _approvals(registers=registers, quarters=quarters, today=today)
 
@@ -184,9 +185,12 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
             previous, on_previous = snapshot, {row.risk_id for row in rows}
         if previous is not None:
             # The register's last approval is its latest snapshot's.
-            fields = {"last_approved_at": previous.approved_at, "last_approved_by": register.owner}
-            Register.objects.filter(pk=register.pk).update(**fields)
-            Register.history.filter(id=register.pk).update(**fields)
+            history_aware_update(
+                Register,
+                {"pk": register.pk},
+                last_approved_at=previous.approved_at,
+                last_approved_by=register.owner,
+            )
     return made
 
 
@@ -389,10 +393,9 @@ def _date_creations(
             day = quarters[first].start + timedelta(days=3 + roll % 30)
         by_day[_at(day, 9 + roll % 8, 15 * (roll % 4))].append(risk.pk)
     for created_at, ids in by_day.items():
-        Risk.objects.filter(pk__in=ids).update(created_at=created_at)
-        Risk.history.filter(id__in=ids, history_type="+").update(history_date=created_at)
-        Action.objects.filter(risk_id__in=ids).update(created_at=created_at)
-        Action.history.filter(risk_id__in=ids, history_type="+").update(history_date=created_at)
+        for model, filters in ((Risk, {"pk__in": ids}), (Action, {"risk_id__in": ids})):
+            history_aware_update(model, filters, created_at=created_at)
+            history_redate(model, filters, when=created_at, history_type="+")
     return {
         risk_id: timezone.localdate(created_at)
         for created_at, ids in by_day.items()
@@ -454,9 +457,9 @@ def _closed_corporate_risk(*, corporate: Register, quarters: list[Quarter], by) 
     reason = CLOSED_REASON.format(day=handover.day, month=f"{handover:%B %Y}")
     risk = risk_close(risk=risk, by=corporate.owner, reason=reason)
     closed_at = _at(handover + timedelta(days=4), 14, 30)
-    Risk.objects.filter(pk=risk.pk).update(closed_at=closed_at)
-    Risk.history.filter(id=risk.pk, history_change_reason__startswith="Closed").update(
-        history_date=closed_at, closed_at=closed_at
+    history_aware_update(Risk, {"pk": risk.pk}, closed_at=closed_at)
+    history_redate(
+        Risk, {"pk": risk.pk}, when=closed_at, history_change_reason__startswith="Closed"
     )
     RiskMovement.objects.filter(risk=risk, kind=MovementKind.REMOVED).update(moved_at=closed_at)
     risk.refresh_from_db()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from registers.models import ActionKind, Register, Risk
 from registers.selectors.people import person_name
+from registers.spreadsheet import FORMULA_TRIGGERS
 from reports import xlsx
 
 COLUMNS = (
@@ -32,6 +33,22 @@ COLUMNS = (
 )
 
 
+def keep_leading_quote(value: object) -> object:
+    """Text as the full export writes it, so that the import reads back exactly what was typed.
+
+    The writer puts a quote before text a spreadsheet would run ("=1" is written "'=1") and the
+    import takes one quote off again; text that already begins with quotes before such a
+    character ("'=1" as typed) gets one more here, or the import would drop the typed one.
+    """
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value.lstrip("'").startswith(FORMULA_TRIGGERS)
+    ):
+        return f"'{value}"
+    return value
+
+
 def _bullets(descriptions: list[str]) -> str | None:
     return "\n".join(f"- {text}" for text in descriptions) or None
 
@@ -50,26 +67,29 @@ def register_workbook(*, register: Register) -> bytes:
         for risk in risks:
             actions = sorted(risk.actions.all(), key=lambda action: action.pk)
             yield [
-                risk.reference,
-                risk.title,
-                risk.event,
-                risk.consequence,
-                risk.impact,
-                risk.get_category_display(),
-                person_name(risk.owner) if risk.owner else None,
-                risk.inherent_likelihood,
-                risk.inherent_impact,
-                risk.residual_likelihood,
-                risk.residual_impact,
-                risk.target_likelihood,
-                risk.target_impact,
-                risk.get_response_display() or None,
-                risk.response_rationale or None,
-                risk.next_review_due,
-                _bullets([a.description for a in actions if a.kind == ActionKind.CONTROL]),
-                _bullets([a.description for a in actions if a.kind == ActionKind.ACTION]),
-                risk.imported_rating or None,
-                risk.imported_trend or None,
+                keep_leading_quote(value)
+                for value in (
+                    risk.reference,
+                    risk.title,
+                    risk.event,
+                    risk.consequence,
+                    risk.impact,
+                    risk.get_category_display(),
+                    person_name(risk.owner) if risk.owner else None,
+                    risk.inherent_likelihood,
+                    risk.inherent_impact,
+                    risk.residual_likelihood,
+                    risk.residual_impact,
+                    risk.target_likelihood,
+                    risk.target_impact,
+                    risk.get_response_display() or None,
+                    risk.response_rationale or None,
+                    risk.next_review_due,
+                    _bullets([a.description for a in actions if a.kind == ActionKind.CONTROL]),
+                    _bullets([a.description for a in actions if a.kind == ActionKind.ACTION]),
+                    risk.imported_rating or None,
+                    risk.imported_trend or None,
+                )
             ]
 
     workbook = xlsx.new_workbook()

@@ -122,7 +122,9 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_TRIGGERS:
+    # One quote off, however many there are: the full export doubles a typed one
+    # (``export.keep_leading_quote``), so "''=1" reads back as the "'=1" that was typed.
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_TRIGGERS):
         text = text[1:]
     return text
 

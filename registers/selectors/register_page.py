@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.db.models import (
     Count,
     Exists,
@@ -345,21 +346,48 @@ def risk_rows(risks: Iterable[Risk], *, today: date, trends: RegisterTrends) -> 
 # Heat maps ----------------------------------------------------------------------------------
 
 
-def heatmap_counts(queryset: QuerySet[Risk], *, scores: Scores) -> HeatMapCounts:
-    """How many of the risks sit in each (likelihood, impact) cell of the inherent or
-    residual matrix, in one grouped query; unscored risks are counted under ``(None, None)``.
-    """
-    likelihood, impact = f"{scores}_likelihood", f"{scores}_impact"
+@dataclass(frozen=True, slots=True)
+class HeatMaps:
+    """Both heat maps' cell counts, and how many risks the list shows: those in the chosen
+    cells (of either map, or both), or all of them when no cell is chosen."""
+
+    inherent: HeatMapCounts
+    residual: HeatMapCounts
+    listed: int
+
+
+def heatmaps(queryset: QuerySet[Risk], *, selected: dict[str, tuple[int, int]]) -> HeatMaps:
+    """The inherent and residual heat maps of ``queryset`` from one grouped query (at most
+    26 × 26 groups, however many risks). Unscored risks are counted under ``(None, None)``.
+    ``selected`` is the filter's chosen cells, e.g. ``{"residual": (4, 5)}``; the list's
+    count comes from the same groups, so its paginator needs no query of its own."""
+    fields = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
     rows = (
         queryset.order_by()
-        .values(likelihood, impact)
+        .values(*fields)
         .annotate(risks=Count("pk"))
-        .values_list(likelihood, impact, "risks")
+        .values_list(*fields, "risks")
     )
-    counts: HeatMapCounts = {}
-    for row_likelihood, row_impact, risks in rows:
-        key = (row_likelihood, row_impact)
-        if row_likelihood is None or row_impact is None:
-            key = (None, None)
-        counts[key] = counts.get(key, 0) + risks
-    return counts
+    counts: dict[str, HeatMapCounts] = {"inherent": {}, "residual": {}}
+    listed = 0
+    for in_likelihood, in_impact, re_likelihood, re_impact, risks in rows:
+        cells = {"inherent": (in_likelihood, in_impact), "residual": (re_likelihood, re_impact)}
+        if all(cells[scores] == cell for scores, cell in selected.items()):
+            listed += risks
+        for scores, key in cells.items():
+            if None in key:
+                key = (None, None)
+            counts[scores][key] = counts[scores].get(key, 0) + risks
+    return HeatMaps(inherent=counts["inherent"], residual=counts["residual"], listed=listed)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (``HeatMaps.listed``) rather than asking the database."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -311,22 +312,30 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
 def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
     """Step 4: apply the import, all or nothing, then back to the register."""
     register, upload = _upload(request, pk, upload_pk)
-    state = request.session.get(_session_key(upload))
+    session_key = _session_key(upload)
+    state = request.session.get(session_key)
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
     import_plan = _plan_for(register, upload, state)
     if not import_plan.ok:
         return _render_preview(request, register, upload, import_plan, status=400)
     try:
-        result = apply.apply_plan(
-            plan=import_plan, register=register, by=request.user, filename=upload.filename
-        )
+        # The upload is used up in the same transaction as the import: a request killed
+        # half-way leaves both as they were, and a second confirmation (a double click, a
+        # retry after a lost response) waits for the first and then finds nothing to import.
+        with transaction.atomic():
+            if not ImportUpload.objects.select_for_update().filter(pk=upload.pk).exists():
+                messages.info(request, "That import has already been made.")
+                return redirect(register)
+            result = apply.apply_plan(
+                plan=import_plan, register=register, by=request.user, filename=upload.filename
+            )
+            upload.delete()
     except ValidationError as error:
         return _render_preview(
             request, register, upload, import_plan, error=" ".join(error.messages), status=400
         )
-    del request.session[_session_key(upload)]
-    upload.delete()
+    del request.session[session_key]
     unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
     messages.success(
         request, f"Imported: {result.created} created, {result.updated} updated{unchanged}."

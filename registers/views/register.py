@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -83,8 +82,13 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The register's risks with filters, sorting, 50 a page, and inherent and residual heat
     maps of the risks the filters select (every cell, whichever cell the list shows)."""
     view = _register_view(request, pk)
-    page = Paginator(view.risks, register_page.PAGE_SIZE).get_page(request.GET.get("page"))
-    heatmaps_risks = view.filterset.qs_for_heatmaps
+    heatmaps = register_page.heatmaps(
+        view.filterset.qs_for_heatmaps, selected=view.filterset.selected_cells
+    )
+    paginator = register_page.CountedPaginator(
+        view.risks, register_page.PAGE_SIZE, count=heatmaps.listed
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "registers/register_detail.html",
@@ -97,8 +101,8 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": register_page.risk_rows(page.object_list, today=view.today, trends=view.trends),
             "trends": view.trends,
             "elided_pages": list(page.paginator.get_elided_page_range(page.number)),
-            "inherent_counts": register_page.heatmap_counts(heatmaps_risks, scores="inherent"),
-            "residual_counts": register_page.heatmap_counts(heatmaps_risks, scores="residual"),
+            "inherent_counts": heatmaps.inherent,
+            "residual_counts": heatmaps.residual,
             "selected_cells": view.filterset.selected_cells,
             # A cell link replaces any cell chosen before; the export is every page.
             "heatmap_query": _query_without(request.GET, "page", *CELL_PARAMETERS),

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from registers.models import Organisation
 from reports import collation, xlsx
 from reports.permissions import can_read_collation
+from reports.views.download import pdf_response
 
 
 def _organisation(request: HttpRequest) -> Organisation:
@@ -38,23 +43,35 @@ def collation_page(request: HttpRequest) -> HttpResponse:
     """Every directorate's registers side by side with the completeness checks, as the PDF
     shows them, with links to the PDF and the workbook."""
     organisation = _organisation(request)
+    today = timezone.localdate()
+    # The body is the same for every reader and is most of the page's time (reading every
+    # open risk, then thousands of rows of HTML): it is kept, rendered, until a risk, action
+    # or register changes (one query to know) or for CACHE_SECONDS.
+    key = collation.cache_key(organisation, today, "page-body")
+    built = SimpleLazyObject(
+        lambda: collation.directorate_collation(organisation=organisation, today=today)
+    )
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "reports/_collation_body.html", {"collation": built, "organisation": organisation}
+        )
+        cache.set(key, body, collation.CACHE_SECONDS)
     return render(
         request,
         "reports/collation_page.html",
-        {
-            "collation": collation.directorate_collation(organisation=organisation),
-            "organisation": organisation,
-        },
+        # ``collation`` is built only if something reads it: not the page, whose body is ready.
+        {"body": mark_safe(body), "collation": built, "organisation": organisation},
     )
 
 
 @require_GET
 def collation_pdf(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
-    return HttpResponse(
-        collation.collation_pdf(organisation=organisation),
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{_filename(organisation, "pdf")}"'},
+    return pdf_response(
+        request,
+        lambda: collation.collation_pdf(organisation=organisation),
+        _filename(organisation, "pdf"),
     )
 
 

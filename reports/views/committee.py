@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from reports.committee import (
 )
 from reports.forms import CommitteeNarrativeForm
 from reports.permissions import FULL, PUBLIC, VARIANTS, can_edit_narrative, can_read_pack
+from reports.views.download import pdf_response
 
 
 class BadChoice(Exception):
@@ -143,15 +144,15 @@ def committee_report_pdf_view(request):
     except BadChoice as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     try:
-        pdf = committee_report_pdf(
-            organisation=choice.organisation, year=choice.year, variant=choice.variant
+        return pdf_response(
+            request,
+            lambda: committee_report_pdf(
+                organisation=choice.organisation, year=choice.year, variant=choice.variant
+            ),
+            committee_report_filename(year=choice.year, variant=choice.variant),
         )
     except ReportUnavailable as unavailable:
         raise Http404(str(unavailable)) from unavailable
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = committee_report_filename(year=choice.year, variant=choice.variant)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @require_POST

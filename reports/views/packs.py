@@ -22,6 +22,7 @@ from reports.packs import (
     slt_pack_pdf,
 )
 from reports.permissions import FULL, PUBLIC, VARIANTS, can_read_collation, can_read_pack
+from reports.views.download import pdf_response
 
 NOT_A_READER = (
     "The SLT pack is read by the Strategic Leadership Team, the Insurance Manager, the Section "
@@ -207,13 +208,13 @@ def slt_pack_download(request: HttpRequest) -> HttpResponse:
     asked, refused = _pack_request(request)
     if refused:
         return _page(request, asked, refused=refused)
-    pdf = slt_pack_pdf(
-        organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant
+    return pdf_response(
+        request,
+        lambda: slt_pack_pdf(
+            organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant
+        ),
+        pack_filename(quarter=asked.quarter, variant=asked.variant),
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = pack_filename(quarter=asked.quarter, variant=asked.variant)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 urlpatterns = [

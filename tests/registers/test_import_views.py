@@ -432,3 +432,24 @@ def test_an_upload_left_for_a_day_is_cleared_by_the_next(client, org):
     assert response.status_code == 302
     assert not ImportUpload.objects.filter(pk=stale.pk).exists()
     assert ImportUpload.objects.filter(pk=fresh.pk).exists()
+
+
+def test_a_second_confirmation_that_raced_the_first_imports_nothing(client, org, monkeypatch):
+    """Two confirmations of one upload (a double click): the second, having read the upload
+    before the first finished, waits for it and then finds the upload used up."""
+    from registers.views import imports
+
+    upload, response = start(client, org)
+    client.post(mapping_url(upload), mapping_data(response))
+    real_plan_for = imports._plan_for
+
+    def first_confirmation_finishes_meanwhile(register, upload, state):
+        import_plan = real_plan_for(register, upload, state)
+        ImportUpload.objects.filter(pk=upload.pk).delete()
+        return import_plan
+
+    monkeypatch.setattr(imports, "_plan_for", first_confirmation_finishes_meanwhile)
+    response = client.post(confirm_url(upload))
+    assert response.status_code == 302
+    assert messages_of(response) == ["That import has already been made."]
+    assert not Risk.objects.filter(reference__in=["AC-101", "AC-102"]).exists()

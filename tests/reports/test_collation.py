@@ -592,3 +592,29 @@ def test_a_superuser_reads_their_organisations_collation_and_needs_one(client, o
     response = client.get(reverse("reports:collation"))
     assert response.status_code == 200
     assert response.context["collation"].organisation_name == "Testshire Council"
+
+
+def test_the_page_reuses_a_collation_until_a_risk_changes(client, org, monkeypatch):
+    from registers import services
+
+    risks = [RiskFactory(register=org.directorate_register) for _ in range(3)]
+    built = []
+    real = collation.directorate_collation
+    monkeypatch.setattr(
+        collation, "directorate_collation", lambda **kw: built.append(1) or real(**kw)
+    )
+    client.force_login(org.people["insurance"])
+
+    def page():
+        response = client.get(reverse("reports:collation"))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    first = page()
+    assert risks[0].reference in first  # listed with its issues (no controls recorded)
+    assert risks[0].reference in page()
+    assert len(built) == 1  # the second read reused the first
+
+    services.risk_close(risk=risks[0], by=org.people["insurance"], reason="Mitigated for good")
+    assert risks[0].reference not in page()  # a change is seen at once
+    assert len(built) == 2

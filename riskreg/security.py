@@ -1,0 +1,150 @@
+"""Security logging and the session idle timeout.
+
+Every sign-in, failed sign-in, lockout, sign-out and refused request is logged to the
+``riskreg.security`` logger with the username and the client's address (as django-axes
+resolves it, so behind a proxy it is the proxy's X-Forwarded-For). Passwords never are.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from axes.helpers import get_client_ip_address
+from axes.signals import user_locked_out
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
+from django.http import HttpResponse, JsonResponse
+from django.urls import path, reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+log = logging.getLogger("riskreg.security")
+
+LAST_SEEN = "riskreg_last_seen"
+# The session is written at most this often just to move its last-seen time on.
+LAST_SEEN_RESOLUTION = 60
+
+
+def _address(request) -> str:
+    if request is None:
+        return "-"
+    return get_client_ip_address(request) or "-"
+
+
+@receiver(user_logged_in)
+def _logged_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
+    log.info("sign-in user=%s ip=%s", user.get_username(), _address(request))
+
+
+@receiver(user_login_failed)
+def _login_failed(sender, credentials, request=None, **kwargs):
+    log.warning(
+        "sign-in failed username=%r ip=%s", credentials.get("username", ""), _address(request)
+    )
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs):
+    log.warning("lockout username=%r ip=%s", username, ip_address)
+
+
+@receiver(user_logged_out)
+def _logged_out(sender, request, user, **kwargs):
+    if user is not None:
+        log.info("sign-out user=%s ip=%s", user.get_username(), _address(request))
+
+
+def _idle_seconds() -> int:
+    return settings.RISKREG_IDLE_MINUTES * 60
+
+
+class IdleTimeoutMiddleware:
+    """Sign out a session that has made no request for ``RISKREG_IDLE_MINUTES``.
+
+    The next request after that goes to the sign-in page (which brings the person back to
+    where they were) with a message saying why. Asking how long is left
+    (``session_status``) is not a use of riskreg and does not extend the session; the page
+    asks it to warn the person before the time runs out (``static/js/session-timeout.js``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.status_path = None
+
+    def __call__(self, request):
+        if self.status_path is None:
+            self.status_path = reverse("session-status")
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN)
+            if last_seen is not None and now - last_seen > _idle_seconds():
+                log.info(
+                    "session idle timeout user=%s ip=%s",
+                    request.user.get_username(),
+                    _address(request),
+                )
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out after {settings.RISKREG_IDLE_MINUTES} minutes "
+                    "without using riskreg. Sign in again to carry on.",
+                )
+                return redirect_to_login(request.get_full_path())
+            asking_only = request.path == self.status_path
+            if not asking_only and (last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION):
+                request.session[LAST_SEEN] = now
+        return self.get_response(request)
+
+
+@require_GET
+@never_cache
+def session_status(request):
+    """How many seconds the session has before it is signed out for want of use."""
+    last_seen = request.session.get(LAST_SEEN, int(time.time()))
+    left = max(0, _idle_seconds() - (int(time.time()) - last_seen))
+    return JsonResponse({"seconds_left": left, "idle_seconds": _idle_seconds()})
+
+
+@require_POST
+def session_keepalive(request):
+    """ "Stay signed in": counts as a use of riskreg, whenever the last one was."""
+    request.session[LAST_SEEN] = int(time.time())
+    return HttpResponse(status=204)
+
+
+urlpatterns = [
+    path("session/status/", session_status, name="session-status"),
+    path("session/keepalive/", session_keepalive, name="session-keepalive"),
+]
+
+
+class RefusalLogMiddleware:
+    """Log every request refused for want of permission (403) with who asked and for what."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 403:
+            user = getattr(request, "user", None)
+            log.warning(
+                "refused status=403 user=%s ip=%s %s %s",
+                user.get_username() if user and user.is_authenticated else "-",
+                _address(request),
+                request.method,
+                request.get_full_path()[:300],
+            )
+        return response
+
+
+def session_timeout(request):
+    """For ``templates/base.html``: the idle limit that ``session-timeout.js`` warns about."""
+    return {"session_idle_seconds": _idle_seconds()}

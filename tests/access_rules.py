@@ -1,0 +1,620 @@
+"""What every URL of the app answers to whom, as the permission rules decide it.
+
+One row per URL name: which demo objects to build addresses for, the address of each, and the
+status a signed-in person must get, worked out by calling the project's own permission
+functions (registers/permissions.py, escalation/permissions.py, reports/permissions.py).
+The refusal code is the one the view is written to give: 403 for a page of an object that
+exists but is not yours, 404 where the view hides the object (another person's upload or
+notification). Anonymous people are sent to sign in everywhere except the sign-in page; the
+sweep checks that for every row without a rule of its own.
+
+Used by tests/test_access_sweep.py, which fails when a URL pattern has no row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from escalation import permissions as escalation
+from escalation.models import Notification, Proposal, ProposalStatus
+from escalation.selectors import de_escalation_targets
+from registers import permissions as registers
+from registers.models import Action, ImportUpload, Register, Risk, RiskReport
+from reports import permissions as reports
+from reports.packs import approved_quarters
+
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 403, 404, 405
+
+
+@dataclass
+class Demo:
+    """The demo organisation's objects the sweep builds addresses for (chosen by their tier
+    and flags in tests/test_access_sweep.py, never by primary key)."""
+
+    registers: list[Register]
+    risks: list[Risk]
+    actions: list[Action]
+    proposals: list[Proposal]
+    notifications: list[Notification]
+    reports: list[RiskReport]
+    uploads: list[ImportUpload]
+    # For the POST sweep: one object of each kind to change, picked for who owns it.
+    targets: dict[str, object] = field(default_factory=dict)
+
+
+# Report variants in the address: none (the fullest the reader may read) and each variant.
+PACK_VARIANTS = (None, reports.FULL, reports.PUBLIC, reports.APPENDIX)
+
+
+def when(allowed: bool, *, ok: int = OK, refused: int = FORBIDDEN) -> int:
+    return ok if allowed else refused
+
+
+# The rules that are more than one permission call --------------------------------------------
+
+
+def upload_step(user, address: tuple[Register, ImportUpload], *, ok: int = OK) -> int:
+    """An import step, at the address of a register and an upload: 403 to whoever may not
+    import into that register; 404 to anyone but the person who uploaded the file (nobody
+    sees another's spreadsheet), and for an upload of another register."""
+    register, upload = address
+    if not registers.can_change_register(user, register):
+        return FORBIDDEN
+    mine = upload.uploaded_by_id == user.pk and upload.register_id == register.pk
+    return when(mine, ok=ok, refused=NOT_FOUND)
+
+
+def report_page(user, report: RiskReport) -> int:
+    """A reported risk: its reporter and those who may decide on it (the register's owner
+    and the Insurance Manager)."""
+    return when(
+        report.reported_by_id == user.pk or registers.can_change_register(user, report.register)
+    )
+
+
+def propose_page(user, risk: Risk) -> int:
+    """The escalation checklist: who may propose the risk; one with a proposal already
+    waiting is sent to that proposal."""
+    if not escalation.can_propose(user, risk):
+        return FORBIDDEN
+    waiting = risk.proposals.filter(status=ProposalStatus.OPEN).exists()
+    return when(not waiting, refused=REDIRECT)
+
+
+def pack_page(user, variant: str | None) -> int:
+    """The SLT pack and the committee report: 403 to a non-reader, and to a reader asking
+    for a variant beyond theirs; a missing variant means the fullest they may read."""
+    readable = [v for v in reports.VARIANTS if reports.can_read_pack(user, variant=v)]
+    if not readable:
+        return FORBIDDEN
+    return when(variant is None or variant in readable)
+
+
+def slt_pack_page(user, variant: str | None) -> int:
+    """The SLT pack as the packs' rule says, of a quarter SLT approved: a council with none
+    has no pack to show (404, saying why)."""
+    status = pack_page(user, variant)
+    if status == OK and not approved_quarters(organisation=user.profile.organisation):
+        return NOT_FOUND
+    return status
+
+
+def notification_open(user, notification: Notification) -> int:
+    """Opening a notification marks it read and goes to its subject: the recipient's only."""
+    return when(notification.recipient_id == user.pk, ok=REDIRECT, refused=NOT_FOUND)
+
+
+# The addresses ---------------------------------------------------------------------------------
+
+
+def by_pk(name: str) -> Callable[[object], str]:
+    return lambda obj: reverse(name, kwargs={"pk": obj.pk})
+
+
+def upload_url(name: str) -> Callable[[tuple[Register, ImportUpload]], str]:
+    return lambda address: reverse(name, kwargs={"pk": address[0].pk, "upload_pk": address[1].pk})
+
+
+def upload_addresses(demo: Demo) -> list[tuple[Register, ImportUpload]]:
+    """Each upload at its register's address, and one also at the corporate register's (an
+    upload reached through another register, which the person may import into)."""
+    corporate = demo.registers[0]
+    stray = next(upload for upload in demo.uploads if upload.register_id != corporate.pk)
+    return [*((upload.register, upload) for upload in demo.uploads), (corporate, stray)]
+
+
+def with_variant(name: str) -> Callable[[str | None], str]:
+    return lambda variant: reverse(name) + (f"?variant={variant}" if variant else "")
+
+
+def no_object(demo: Demo) -> Iterable[None]:
+    return [None]
+
+
+def fixed(name: str) -> Callable[[None], str]:
+    return lambda _: reverse(name)
+
+
+@dataclass(frozen=True)
+class Rule:
+    objects: Callable[[Demo], Iterable[object]]
+    url: Callable[[object], str]
+    expect: Callable[[object, object], int]  # (signed-in user, object) -> HTTP status
+    anonymous: int = REDIRECT  # to the sign-in page
+
+
+def registers_(demo: Demo):
+    return demo.registers
+
+
+def risks(demo: Demo):
+    return demo.risks
+
+
+def first(objects: Callable[[Demo], list]) -> Callable[[Demo], list]:
+    """One object is enough where the answer is the same for every object (POST only)."""
+    return lambda demo: objects(demo)[:1]
+
+
+def everyone(status: int) -> Callable[[object, object], int]:
+    return lambda user, obj: status
+
+
+RULES: dict[str, Rule] = {
+    # Registers: the organisation, a register's pages and its exports.
+    "registers:home": Rule(no_object, fixed("registers:home"), everyone(OK)),
+    "registers:organisation": Rule(no_object, fixed("registers:organisation"), everyone(OK)),
+    "registers:register-detail": Rule(
+        registers_,
+        by_pk("registers:register-detail"),
+        lambda user, register: when(registers.can_view_register(user, register)),
+    ),
+    "registers:register-export": Rule(
+        registers_,
+        by_pk("registers:register-export"),
+        lambda user, register: when(registers.can_view_register(user, register)),
+    ),
+    "registers:register-export-xlsx": Rule(
+        registers_,
+        by_pk("registers:register-export-xlsx"),
+        lambda user, register: when(registers.can_view_register(user, register)),
+    ),
+    "registers:register-export-full": Rule(
+        registers_,
+        by_pk("registers:register-export-full"),
+        lambda user, register: when(registers.can_view_register(user, register)),
+    ),
+    "registers:register-settings": Rule(
+        registers_,
+        by_pk("registers:register-settings"),
+        lambda user, register: when(registers.can_change_register(user, register)),
+    ),
+    "registers:register-approve": Rule(
+        first(registers_), by_pk("registers:register-approve"), everyone(POST_ONLY)
+    ),
+    "registers:risk-create": Rule(
+        registers_,
+        by_pk("registers:risk-create"),
+        lambda user, register: when(registers.can_change_register(user, register)),
+    ),
+    "registers:report-create": Rule(
+        registers_,
+        by_pk("registers:report-create"),
+        lambda user, register: when(registers.can_report_risk(user, register)),
+    ),
+    "registers:register-reports": Rule(
+        registers_,
+        by_pk("registers:register-reports"),
+        lambda user, register: when(registers.can_change_register(user, register)),
+    ),
+    # Importing: the register's owner and the Insurance Manager; each upload its uploader's.
+    "registers:register-import": Rule(
+        registers_,
+        by_pk("registers:register-import"),
+        lambda user, register: when(registers.can_change_register(user, register)),
+    ),
+    "registers:register-import-mapping": Rule(
+        upload_addresses,
+        upload_url("registers:register-import-mapping"),
+        upload_step,
+    ),
+    # No columns chosen yet: the uploader is sent back to the mapping step.
+    "registers:register-import-preview": Rule(
+        upload_addresses,
+        upload_url("registers:register-import-preview"),
+        lambda user, upload: upload_step(user, upload, ok=REDIRECT),
+    ),
+    "registers:register-import-confirm": Rule(
+        first(upload_addresses),
+        upload_url("registers:register-import-confirm"),
+        everyone(POST_ONLY),
+    ),
+    # Risks, their actions and reviews.
+    "registers:risk-detail": Rule(
+        risks,
+        by_pk("registers:risk-detail"),
+        lambda user, risk: when(registers.can_view_risk(user, risk)),
+    ),
+    "registers:risk-edit": Rule(
+        risks,
+        by_pk("registers:risk-edit"),
+        lambda user, risk: when(registers.can_change_risk(user, risk)),
+    ),
+    "registers:risk-close": Rule(
+        risks,
+        by_pk("registers:risk-close"),
+        lambda user, risk: when(registers.can_change_risk(user, risk)),
+    ),
+    "registers:risk-review": Rule(
+        risks,
+        by_pk("registers:risk-review"),
+        lambda user, risk: when(registers.can_change_risk(user, risk)),
+    ),
+    "registers:action-create": Rule(
+        risks,
+        by_pk("registers:action-create"),
+        lambda user, risk: when(registers.can_change_risk(user, risk)),
+    ),
+    "registers:action-edit": Rule(
+        lambda demo: demo.actions,
+        by_pk("registers:action-edit"),
+        lambda user, action: when(registers.can_change_action(user, action)),
+    ),
+    "registers:action-complete": Rule(
+        first(lambda demo: demo.actions), by_pk("registers:action-complete"), everyone(POST_ONLY)
+    ),
+    # Risks reported to a register.
+    "registers:my-reports": Rule(no_object, fixed("registers:my-reports"), everyone(OK)),
+    "registers:report-detail": Rule(
+        lambda demo: demo.reports, by_pk("registers:report-detail"), report_page
+    ),
+    "registers:report-accept": Rule(
+        first(lambda demo: demo.reports), by_pk("registers:report-accept"), everyone(POST_ONLY)
+    ),
+    "registers:report-decline": Rule(
+        first(lambda demo: demo.reports), by_pk("registers:report-decline"), everyone(POST_ONLY)
+    ),
+    # Escalation.
+    "escalation:proposal-create": Rule(risks, by_pk("escalation:proposal-create"), propose_page),
+    "escalation:risk-de-escalate": Rule(
+        risks,
+        by_pk("escalation:risk-de-escalate"),
+        lambda user, risk: when(escalation.can_de_escalate(user, risk)),
+    ),
+    "escalation:queue": Rule(no_object, fixed("escalation:queue"), everyone(OK)),
+    "escalation:proposal-detail": Rule(
+        lambda demo: demo.proposals,
+        by_pk("escalation:proposal-detail"),
+        lambda user, proposal: when(escalation.can_view_proposal(user, proposal)),
+    ),
+    "escalation:proposal-decide": Rule(
+        first(lambda demo: demo.proposals),
+        by_pk("escalation:proposal-decide"),
+        everyone(POST_ONLY),
+    ),
+    "escalation:proposal-withdraw": Rule(
+        first(lambda demo: demo.proposals),
+        by_pk("escalation:proposal-withdraw"),
+        everyone(POST_ONLY),
+    ),
+    "escalation:notifications": Rule(no_object, fixed("escalation:notifications"), everyone(OK)),
+    "escalation:notification-open": Rule(
+        lambda demo: demo.notifications,
+        by_pk("escalation:notification-open"),
+        notification_open,
+    ),
+    "escalation:notifications-read": Rule(
+        no_object, fixed("escalation:notifications-read"), everyone(POST_ONLY)
+    ),
+    # Reports: the packs in each variant, the committee report, the collation.
+    "reports:index": Rule(no_object, fixed("reports:index"), everyone(OK)),
+    "reports:slt-pack": Rule(
+        lambda demo: PACK_VARIANTS, with_variant("reports:slt-pack"), slt_pack_page
+    ),
+    "reports:slt-pack-pdf": Rule(
+        lambda demo: PACK_VARIANTS, with_variant("reports:slt-pack-pdf"), slt_pack_page
+    ),
+    "reports:committee-report": Rule(
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report"), pack_page
+    ),
+    "reports:committee-report-pdf": Rule(
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report-pdf"), pack_page
+    ),
+    "reports:committee-narrative": Rule(
+        no_object, fixed("reports:committee-narrative"), everyone(POST_ONLY)
+    ),
+    "reports:collation": Rule(
+        no_object,
+        fixed("reports:collation"),
+        lambda user, _: when(reports.can_read_collation(user)),
+    ),
+    "reports:collation-pdf": Rule(
+        no_object,
+        fixed("reports:collation-pdf"),
+        lambda user, _: when(reports.can_read_collation(user)),
+    ),
+    "reports:collation-xlsx": Rule(
+        no_object,
+        fixed("reports:collation-xlsx"),
+        lambda user, _: when(reports.can_read_collation(user)),
+    ),
+    # Signing in and out: no objects, but swept so that no page escapes the sign-in rule.
+    "login": Rule(no_object, fixed("login"), everyone(REDIRECT), anonymous=OK),
+    "logout": Rule(no_object, fixed("logout"), everyone(POST_ONLY)),
+    "password_change": Rule(no_object, fixed("password_change"), everyone(OK)),
+    "password_change_done": Rule(no_object, fixed("password_change_done"), everyone(OK)),
+    # The session's idle countdown (riskreg/security.py): one's own session only.
+    "session-status": Rule(no_object, fixed("session-status"), everyone(OK)),
+    "session-keepalive": Rule(no_object, fixed("session-keepalive"), everyone(POST_ONLY)),
+}
+
+
+# The POST sweep -------------------------------------------------------------------------------
+#
+# Every view that changes something, with a request that would change it: a refused person
+# must get the refusal below and leave the database as it was; the first person the rule
+# allows then makes the change (so the request is known to be one that would have worked).
+
+CHANGED = REDIRECT  # a change made is answered by a redirect to what was changed
+
+
+def csv_sheet() -> bytes:
+    return (
+        b"Reference,Title,Event,Consequence,Impact,Category\r\n"
+        b"SWEEP-01,Sweep import,If the sweep imports,a risk appears,on the register,finance\r\n"
+    )
+
+
+def risk_form(risk: Risk | None, **changes) -> dict:
+    """The risk form's fields, as first shown for ``risk`` (or a new one), with changes."""
+    from registers.services import EDITABLE_RISK_FIELDS
+
+    def value(name):
+        field_value = getattr(risk, Risk._meta.get_field(name).attname)
+        return "" if field_value is None else str(field_value)
+
+    if risk is None:
+        data = {name: "" for name in EDITABLE_RISK_FIELDS}
+        data |= {
+            "title": "Sweep risk",
+            "event": "If the access sweep posts",
+            "consequence": "a risk may be created",
+            "impact": "on a register it should not be",
+            "category": "finance",
+            "inherent_likelihood": "3",
+            "inherent_impact": "3",
+            "residual_likelihood": "2",
+            "residual_impact": "2",
+            "response": "treat",
+            "horizon": "short",
+        }
+    else:
+        data = {name: value(name) for name in EDITABLE_RISK_FIELDS}
+        data["version"] = str(risk.version)
+    return data | changes
+
+
+def action_form(action: Action | None, **changes) -> dict:
+    data = {
+        "kind": "action",
+        "description": "Sweep action",
+        "owner": "",
+        "due_date": "2030-01-31",
+        "status": "open",
+        "cost": "",
+        "evaluation_notes": "",
+    }
+    if action is not None:
+        data |= {
+            "kind": action.kind,
+            "description": action.description,
+            "owner": action.owner_id or "",
+            "due_date": action.due_date.isoformat() if action.due_date else "2030-01-31",
+            "status": action.status,
+            "cost": "" if action.cost is None else str(action.cost),
+            "evaluation_notes": action.evaluation_notes,
+        }
+    return data | changes
+
+
+def review_form(risk: Risk) -> dict:
+    from registers.review_questions import questions_for
+
+    answers = {f"answer_{n}": "Yes" for n in range(1, len(questions_for(risk.register.tier)) + 1)}
+    return answers | {"notes": "Sweep review"}
+
+
+def narrative_form() -> dict:
+    from django.utils import timezone
+
+    from registers.periods import Quarter, year_label
+
+    year = Quarter.containing(timezone.localdate()).year
+    return {"year": year_label(year), "variant": "full", "introduction": "Sweep", "opinion": "x"}
+
+
+@dataclass(frozen=True)
+class Post:
+    target: str  # key of Demo.targets
+    url: Callable[[object], str]
+    data: Callable[[object], dict]
+    expect: Callable[[object, object], int]  # CHANGED for those allowed, else the refusal
+    method: str = "post"
+    # The change lands in the session only (the import's column mapping): nothing in the
+    # database changes even for those allowed.
+    session_only: bool = False
+    # A row whose request the allowed person makes first (the import is confirmed only
+    # after its columns are chosen).
+    after: str = ""
+
+
+def may_change_register(user, register) -> int:
+    return when(registers.can_change_register(user, register), ok=CHANGED)
+
+
+def may_change_risk(user, risk) -> int:
+    return when(registers.can_change_risk(user, risk), ok=CHANGED)
+
+
+POSTS: dict[str, Post] = {
+    "registers:register-settings": Post(
+        "service_register",
+        by_pk("registers:register-settings"),
+        lambda register: {
+            "name": f"{register.name} (renamed)",
+            "owner": register.owner_id,
+            "review_interval_months": register.review_interval_months,
+        },
+        may_change_register,
+    ),
+    "registers:register-approve": Post(
+        "service_register",
+        by_pk("registers:register-approve"),
+        lambda register: {"approve-confirm": "on"},
+        may_change_register,
+    ),
+    "registers:risk-create": Post(
+        "service_register",
+        by_pk("registers:risk-create"),
+        lambda register: risk_form(None, owner=str(register.owner_id)),
+        may_change_register,
+    ),
+    "registers:register-import": Post(
+        "service_register",
+        by_pk("registers:register-import"),
+        lambda _: {"file": SimpleUploadedFile("risks.csv", csv_sheet())},
+        may_change_register,
+    ),
+    "registers:register-import-mapping": Post(
+        "upload",
+        upload_url("registers:register-import-mapping"),
+        lambda _: (
+            {"header_row": "1"}
+            | {
+                f"column_{n}": t
+                for n, t in enumerate(
+                    ("reference", "title", "event", "consequence", "impact", "category")
+                )
+            }
+        ),
+        lambda user, upload: upload_step(user, upload, ok=CHANGED),
+        session_only=True,
+    ),
+    "registers:register-import-confirm": Post(
+        "upload",
+        upload_url("registers:register-import-confirm"),
+        lambda _: {},
+        lambda user, upload: upload_step(user, upload, ok=CHANGED),
+        after="registers:register-import-mapping",
+    ),
+    "registers:report-create": Post(
+        "service_register",
+        by_pk("registers:report-create"),
+        lambda _: {
+            "title": "Sweep report",
+            "event": "If the sweep reports",
+            "consequence": "a report appears",
+            "impact": "for the owner to decide",
+            "category": "finance",
+        },
+        lambda user, register: when(registers.can_report_risk(user, register), ok=CHANGED),
+    ),
+    "registers:report-accept": Post(
+        "pending_report",
+        by_pk("registers:report-accept"),
+        lambda report: {"accept-owner": report.register.owner_id},
+        lambda user, report: may_change_register(user, report.register),
+    ),
+    "registers:report-decline": Post(
+        "pending_report",
+        by_pk("registers:report-decline"),
+        lambda report: {"decline-reason": "Not for this register."},
+        lambda user, report: may_change_register(user, report.register),
+    ),
+    "registers:risk-edit": Post(
+        "service_risk",
+        by_pk("registers:risk-edit"),
+        lambda risk: risk_form(risk, title=f"{risk.title} (edited)"),
+        may_change_risk,
+    ),
+    "registers:risk-close": Post(
+        "service_risk",
+        by_pk("registers:risk-close"),
+        lambda _: {"reason": "Closed by the sweep."},
+        may_change_risk,
+    ),
+    "registers:risk-review": Post(
+        "service_risk", by_pk("registers:risk-review"), review_form, may_change_risk
+    ),
+    "registers:action-create": Post(
+        "service_risk",
+        by_pk("registers:action-create"),
+        lambda _: action_form(None),
+        may_change_risk,
+    ),
+    "registers:action-edit": Post(
+        "open_action",
+        by_pk("registers:action-edit"),
+        lambda action: action_form(action, description=f"{action.description} (edited)"),
+        lambda user, action: when(registers.can_change_action(user, action), ok=CHANGED),
+    ),
+    "registers:action-complete": Post(
+        "open_action",
+        by_pk("registers:action-complete"),
+        lambda _: {"evaluation": "Done by the sweep."},
+        lambda user, action: when(registers.can_change_action(user, action), ok=CHANGED),
+    ),
+    "escalation:proposal-create": Post(
+        "proposable_risk",
+        by_pk("escalation:proposal-create"),
+        lambda _: {
+            "factor_2": "on",
+            "note_2": "A statutory duty.",
+            "factor_3": "on",
+            "note_3": "Beyond the service.",
+            "factor_5": "on",
+            "note_5": "Press interest.",
+            "case": "The sweep's case.",
+        },
+        lambda user, risk: when(escalation.can_propose(user, risk), ok=CHANGED),
+    ),
+    "escalation:risk-de-escalate": Post(
+        "escalated_risk",
+        by_pk("escalation:risk-de-escalate"),
+        lambda risk: {
+            "to_register": de_escalation_targets(risk=risk)[0].pk,
+            "reason": "Back where it came from.",
+        },
+        lambda user, risk: when(escalation.can_de_escalate(user, risk), ok=CHANGED),
+    ),
+    "escalation:proposal-decide": Post(
+        "open_proposal",
+        by_pk("escalation:proposal-decide"),
+        lambda _: {"decision": "declined", "reason": "Not now."},
+        lambda user, proposal: when(escalation.can_decide(user, proposal), ok=CHANGED),
+    ),
+    "escalation:proposal-withdraw": Post(
+        "open_proposal",
+        by_pk("escalation:proposal-withdraw"),
+        lambda _: {"reason": "Withdrawn by the sweep."},
+        lambda user, proposal: when(escalation.can_withdraw(user, proposal), ok=CHANGED),
+    ),
+    # A GET that changes something: opening marks the notification read.
+    "escalation:notification-open": Post(
+        "notification",
+        by_pk("escalation:notification-open"),
+        lambda _: {},
+        lambda user, notification: notification_open(user, notification),
+        method="get",
+    ),
+    "reports:committee-narrative": Post(
+        "organisation",
+        fixed("reports:committee-narrative"),
+        lambda _: narrative_form(),
+        lambda user, _: when(reports.can_edit_narrative(user), ok=CHANGED),
+    ),
+}
