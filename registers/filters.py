@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from registers.models import Category, Response, RiskStatus
+from registers.selectors.people import person_name_from
 from scoring import matrix
 
 # Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.
@@ -32,10 +33,6 @@ CELL_PARAMETERS = (
     "residual_impact",
 )
 SCALE_CHOICES = [(str(value), str(value)) for value in matrix.SCALE]
-
-
-def _person_name(first_name: str, last_name: str, username: str) -> str:
-    return f"{first_name} {last_name}".strip() or username
 
 
 class RegisterRiskFilter(django_filters.FilterSet):
@@ -107,7 +104,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
             (NOT_SCORED, "Not scored"),
         ]
         self.filters["owner"].extra["choices"] = [
-            *[(str(pk), _person_name(*names)) for pk, *names in owner_choices],
+            *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
             (NO_OWNER, "No owner"),
         ]
         self.filters["response"].extra["choices"] = [

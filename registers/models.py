@@ -6,7 +6,7 @@ Likelihood and impact are stored; scores and bands are derived (``scoring.matrix
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -129,6 +129,14 @@ class Tier(models.TextChoices):
 TIER_ORDER = {Tier.CORPORATE: 0, Tier.DIRECTORATE: 1, Tier.SERVICE: 2, Tier.PROJECT: 2}
 
 
+def review_due(last_approved_at: datetime | None, interval_months: int) -> date | None:
+    """When a register approved at ``last_approved_at`` is next due for review and approval
+    (None if never approved): ``Register.next_review_due``, from a ``values()`` row too."""
+    if last_approved_at is None:
+        return None
+    return add_months(timezone.localdate(last_approved_at), interval_months)
+
+
 class Register(models.Model):
     """A risk register at one tier of the organisation tree.
 
@@ -245,10 +253,7 @@ class Register(models.Model):
     @property
     def next_review_due(self) -> date | None:
         """When the register is next due for review and approval (None if never approved)."""
-        if self.last_approved_at is None:
-            return None
-        approved_on = timezone.localdate(self.last_approved_at)
-        return add_months(approved_on, self.review_interval_months)
+        return review_due(self.last_approved_at, self.review_interval_months)
 
     @property
     def escalates_to(self) -> Register | None:

@@ -28,8 +28,9 @@ from registers.models import (
     Risk,
     RiskStatus,
     Tier,
-    add_months,
+    review_due,
 )
+from registers.selectors.people import person_name_from
 from reports import xlsx
 from reports.pdf import render_pdf
 from scoring import matrix
@@ -197,11 +198,6 @@ class Collation:
         return sum(len(directorate.registers) for directorate in self.directorates)
 
 
-def _person(first_name: str | None, last_name: str | None, username: str | None) -> str:
-    """As ``person_name`` names a user, from the columns of a ``values()`` row."""
-    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
-
-
 def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
 
@@ -317,7 +313,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         approved_on = (
             timezone.localdate(row["last_approved_at"]) if row["last_approved_at"] else None
         )
-        next_due = add_months(approved_on, row["review_interval_months"]) if approved_on else None
+        next_due = review_due(row["last_approved_at"], row["review_interval_months"])
         registers[row["pk"]] = RegisterCollation(
             register_id=row["pk"],
             name=row["name"],
@@ -325,7 +321,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
             tier=row["tier"],
             tier_label=tier_labels[row["tier"]],
             service_name=row["service__name"] or "",
-            owner_name=_person(
+            owner_name=person_name_from(
                 row["owner__first_name"], row["owner__last_name"], row["owner__username"]
             ),
             last_approved_on=approved_on,
@@ -407,7 +403,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
                     risk_id=risk_id,
                     reference=reference,
                     title=title,
-                    owner_name=_person(owner_first, owner_last, owner_username),
+                    owner_name=person_name_from(owner_first, owner_last, owner_username),
                     residual_score=residual_score,
                     next_review_due=next_review_due,
                     issues=issues,

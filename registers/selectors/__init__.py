@@ -9,21 +9,23 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
+from django.db.models.lookups import GreaterThanOrEqual
+from django.urls import reverse
 
 from registers.models import (
     TIER_ORDER,
     Action,
     ActionKind,
     Organisation,
-    Register,
     Risk,
     RiskReview,
     RiskStatus,
     Tier,
+    review_due,
 )
 from registers.permissions import visible_registers
-from registers.selectors.people import person_name
+from registers.selectors.people import person_name, person_name_from
 from scoring import matrix
 from scoring.models import SchemeBand
 
@@ -40,7 +42,16 @@ def organisation_bands(*, organisation_ids) -> dict[int, tuple[matrix.Band, ...]
 
 @dataclass
 class RegisterSummary:
-    register: Register
+    """A row of the organisation page: a register with its open risks counted by band."""
+
+    register_id: int
+    name: str
+    tier: str
+    tier_label: str
+    url: str
+    owner_name: str
+    service_name: str
+    next_review_due: date | None
     bands: tuple[matrix.Band, ...]
     band_counts: dict[str, int] = field(default_factory=dict)
     not_scored: int = 0
@@ -53,13 +64,18 @@ class RegisterSummary:
 
     @property
     def register_review_overdue(self) -> bool:
-        due = self.register.next_review_due
+        due = self.next_review_due
         return due is not None and self.today is not None and due < self.today
 
     @property
     def counts(self) -> list[tuple[matrix.Band, int]]:
         """Open risks per residual band, highest band first."""
         return [(band, self.band_counts.get(band.key, 0)) for band in reversed(self.bands)]
+
+    @property
+    def tree_order(self) -> tuple:
+        """Directorate register first, then each service register followed by its projects."""
+        return (TIER_ORDER[self.tier], self.service_name, self.tier == Tier.PROJECT, self.name)
 
 
 @dataclass
@@ -75,57 +91,92 @@ class DirectorateGroup:
 
 def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
-    with its open risks counted by residual band and its risks overdue for review."""
-    registers = list(
-        visible_registers(user).select_related(
-            "owner", "directorate", "service", "organisation", "last_approved_by"
+    with its open risks counted by residual band and its risks overdue for review.
+
+    Three queries whatever the number of risks: the registers (as plain rows: a hundred
+    registers' model instances cost more than the query), their organisations' bands, and
+    the counts, grouped by register and band in the database."""
+    rows = list(
+        visible_registers(user).values(
+            "pk",
+            "name",
+            "tier",
+            "organisation_id",
+            "organisation__name",
+            "directorate__name",
+            "service__name",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__username",
+            "review_interval_months",
+            "last_approved_at",
         )
     )
-    bands_by_org = organisation_bands(organisation_ids=[r.organisation_id for r in registers])
-    summaries = {
-        r.pk: RegisterSummary(register=r, bands=bands_by_org[r.organisation_id], today=today)
-        for r in registers
-    }
+    bands_by_org = organisation_bands(organisation_ids=[row["organisation_id"] for row in rows])
+    tier_labels = dict(Tier.choices)
+    summaries: dict[int, RegisterSummary] = {}
+    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
+    for row in rows:
+        summary = RegisterSummary(
+            register_id=row["pk"],
+            name=row["name"],
+            tier=row["tier"],
+            tier_label=tier_labels[row["tier"]],
+            url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
+            owner_name=person_name_from(
+                row["owner__first_name"], row["owner__last_name"], row["owner__username"]
+            ),
+            service_name=row["service__name"] or "",
+            next_review_due=review_due(row["last_approved_at"], row["review_interval_months"]),
+            bands=bands_by_org[row["organisation_id"]],
+            today=today,
+        )
+        summaries[summary.register_id] = summary
+        corporate = row["tier"] == Tier.CORPORATE
+        groups[row["organisation__name"] if corporate else row["directorate__name"]].append(summary)
+
     counts = (
         Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
-        .values("register_id", "residual_likelihood", "residual_impact")
+        .annotate(band=_residual_band(rows, bands_by_org))
+        .values("register_id", "band")
         .annotate(risks=Count("pk"), overdue=Count("pk", filter=Q(next_review_due__lt=today)))
         .order_by()
     )
-    for row in counts:
-        summary = summaries[row["register_id"]]
-        summary.reviews_overdue += row["overdue"]
-        score = matrix.score_or_none(row["residual_likelihood"], row["residual_impact"])
-        if score is None:
-            summary.not_scored += row["risks"]
+    for count in counts:
+        summary = summaries[count["register_id"]]
+        summary.reviews_overdue += count["overdue"]
+        if count["band"]:
+            summary.band_counts[count["band"]] = count["risks"]
         else:
-            key = matrix.band_for(score, summary.bands).key
-            summary.band_counts[key] = summary.band_counts.get(key, 0) + row["risks"]
+            summary.not_scored = count["risks"]
 
-    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
-    for summary in summaries.values():
-        register = summary.register
-        heading = (
-            register.organisation.name
-            if register.tier == Tier.CORPORATE
-            else register.directorate.name
-        )
-        groups[heading].append(summary)
     ordered = sorted(
         groups.items(),
-        key=lambda item: (min(TIER_ORDER[s.register.tier] for s in item[1]), item[0]),
+        key=lambda item: (min(TIER_ORDER[s.tier] for s in item[1]), item[0]),
     )
     return [
-        DirectorateGroup(name=name, summaries=sorted(members, key=_tree_order))
+        DirectorateGroup(name=name, summaries=sorted(members, key=lambda s: s.tree_order))
         for name, members in ordered
     ]
 
 
-def _tree_order(summary: RegisterSummary) -> tuple:
-    """Directorate register first, then each service register followed by its projects."""
-    register = summary.register
-    service_name = register.service.name if register.service_id else ""
-    return (TIER_ORDER[register.tier], service_name, register.tier == Tier.PROJECT, register.name)
+def _residual_band(register_rows: list[dict], bands_by_org: dict[int, tuple[matrix.Band, ...]]):
+    """A risk's residual band key in SQL by the scheme of its register's organisation, "" when
+    it is not scored: ``matrix.band_for`` as a CASE, so that the counts group by band."""
+    score = F("residual_likelihood") * F("residual_impact")
+    whens = []
+    for org_id, bands in bands_by_org.items():
+        # Only someone who sees several organisations (a superuser) needs the register test.
+        in_org = (
+            Q(register_id__in=[r["pk"] for r in register_rows if r["organisation_id"] == org_id])
+            if len(bands_by_org) > 1
+            else Q()
+        )
+        whens += [
+            When(in_org & Q(GreaterThanOrEqual(score, band.floor)), then=Value(band.key))
+            for band in reversed(bands)
+        ]
+    return Case(*whens, default=Value(""), output_field=CharField())
 
 
 def risk_for_page(*, pk: int) -> Risk:

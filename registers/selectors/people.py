@@ -15,6 +15,11 @@ def person_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def person_name_from(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    """As ``person_name`` names a user, from the columns of a ``values()`` row."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
+
+
 def organisation_people(*, organisation_id: int, keep: Iterable[int | None] = ()) -> QuerySet:
     """The people who may own a risk, an action or a register in an organisation: its active
     members, less Internal Audit and committee members (they change nothing, so they cannot

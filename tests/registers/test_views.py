@@ -1,10 +1,19 @@
+from collections import Counter
 from html import escape
 
 import pytest
 from django.urls import reverse
 
 from registers.models import Risk
-from tests.factories import ActionFactory, RiskFactory
+from scoring import matrix
+from scoring.models import Scheme, SchemeBand
+from tests.factories import (
+    ActionFactory,
+    OrganisationFactory,
+    RegisterFactory,
+    RiskFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,12 +60,39 @@ def test_home_counts_open_risks_by_residual_band(client, org):
     RiskFactory(register=org.corporate, residual_likelihood=None, residual_impact=None)
     client.force_login(org.people["chief"])
     response = client.get(reverse("registers:organisation"))
-    corporate = next(
-        s for g in response.context["groups"] for s in g.summaries if s.register == org.corporate
-    )
+    summaries = [s for g in response.context["groups"] for s in g.summaries]
+    corporate = next(s for s in summaries if s.register_id == org.corporate.pk)
     assert corporate.band_counts == {"red": 2, "amber": 1, "green": 1}
     assert corporate.not_scored == 1
     assert corporate.open_risks == 5
+
+
+def test_organisation_counts_each_register_by_its_own_organisations_scheme(client, org):
+    """A superuser sees two councils: each register's risks are banded by its own scheme,
+    as ``matrix.band_for`` bands them one by one."""
+    police = Scheme.objects.create(name="Police")
+    for key, label, floor, colour in [
+        ("low", "Low", 1, "#00b050"),
+        ("medium", "Medium", 5, "#ffc000"),
+        ("high", "High", 10, "#ff6600"),
+        ("critical", "Critical", 20, "#c00000"),
+    ]:
+        SchemeBand.objects.create(scheme=police, key=key, label=label, floor=floor, colour=colour)
+    force = RegisterFactory(organisation=OrganisationFactory(name="A Police Force", scheme=police))
+    scores = [(5, 4), (3, 4), (2, 3), (1, 4), (1, 1), (None, None)]
+    for likelihood, impact in scores:
+        for register in (org.corporate, force):
+            RiskFactory(register=register, residual_likelihood=likelihood, residual_impact=impact)
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(reverse("registers:organisation"))
+    summaries = {s.register_id: s for g in response.context["groups"] for s in g.summaries}
+    for register in (org.corporate, force):
+        bands = register.organisation.scheme.as_bands()
+        expected = Counter(matrix.band_for(like * imp, bands).key for like, imp in scores if like)
+        assert summaries[register.pk].band_counts == expected
+        assert summaries[register.pk].not_scored == 1
+    assert summaries[force.pk].band_counts == {"critical": 1, "high": 1, "medium": 1, "low": 2}
+    assert summaries[org.corporate.pk].band_counts == {"red": 1, "amber": 2, "green": 2}
 
 
 @pytest.mark.parametrize(
