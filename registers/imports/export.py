@@ -1,6 +1,7 @@
 """A register's open risks with every field the import reads, as a workbook that imports back
 without loss (headings ``mapping.guess_mapping`` maps exactly; controls and actions one per
-line as "- " bullets, so a control written over several lines stays one control)."""
+line as "- " bullets, further lines indented, so a control written over several lines stays
+one control)."""
 
 from __future__ import annotations
 
@@ -49,8 +50,11 @@ def keep_leading_quote(value: object) -> object:
     return value
 
 
-def _bullets(descriptions: list[str]) -> str | None:
-    return "\n".join(f"- {text}" for text in descriptions) or None
+def bullets(descriptions: list[str]) -> str | None:
+    """Controls or actions as one "- " bullet each, an item's further lines indented two
+    places, so that ``plan.split_items`` reads back the same items whatever their lines
+    begin with (a line of a control may itself start "- " or "1.")."""
+    return "\n".join("- " + text.replace("\n", "\n  ") for text in descriptions) or None
 
 
 def register_workbook(*, register: Register) -> bytes:
@@ -85,8 +89,8 @@ def register_workbook(*, register: Register) -> bytes:
                     risk.get_response_display() or None,
                     risk.response_rationale or None,
                     risk.next_review_due,
-                    _bullets([a.description for a in actions if a.kind == ActionKind.CONTROL]),
-                    _bullets([a.description for a in actions if a.kind == ActionKind.ACTION]),
+                    bullets([a.description for a in actions if a.kind == ActionKind.CONTROL]),
+                    bullets([a.description for a in actions if a.kind == ActionKind.ACTION]),
                     risk.imported_rating or None,
                     risk.imported_trend or None,
                 )

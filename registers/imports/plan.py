@@ -131,23 +131,47 @@ def cell_text(value: object) -> str:
 
 def split_items(value: object) -> list[str]:
     """A controls or actions cell as one item per bullet ("- ", "•", "1.") or, without
-    bullets, per line. Lines under a bullet that do not start one continue it."""
-    lines = [line.strip() for line in cell_text(value).split("\n")]
-    lines = [line for line in lines if line]
-    if not any(BULLET.match(line) for line in lines):
-        return lines
-    items: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if BULLET.match(line):
-            if current:
-                items.append("\n".join(current))
-            current = [BULLET.sub("", line, count=1).strip()]
+    bullets, per line.
+
+    Under a bullet, the lines that do not start a bullet continue its item, and so do lines
+    indented further than the bullets even when they look like bullets: a nested list stays
+    with its item, and so does a description the full export wrote over several lines
+    (``export.bullets`` indents its further lines), whatever they begin with. An item's blank
+    lines are kept; its further lines lose the indentation up to two places past the bullets.
+    """
+    text = cell_text(value)
+    if not text:
+        return []
+    lines = text.split("\n")
+    indents = [_indent(line) for line in lines]
+    if isinstance(value, str):
+        # cell_text took off the first line's indentation; the bullets are measured from it.
+        raw = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        indents[0] = _indent(next(line for line in raw if line.strip()))
+    bullet_indents = [
+        indent for line, indent in zip(lines, indents, strict=True) if BULLET.match(line)
+    ]
+    if not bullet_indents:
+        return [line.strip() for line in lines if line.strip()]
+    base = min(bullet_indents)
+    items: list[list[str]] = []
+    for line, indent in zip(lines, indents, strict=True):
+        if BULLET.match(line) and (indent <= base or not items):
+            items.append([BULLET.sub("", line, count=1).strip()])
+        elif not items:
+            items.append([line.strip()])  # text before the first bullet is an item of its own
+        elif not line.strip():
+            items[-1].append("")
+        elif indent > base:
+            items[-1].append(line[min(indent, base + 2) :])
         else:
-            current.append(line)
-    if current:
-        items.append("\n".join(current))
-    return [item for item in items if item]
+            items[-1].append(line.strip())
+    joined = ("\n".join(item).strip() for item in items)
+    return [item for item in joined if item]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def parse_date(value: object) -> date | None:

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from registers.imports import apply as apply_module
 from registers.imports.apply import apply_plan
-from registers.imports.export import register_workbook
+from registers.imports.export import bullets, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping, target_for_heading
 from registers.imports.plan import NOT_GIVEN, build_plan, split_items
 from registers.imports.reader import MAX_BYTES, MAX_COLUMNS, ImportFileError, read_table
@@ -324,6 +324,29 @@ def test_controls_split_on_bullets_and_lines():
     ]
     assert split_items("First\n\nSecond") == ["First", "Second"]
     assert split_items(None) == []
+
+
+def test_lines_indented_past_the_bullets_stay_with_their_item():
+    # A list indented as a whole is still one item a bullet; a nested bullet is part of its
+    # item, keeping its indentation past the two places.
+    assert split_items("  - A\n  - B\n    - part of B\n      deeper\n  - C") == [
+        "A",
+        "B\n- part of B\n  deeper",
+        "C",
+    ]
+    assert split_items("- A\n\n- B") == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["One"],
+        ["Checks:\n- monthly audit\n- annual review", "1. First line\n2. Second line"],
+        ["Paragraph one\n\nParagraph two\n   indented", "• Looks like a bullet"],
+    ],
+)
+def test_the_full_exports_bullets_read_back_as_the_same_items(items):
+    assert split_items(bullets(items)) == items
 
 
 # Planning
@@ -728,7 +751,7 @@ def test_round_trip_through_the_full_export(org):
         response_rationale="No alternative provider",
         next_review_due=date(2027, 1, 31),
     )
-    for text in ("Market oversight", "=Contingency plan"):
+    for text in ("Market oversight", "=Contingency plan", "Weekly checks:\n- visits\n- calls"):
         action_create(risk=first, by=head, kind=ActionKind.CONTROL, description=text)
     action_create(risk=first, by=head, kind=ActionKind.ACTION, description="Second provider")
     risk_create(
