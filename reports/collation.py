@@ -30,7 +30,7 @@ from registers.models import (
     Tier,
     review_due,
 )
-from registers.selectors.people import person_name_from
+from registers.selectors.people import OWNER_NAME_FIELDS, owner_name, person_name_from
 from reports import xlsx
 from reports.pdf import render_pdf
 from scoring import matrix
@@ -302,9 +302,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
             "tier",
             "directorate_id",
             "service__name",
-            "owner__first_name",
-            "owner__last_name",
-            "owner__username",
+            *OWNER_NAME_FIELDS,
             "review_interval_months",
             "last_approved_at",
         )
@@ -321,9 +319,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
             tier=row["tier"],
             tier_label=tier_labels[row["tier"]],
             service_name=row["service__name"] or "",
-            owner_name=person_name_from(
-                row["owner__first_name"], row["owner__last_name"], row["owner__username"]
-            ),
+            owner_name=owner_name(row),
             last_approved_on=approved_on,
             next_review_due=next_due,
             review_overdue=next_due is not None and next_due < today,

@@ -17,7 +17,20 @@ from registers.models import (
     Tier,
 )
 from scoring.matrix import Seniority
-from scoring.models import Scheme
+from scoring.models import Scheme, SchemeBand
+
+
+def police_scheme() -> Scheme:
+    """A second body's scheme: four bands with other names and floors than the default."""
+    scheme = Scheme.objects.create(name="Police")
+    for key, label, floor, colour in [
+        ("low", "Low", 1, "#00b050"),
+        ("medium", "Medium", 5, "#ffc000"),
+        ("high", "High", 10, "#ff6600"),
+        ("critical", "Critical", 20, "#c00000"),
+    ]:
+        SchemeBand.objects.create(scheme=scheme, key=key, label=label, floor=floor, colour=colour)
+    return scheme
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

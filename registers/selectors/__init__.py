@@ -25,7 +25,7 @@ from registers.models import (
     review_due,
 )
 from registers.permissions import visible_registers
-from registers.selectors.people import person_name, person_name_from
+from registers.selectors.people import OWNER_NAME_FIELDS, owner_name, person_name
 from scoring import matrix
 from scoring.models import SchemeBand
 
@@ -105,9 +105,7 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
             "organisation__name",
             "directorate__name",
             "service__name",
-            "owner__first_name",
-            "owner__last_name",
-            "owner__username",
+            *OWNER_NAME_FIELDS,
             "review_interval_months",
             "last_approved_at",
         )
@@ -123,9 +121,7 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
             tier=row["tier"],
             tier_label=tier_labels[row["tier"]],
             url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
-            owner_name=person_name_from(
-                row["owner__first_name"], row["owner__last_name"], row["owner__username"]
-            ),
+            owner_name=owner_name(row),
             service_name=row["service__name"] or "",
             next_review_due=review_due(row["last_approved_at"], row["review_interval_months"]),
             bands=bands_by_org[row["organisation_id"]],

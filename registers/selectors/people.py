@@ -20,6 +20,15 @@ def person_name_from(first_name: str | None, last_name: str | None, username: st
     return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
 
 
+# The columns a ``values()`` row of risks or registers needs for ``owner_name``.
+OWNER_NAME_FIELDS = ("owner__first_name", "owner__last_name", "owner__username")
+
+
+def owner_name(row: dict) -> str:
+    """The owner's name from a ``values()`` row with ``OWNER_NAME_FIELDS``."""
+    return person_name_from(*(row[name] for name in OWNER_NAME_FIELDS))
+
+
 def organisation_people(*, organisation_id: int, keep: Iterable[int | None] = ()) -> QuerySet:
     """The people who may own a risk, an action or a register in an organisation: its active
     members, less Internal Audit and committee members (they change nothing, so they cannot

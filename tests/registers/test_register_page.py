@@ -26,8 +26,7 @@ from registers.models import (
 from registers.periods import Quarter
 from registers.services import register_approve
 from registers.spreadsheet import neutralise
-from scoring.models import Scheme, SchemeBand
-from tests.factories import RiskFactory, UserFactory
+from tests.factories import RiskFactory, UserFactory, police_scheme
 
 pytestmark = pytest.mark.django_db
 
@@ -339,14 +338,7 @@ def test_filter_by_residual_band(signed_in, org, band, expected):
 
 
 def test_band_choices_and_filter_follow_the_organisations_scheme(signed_in, org):
-    scheme = Scheme.objects.create(name="Police")
-    for key, label, floor, colour in [
-        ("low", "Low", 1, "#00b050"),
-        ("medium", "Medium", 5, "#ffc000"),
-        ("high", "High", 10, "#ff6600"),
-        ("critical", "Critical", 20, "#c00000"),
-    ]:
-        SchemeBand.objects.create(scheme=scheme, key=key, label=label, floor=floor, colour=colour)
+    scheme = police_scheme()
     org.organisation.scheme = scheme
     org.organisation.save()
     register = org.service_register

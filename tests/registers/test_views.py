@@ -6,13 +6,13 @@ from django.urls import reverse
 
 from registers.models import Risk
 from scoring import matrix
-from scoring.models import Scheme, SchemeBand
 from tests.factories import (
     ActionFactory,
     OrganisationFactory,
     RegisterFactory,
     RiskFactory,
     UserFactory,
+    police_scheme,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,14 +70,7 @@ def test_home_counts_open_risks_by_residual_band(client, org):
 def test_organisation_counts_each_register_by_its_own_organisations_scheme(client, org):
     """A superuser sees two councils: each register's risks are banded by its own scheme,
     as ``matrix.band_for`` bands them one by one."""
-    police = Scheme.objects.create(name="Police")
-    for key, label, floor, colour in [
-        ("low", "Low", 1, "#00b050"),
-        ("medium", "Medium", 5, "#ffc000"),
-        ("high", "High", 10, "#ff6600"),
-        ("critical", "Critical", 20, "#c00000"),
-    ]:
-        SchemeBand.objects.create(scheme=police, key=key, label=label, floor=floor, colour=colour)
+    police = police_scheme()
     force = RegisterFactory(organisation=OrganisationFactory(name="A Police Force", scheme=police))
     scores = [(5, 4), (3, 4), (2, 3), (1, 4), (1, 1), (None, None)]
     for likelihood, impact in scores:
