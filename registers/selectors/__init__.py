@@ -93,9 +93,9 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
     """The registers the user may see, grouped corporate first then by directorate, each
     with its open risks counted by residual band and its risks overdue for review.
 
-    Three queries whatever the number of risks: the registers (as plain rows: a hundred
-    registers' model instances cost more than the query), their organisations' bands, and
-    the counts, grouped by register and band in the database."""
+    Four queries whatever the number of risks: the registers (as plain rows: a hundred
+    registers' model instances cost more than the query), their organisations' schemes and
+    bands (two), and the counts, grouped by register and band in the database."""
     rows = list(
         visible_registers(user).values(
             "pk",
