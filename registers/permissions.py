@@ -15,6 +15,9 @@ Changing:
   Insurance Manager;
 - reporting a new risk: anyone who can see the register;
 - Internal Audit and committee members change nothing, whatever else they are.
+
+Reading the risks reported to a register: their reporter, those who decide on them, and
+Internal Audit, which reads everything (DOMAIN.md section 7).
 """
 
 from __future__ import annotations
@@ -119,6 +122,14 @@ def can_change_register(user: AbstractBaseUser, register: Register) -> bool:
     return register.owner_id == user.pk or (
         is_insurance_manager(user) and can_view_register(user, register)
     )
+
+
+def can_read_reports(user: AbstractBaseUser, register: Register) -> bool:
+    """See the risks reported to ``register`` (deciding needs ``can_change_register``)."""
+    if can_change_register(user, register):
+        return True
+    audits = user.is_authenticated and roles.INTERNAL_AUDIT in role_names(user)
+    return audits and can_view_register(user, register)
 
 
 def can_change_risk(user: AbstractBaseUser, risk: Risk) -> bool:

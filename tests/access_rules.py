@@ -69,10 +69,10 @@ def upload_step(user, address: tuple[Register, ImportUpload], *, ok: int = OK) -
 
 
 def report_page(user, report: RiskReport) -> int:
-    """A reported risk: its reporter and those who may decide on it (the register's owner
-    and the Insurance Manager)."""
+    """A reported risk: its reporter, those who may decide on it (the register's owner and
+    the Insurance Manager) and Internal Audit."""
     return when(
-        report.reported_by_id == user.pk or registers.can_change_register(user, report.register)
+        report.reported_by_id == user.pk or registers.can_read_reports(user, report.register)
     )
 
 
@@ -209,7 +209,7 @@ RULES: dict[str, Rule] = {
     "registers:register-reports": Rule(
         registers_,
         by_pk("registers:register-reports"),
-        lambda user, register: when(registers.can_change_register(user, register)),
+        lambda user, register: when(registers.can_read_reports(user, register)),
     ),
     # Importing: the register's owner and the Insurance Manager; each upload its uploader's.
     "registers:register-import": Rule(

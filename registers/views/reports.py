@@ -67,9 +67,12 @@ def _require_decider(user, report: RiskReport) -> None:
 
 def _render_detail(request, report, *, accept_form=None, decline_form=None, status=200):
     can_decide = permissions.can_change_register(request.user, report.register)
-    if report.reported_by_id != request.user.pk and not can_decide:
+    if report.reported_by_id != request.user.pk and not permissions.can_read_reports(
+        request.user, report.register
+    ):
         raise PermissionDenied(
-            "Only the colleague who reported this risk and the register's owner can see it."
+            "Only the colleague who reported this risk, the register's owner, the Insurance "
+            "Manager and Internal Audit can see it."
         )
     pending = report.status == ReportStatus.PENDING
     if can_decide and pending:
@@ -91,8 +94,8 @@ def _render_detail(request, report, *, accept_form=None, decline_form=None, stat
 
 @require_GET
 def report_detail(request, pk: int):
-    """A reported risk and its decision: for its reporter and the register's deciders, who
-    accept or decline it here while it waits."""
+    """A reported risk and its decision: for its reporter, Internal Audit and the register's
+    deciders, who accept or decline it here while it waits."""
     return _render_detail(request, _report(pk))
 
 
@@ -155,9 +158,10 @@ def report_decline(request, pk: int):
 def register_report_list(request, pk: int):
     """The risks reported to a register, those waiting for a decision first."""
     register = _register(pk)
-    if not permissions.can_change_register(request.user, register):
+    if not permissions.can_read_reports(request.user, register):
         raise PermissionDenied(
-            "Only the register's owner or the Insurance Manager can see the risks reported to it."
+            "Only the register's owner, the Insurance Manager and Internal Audit can see the "
+            "risks reported to it."
         )
     page = Paginator(register_reports(register=register), REPORTS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -165,7 +169,13 @@ def register_report_list(request, pk: int):
     return render(
         request,
         "registers/report_list.html",
-        {"register": register, "page": page, "reports": page.object_list, "mine": False},
+        {
+            "register": register,
+            "page": page,
+            "reports": page.object_list,
+            "mine": False,
+            "can_decide": permissions.can_change_register(request.user, register),
+        },
     )
 
 

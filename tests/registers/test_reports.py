@@ -1,6 +1,7 @@
 """Reporting a new risk to a register, and the register owner's decision on it."""
 
 from datetime import timedelta
+from html import escape
 
 import pytest
 from django.contrib.messages import get_messages
@@ -147,7 +148,7 @@ def test_an_unknown_category_is_refused(client, org):
         ("director", 403),  # sees the register, but does not own it
         ("other_officer", 403),
         ("chief", 403),
-        ("audit", 403),
+        ("audit", 200),  # Internal Audit reads everything
         ("committee", 403),
     ],
 )
@@ -160,6 +161,22 @@ def test_a_report_is_seen_by_its_reporter_and_those_who_decide(client, org, who,
 def test_a_missing_report_is_not_found(client, org):
     client.force_login(org.people["insurance"])
     assert client.get(reverse("registers:report-detail", kwargs={"pk": 9999})).status_code == 404
+
+
+def test_internal_audit_reads_reported_risks_and_is_offered_no_decision(client, org):
+    report = reported(org)
+    register = org.service_register
+    client.force_login(org.people["audit"])
+    listing = client.get(list_url(register)).content.decode()
+    assert detail_url(report) in listing and "Open one to accept or decline" not in listing
+    page = client.get(detail_url(report)).content.decode()
+    assert escape(report.title) in page
+    assert accept_url(report) not in page and decline_url(report) not in page
+    register_page = client.get(register.get_absolute_url()).content.decode()
+    assert list_url(register) in register_page
+    assert reverse("registers:risk-create", kwargs={"pk": register.pk}) not in register_page
+    client.force_login(org.people["officer"])  # the reporter reads it, but not the list
+    assert list_url(register) not in client.get(register.get_absolute_url()).content.decode()
 
 
 def test_only_those_who_decide_are_offered_the_decision(client, org):
@@ -340,7 +357,7 @@ def list_url(register):
         ("director", 403),
         ("chief", 403),
         ("other_officer", 403),
-        ("audit", 403),
+        ("audit", 200),  # Internal Audit reads everything
         ("committee", 403),
     ],
 )
