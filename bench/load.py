@@ -33,12 +33,12 @@ from pathlib import Path
 # against it (the session's auth hash is keyed by it).
 os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
 
-import common
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
+import common
 from riskreg.security import LAST_SEEN
 
 ROOT = common.ROOT

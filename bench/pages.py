@@ -17,10 +17,11 @@ import argparse
 import json
 import time
 
-import common
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+import common
 
 
 def measure(client: Client, path: str, requests: int) -> dict:

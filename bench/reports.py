@@ -25,12 +25,12 @@ import subprocess
 import sys
 from time import perf_counter
 
-import common
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pypdf import PdfReader
 
+import common
 from registers.benchdata import BENCH_SLUG
 from registers.models import Organisation
 from registers.periods import Quarter

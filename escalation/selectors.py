@@ -11,13 +11,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from common.people import person_name
 from escalation import checklist as rules
 from escalation.models import Checklist, Notification, Proposal, ProposalStatus
 from escalation.permissions import visible_proposals
 from registers import roles
 from registers.models import Register, Risk, RiskMovement, Tier, add_months
 from registers.permissions import is_insurance_manager, is_read_only, role_names
-from registers.selectors.people import person_name
 from scoring import matrix
 from scoring.selectors import scheme_bands
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from common.people import person_name
 from escalation import permissions
 from escalation.models import Proposal, ProposalStatus
 from escalation.notify import notify, people_with_role
@@ -25,7 +26,6 @@ from escalation.selectors import bands_for, checklist_for, evaluate_risk
 from registers import roles
 from registers.models import MovementKind, Register, Risk, Tier
 from registers.permissions import is_read_only
-from registers.selectors.people import person_name
 from registers.services import risk_move, save_with_history
 from scoring import matrix
 

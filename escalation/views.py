@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.forms import add_service_error
 from escalation import permissions, selectors, services
 from escalation.forms import DecisionForm, DeEscalateForm, ProposalForm, WithdrawForm
 from escalation.models import Notification, Proposal, ProposalStatus
-from registers.forms import add_service_error
 from registers.models import Directorate, Risk, Tier
 from registers.permissions import can_view_risk, is_read_only, sees_everything
 from scoring import matrix

@@ -13,8 +13,8 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from common.people import person_name_from
 from registers.models import Category, Response, RiskStatus
-from registers.selectors.people import person_name_from
 from scoring import matrix
 
 # Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from common.people import person_name
 from registers.models import (
     Action,
     ActionStatus,
@@ -28,7 +29,6 @@ from registers.models import (
 )
 from registers.periods import Quarter
 from registers.review_questions import questions_for
-from registers.selectors.people import person_name
 from scoring import matrix
 from scoring.selectors import scheme_bands
 

@@ -17,6 +17,8 @@ from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
 from django.utils import timezone
 
+from common import spreadsheets
+from common.people import OWNER_NAME_FIELDS, owner_name, person_name_from
 from registers.models import (
     Action,
     ActionKind,
@@ -30,8 +32,6 @@ from registers.models import (
     Tier,
     review_due,
 )
-from registers.selectors.people import OWNER_NAME_FIELDS, owner_name, person_name_from
-from reports import xlsx
 from reports.pdf import render_pdf
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -460,14 +460,14 @@ def _tally_cells(tally: Tally) -> list[object]:
     ]
 
 
-def _tally_columns(collation: Collation) -> list[xlsx.Column]:
+def _tally_columns(collation: Collation) -> list[spreadsheets.Column]:
     return [
-        xlsx.Column("Open risks", 10),
-        *(xlsx.Column(f"Residual {band.label}", 11) for band in collation.bands_high_first),
-        xlsx.Column("Residual not scored", 11),
-        *(xlsx.Column(check.label, 14) for check in CHECKS),
-        xlsx.Column("Issues", 9),
-        xlsx.Column("Risks with issues", 11),
+        spreadsheets.Column("Open risks", 10),
+        *(spreadsheets.Column(f"Residual {band.label}", 11) for band in collation.bands_high_first),
+        spreadsheets.Column("Residual not scored", 11),
+        *(spreadsheets.Column(check.label, 14) for check in CHECKS),
+        spreadsheets.Column("Issues", 9),
+        spreadsheets.Column("Risks with issues", 11),
     ]
 
 
@@ -522,46 +522,50 @@ def collation_xlsx(*, organisation: Organisation, today: date | None = None) -> 
     total), "Registers" (a row per register, its directorate in a column) and "Issues" (a row
     per failed check, to filter by directorate, register, owner or check)."""
     collation = directorate_collation(organisation=organisation, today=today)
-    workbook = xlsx.new_workbook()
+    workbook = spreadsheets.new_workbook()
     tally_columns = _tally_columns(collation)
-    xlsx.write_table(
+    spreadsheets.write_table(
         workbook,
         title="Summary",
-        columns=[xlsx.Column("Directorate", 28), xlsx.Column("Registers", 10), *tally_columns],
+        columns=[
+            spreadsheets.Column("Directorate", 28),
+            spreadsheets.Column("Registers", 10),
+            *tally_columns,
+        ],
         rows=_summary_rows(collation),
     )
-    xlsx.write_table(
+    spreadsheets.write_table(
         workbook,
         title="Registers",
         columns=[
-            xlsx.Column("Directorate", 24),
-            xlsx.Column("Register", 32),
-            xlsx.Column("Prefix", 12),
-            xlsx.Column("Tier", 11),
-            xlsx.Column("Service", 22),
-            xlsx.Column("Register owner", 22),
-            xlsx.Column("Last approved", 13),
-            xlsx.Column("Next review due", 13),
-            xlsx.Column("Register review overdue", 12),
+            spreadsheets.Column("Directorate", 24),
+            spreadsheets.Column("Register", 32),
+            spreadsheets.Column("Prefix", 12),
+            spreadsheets.Column("Tier", 11),
+            spreadsheets.Column("Service", 22),
+            spreadsheets.Column("Register owner", 22),
+            spreadsheets.Column("Last approved", 13),
+            spreadsheets.Column("Next review due", 13),
+            spreadsheets.Column("Register review overdue", 12),
             *tally_columns,
         ],
         rows=_register_rows(collation),
     )
-    xlsx.write_table(
+    spreadsheets.write_table(
         workbook,
         title="Issues",
         columns=[
-            xlsx.Column("Directorate", 24),
-            xlsx.Column("Register", 32),
-            xlsx.Column("Tier", 11),
-            xlsx.Column("Reference", 14),
-            xlsx.Column("Title", 40),
-            xlsx.Column("Risk owner", 22),
-            xlsx.Column("Check", 24),
-            xlsx.Column("What is wrong", 44),
-            xlsx.Column("Residual score", 10),
-            xlsx.Column("Next review due", 13),
+            spreadsheets.Column("Directorate", 24),
+            spreadsheets.Column("Register", 32),
+            spreadsheets.Column("Tier", 11),
+            spreadsheets.Column("Reference", 14),
+            spreadsheets.Column("Title", 40),
+            spreadsheets.Column("Risk owner", 22),
+            spreadsheets.Column("Check", 24),
+            spreadsheets.Column("What is wrong", 44),
+            spreadsheets.Column("Residual score", 10),
+            spreadsheets.Column("Next review due", 13),
         ],
         rows=_issue_rows(collation),
     )
-    return xlsx.workbook_bytes(workbook)
+    return spreadsheets.workbook_bytes(workbook)

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from common.people import person_name
 from escalation.models import Proposal, ProposalStatus
 from registers.models import (
     ACTIVE_ACTION_STATUSES,
@@ -42,7 +43,6 @@ from registers.models import (
     Tier,
 )
 from registers.periods import Quarter, quarters_of_year, year_label
-from registers.selectors.people import person_name
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from registers.services import save_with_history
 from reports.models import CommitteeNarrative

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from registers.forms import fields_helper
+from common.forms import fields_helper
 from registers.periods import parse_year, year_label
 from reports.permissions import VARIANTS
 

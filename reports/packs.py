@@ -21,6 +21,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from common.people import person_name
 from escalation.models import Proposal, ProposalStatus
 from escalation.selectors import proposals_for_slt
 from registers.models import (
@@ -39,7 +40,6 @@ from registers.models import (
     Tier,
 )
 from registers.periods import Quarter
-from registers.selectors.people import person_name
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from registers.trends import Trend
 from reports.pdf import render_pdf

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "riskreg.apps.RiskregConfig",
+    "common",
     "scoring",
     "registers",
     "escalation",

@@ -3,8 +3,8 @@ the app writes starts with = + - @ tab or carriage return, and no XLSX cell is a
 whatever people typed; the full export still imports back to exactly what was typed.
 
 The files: the register's CSV and XLSX exports, the full export for re-import and the
-directorate collation workbook (every writer goes through ``registers.spreadsheet.neutralise``,
-the XLSX ones through ``reports.xlsx.write_table``). Full-width look-alikes (＝) are not
+directorate collation workbook (every writer goes through ``common.spreadsheets.neutralise``,
+the XLSX ones through ``common.spreadsheets.write_table``). Full-width look-alikes (＝) are not
 formula triggers in Excel and are not neutralised.
 """
 
@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from common.spreadsheets import FORMULA_TRIGGERS, neutralise
 from registers import services
 from registers.imports.apply import apply_plan
 from registers.imports.export import keep_leading_quote, register_workbook
@@ -29,7 +30,6 @@ from registers.imports.mapping import find_header_row, guess_mapping
 from registers.imports.plan import build_plan, cell_text
 from registers.imports.reader import read_table
 from registers.models import ActionKind, Category, Response, Risk
-from registers.spreadsheet import FORMULA_TRIGGERS, neutralise
 from reports.collation import collation_xlsx
 from tests.factories import UserFactory
 from tests.strategies import DB_SETTINGS, rolled_back

@@ -24,6 +24,7 @@ from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 
+from common.people import person_name
 from escalation.models import Proposal, ProposalStatus
 from escalation.services import (
     proposal_create,
@@ -35,7 +36,6 @@ from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
 from registers.models import Action, ActionKind, ActionStatus, Register, Risk
 from registers.review_questions import questions_for
-from registers.selectors.people import person_name
 from registers.services import (
     action_complete,
     action_create,

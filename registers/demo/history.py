@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common.people import person_name
 from escalation.models import Proposal
 from registers.history import history_aware_update, history_redate
 from registers.models import (
@@ -46,7 +47,6 @@ from registers.models import (
     Tier,
 )
 from registers.periods import Quarter
-from registers.selectors.people import person_name
 from registers.services import risk_close, risk_reference_next, save_with_history
 from scoring import matrix
 from scoring.selectors import scheme_bands

@@ -7,7 +7,7 @@ from crispy_forms.layout import Column, Row
 from django import forms
 from django.core.exceptions import ValidationError
 
-from registers.forms import PersonChoiceField, fields_helper
+from common.forms import PersonChoiceField, fields_helper
 from registers.models import Action, ActionKind
 from registers.selectors.people import organisation_people
 

@@ -8,10 +8,10 @@ import hashlib
 from django import forms
 from django.core.exceptions import ValidationError
 
-from registers.forms import fields_helper
+from common.forms import fields_helper
+from common.people import person_name
 from registers.imports.mapping import TARGETS
 from registers.imports.reader import MAX_BYTES
-from registers.selectors.people import person_name
 
 NO_OWNER = "none"
 TARGET_LABELS = dict(TARGETS)

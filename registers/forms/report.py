@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from registers.forms import PersonChoiceField, fields_helper
+from common.forms import PersonChoiceField, fields_helper
 from registers.models import RiskReport
 from registers.selectors.people import organisation_people
 

@@ -20,10 +20,10 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from registers.forms import PersonChoiceField, add_service_error
+from common.forms import PersonChoiceField, add_service_error
+from common.people import person_name
 from registers.models import Category, Register, Response, Risk
 from registers.selectors import readable_values
-from registers.selectors.people import person_name
 from registers.services import EDITABLE_RISK_FIELDS, StaleEdit
 from scoring import matrix
 from scoring.selectors import SchemeGuide

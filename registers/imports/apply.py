@@ -8,9 +8,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.people import person_name
 from registers.imports.plan import ImportPlan, RowPlan
 from registers.models import ActionKind, Register, Risk
-from registers.selectors.people import person_name
 from registers.services import action_create, risk_create, save_with_history
 
 

@@ -5,32 +5,32 @@ one control)."""
 
 from __future__ import annotations
 
+from common import spreadsheets
+from common.people import person_name
+from common.spreadsheets import FORMULA_TRIGGERS
 from registers.models import ActionKind, Register, Risk
-from registers.selectors.people import person_name
-from registers.spreadsheet import FORMULA_TRIGGERS
-from reports import xlsx
 
 COLUMNS = (
-    xlsx.Column("Reference", 14),
-    xlsx.Column("Title", 40),
-    xlsx.Column("Description (event)", 50),
-    xlsx.Column("Consequence", 40),
-    xlsx.Column("Impact", 40),
-    xlsx.Column("Category", 18),
-    xlsx.Column("Owner", 22),
-    xlsx.Column("Inherent likelihood", 11),
-    xlsx.Column("Inherent impact", 11),
-    xlsx.Column("Residual likelihood", 11),
-    xlsx.Column("Residual impact", 11),
-    xlsx.Column("Target likelihood", 11),
-    xlsx.Column("Target impact", 11),
-    xlsx.Column("Response", 12),
-    xlsx.Column("Response rationale", 40),
-    xlsx.Column("Next review", 14),
-    xlsx.Column("Controls", 60),
-    xlsx.Column("Planned actions", 60),
-    xlsx.Column("Rating in the imported sheet", 16),
-    xlsx.Column("Trend in the imported sheet", 16),
+    spreadsheets.Column("Reference", 14),
+    spreadsheets.Column("Title", 40),
+    spreadsheets.Column("Description (event)", 50),
+    spreadsheets.Column("Consequence", 40),
+    spreadsheets.Column("Impact", 40),
+    spreadsheets.Column("Category", 18),
+    spreadsheets.Column("Owner", 22),
+    spreadsheets.Column("Inherent likelihood", 11),
+    spreadsheets.Column("Inherent impact", 11),
+    spreadsheets.Column("Residual likelihood", 11),
+    spreadsheets.Column("Residual impact", 11),
+    spreadsheets.Column("Target likelihood", 11),
+    spreadsheets.Column("Target impact", 11),
+    spreadsheets.Column("Response", 12),
+    spreadsheets.Column("Response rationale", 40),
+    spreadsheets.Column("Next review", 14),
+    spreadsheets.Column("Controls", 60),
+    spreadsheets.Column("Planned actions", 60),
+    spreadsheets.Column("Rating in the imported sheet", 16),
+    spreadsheets.Column("Trend in the imported sheet", 16),
 )
 
 
@@ -96,6 +96,6 @@ def register_workbook(*, register: Register) -> bytes:
                 )
             ]
 
-    workbook = xlsx.new_workbook()
-    xlsx.write_table(workbook, title="Risks", columns=COLUMNS, rows=rows())
-    return xlsx.workbook_bytes(workbook)
+    workbook = spreadsheets.new_workbook()
+    spreadsheets.write_table(workbook, title="Risks", columns=COLUMNS, rows=rows())
+    return spreadsheets.workbook_bytes(workbook)

@@ -13,11 +13,11 @@ from datetime import date, datetime
 
 from django.db.models.functions import Upper
 
+from common.spreadsheets import FORMULA_TRIGGERS
 from registers.imports.mapping import TARGET_LABELS
 from registers.imports.reader import Table
 from registers.models import Category, Register, Response, Risk, RiskStatus
 from registers.selectors.people import organisation_people
-from registers.spreadsheet import FORMULA_TRIGGERS
 
 NOT_GIVEN = "(not given in the imported sheet)"
 DEFAULT_CATEGORY = Category.STRATEGIC

@@ -13,6 +13,7 @@ from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
 from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 
+from common.people import OWNER_NAME_FIELDS, owner_name, person_name
 from registers.models import (
     TIER_ORDER,
     Action,
@@ -25,7 +26,6 @@ from registers.models import (
     review_due,
 )
 from registers.permissions import visible_registers
-from registers.selectors.people import OWNER_NAME_FIELDS, owner_name, person_name
 from scoring import matrix
 from scoring.models import SchemeBand
 

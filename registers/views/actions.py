@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.forms import add_service_error
 from registers import permissions, services
-from registers.forms import add_service_error
 from registers.forms.action import ActionCompleteForm, ActionForm
 from registers.models import Action, ActionStatus, Risk
 from registers.selectors.actions import action_history

@@ -21,14 +21,15 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common import spreadsheets
+from common.people import person_name
 from registers import permissions
 from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
 from registers.imports import apply, export, mapping, plan, reader
 from registers.models import ImportUpload, Register
-from registers.selectors.people import organisation_people, person_name
+from registers.selectors.people import organisation_people
 from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
-from reports import xlsx
 
 # How long an unfinished upload is kept before any later upload clears it away.
 UPLOAD_KEPT_FOR = timedelta(days=1)
@@ -349,7 +350,7 @@ def register_export_full(request: HttpRequest, pk: int) -> HttpResponse:
     register = _viewable_register(request, pk)
     return HttpResponse(
         export.register_workbook(register=register),
-        content_type=xlsx.XLSX_CONTENT_TYPE,
+        content_type=spreadsheets.XLSX_CONTENT_TYPE,
         headers={
             "Content-Disposition": f'attachment; filename="{register.prefix}-all-fields.xlsx"'
         },

@@ -15,12 +15,12 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from common.people import person_name
+from common.spreadsheets import neutralise
 from registers import permissions
 from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
 from registers.models import Register, Risk
 from registers.selectors import register_page
-from registers.selectors.people import person_name
-from registers.spreadsheet import neutralise
 from scoring import matrix
 from scoring.selectors import scheme_bands
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.forms import add_service_error
 from registers import permissions, services
-from registers.forms import add_service_error
 from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
 from registers.models import Register, Tier, add_months
 from registers.views.actions import register_change_refused

@@ -18,8 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
+from common import spreadsheets
 from registers.views.register import register_export
-from reports import xlsx
 
 # CSV headers whose cells are whole numbers or ISO dates ("" when not given); every other
 # column is text and stays as the CSV wrote it.
@@ -52,18 +52,18 @@ def register_export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     csv_response = register_export(request, pk)
     reader = csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"), newline=""))
     headers = next(reader)
-    workbook = xlsx.new_workbook()
-    xlsx.write_table(
+    workbook = spreadsheets.new_workbook()
+    spreadsheets.write_table(
         workbook,
         title="Risks",
-        columns=[xlsx.Column(header, WIDTHS.get(header, 11)) for header in headers],
+        columns=[spreadsheets.Column(header, WIDTHS.get(header, 11)) for header in headers],
         rows=_typed_rows(headers, reader),
     )
     named = FILENAME.search(csv_response.get("Content-Disposition", ""))
     filename = named["stem"] if named else "risks"
     return HttpResponse(
-        xlsx.workbook_bytes(workbook),
-        content_type=xlsx.XLSX_CONTENT_TYPE,
+        spreadsheets.workbook_bytes(workbook),
+        content_type=spreadsheets.XLSX_CONTENT_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
     )
 

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.forms import add_service_error
+from common.people import person_name
 from registers import permissions, services
-from registers.forms import add_service_error
 from registers.forms.report import AcceptReportForm, DeclineReportForm, RiskReportForm
 from registers.models import Register, ReportStatus, RiskReport
-from registers.selectors.people import person_name
 from registers.selectors.reports import register_reports, report_for_page, reports_by
 
 REPORTS_PER_PAGE = 50

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_service_error
 from registers import permissions, services
-from registers.forms import add_service_error
 from registers.forms.review import ReviewForm
 from registers.models import Risk
 from registers.review_questions import questions_for

@@ -13,8 +13,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from common import spreadsheets
 from registers.models import Organisation
-from reports import collation, xlsx
+from reports import collation
 from reports.permissions import can_read_collation
 from reports.views.download import pdf_response
 
@@ -80,7 +81,7 @@ def collation_xlsx(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
     return HttpResponse(
         collation.collation_xlsx(organisation=organisation),
-        content_type=xlsx.XLSX_CONTENT_TYPE,
+        content_type=spreadsheets.XLSX_CONTENT_TYPE,
         headers={
             "Content-Disposition": f'attachment; filename="{_filename(organisation, "xlsx")}"'
         },

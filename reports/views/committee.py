@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from registers.forms import add_service_error
+from common.forms import add_service_error
 from registers.models import Organisation
 from registers.periods import Quarter, parse_year, year_label
 from reports.committee import (

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
+from common.people import person_name
 from registers.models import Risk
-from registers.selectors.people import person_name
 from tests.e2e.test_risk_edit import officers_risk
 from tests.e2e.test_sign_in import sign_in
 

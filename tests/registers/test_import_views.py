@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from common.people import person_name
 from registers.imports.reader import MAX_BYTES
 from registers.models import Action, ImportUpload, Risk
-from registers.selectors.people import person_name
 from tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from common.spreadsheets import neutralise
 from registers.models import (
     Category,
     MovementKind,
@@ -25,7 +26,6 @@ from registers.models import (
 )
 from registers.periods import Quarter
 from registers.services import register_approve
-from registers.spreadsheet import neutralise
 from tests.factories import RiskFactory, UserFactory, police_scheme
 
 pytestmark = pytest.mark.django_db

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from common.people import person_name
 from escalation.models import Checklist, Proposal, ProposalStatus
 from registers.models import (
     ActionKind,
@@ -27,7 +28,6 @@ from registers.models import (
     RiskStatus,
     Tier,
 )
-from registers.selectors.people import person_name
 from registers.services import register_approve
 from reports.committee import (
     ReportUnavailable,

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from common.people import person_name
 from escalation import services as escalation_services
 from escalation.models import Proposal
 from registers import services
@@ -28,7 +29,6 @@ from registers.models import (
     Tier,
 )
 from registers.periods import Quarter
-from registers.selectors.people import person_name
 from reports.packs import latest_approved_quarter, pack_filename, slt_pack, slt_pack_pdf
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 

@@ -1,4 +1,5 @@
-"""Spreadsheet helpers for every workbook the app writes (openpyxl, write-only: rows stream
+"""Spreadsheets the app writes: the formula rule of every CSV and XLSX cell, and the helpers
+for every workbook (openpyxl, write-only: rows stream
 to the file, so a sheet of 10,000 risks never holds 10,000 cell objects).
 
 Each sheet is a table: a bold header row that stays in view when scrolling, an autofilter over
@@ -21,8 +22,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-# One rule for both spreadsheet exports: it lives beside the CSV export it was written for.
-from registers.spreadsheet import neutralise
+# A cell starting with one of these is read as a formula by Excel, LibreOffice and Google
+# Sheets (OWASP "CSV injection"); tab and carriage return can smuggle one in too.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "d mmm yyyy"  # "3 Mar 2026": the same in every locale, unlike 03/03/2026
@@ -37,6 +39,14 @@ class Column:
 
     header: str
     width: float = 12
+
+
+def neutralise(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with a single quote: the
+    one rule of the CSV and the XLSX exports."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return f"'{value}"
+    return value
 
 
 def new_workbook() -> Workbook:

@@ -1,0 +1,51 @@
+"""Form pieces every app's forms share: a person picker, a service error shown on its field,
+a crispy helper that leaves the <form> tag to the template."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from common.people import person_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person of the organisation, shown with their job title so that two people with the
+    same name can be told apart. Give it ``organisation_people(...)`` as its queryset."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", get_user_model().objects.none())
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        profile = getattr(obj, "profile", None)
+        title = profile.job_title if profile else ""
+        return f"{person_name(obj)}, {title}" if title else person_name(obj)
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: beside the field it names where the form
+    has that field, above the form otherwise. What the user typed stays in the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        if field in form.fields or field == NON_FIELD_ERRORS:
+            form.add_error(field if field in form.fields else None, errors)
+        else:
+            # A rule on a field the form does not show: name the field in the message.
+            name = field.replace("_", " ").capitalize()
+            form.add_error(None, [f"{name}: {message}" for e in errors for message in e])
+
+
+def fields_helper(*layout) -> FormHelper:
+    """Crispy renders the fields; the template owns the <form> tag, buttons and CSRF token."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
