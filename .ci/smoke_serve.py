@@ -18,7 +18,7 @@ import urllib.request
 BASE = sys.argv[1]
 SERVE_PID = int(sys.argv[2])
 CERTIFICATE = "var/tls/cert.pem"  # made by bin/serve before gunicorn starts
-PASSWORD = "kingsmere-demo"  # registers/demo/loader.py DEMO_PASSWORD, as load_demo prints it
+PASSWORD = "kingsmere-demo"  # demo/loader.py DEMO_PASSWORD, as load_demo prints it
 WAIT_SECONDS = 900  # migrate, collectstatic and load_demo on a slow machine
 jar = http.cookiejar.CookieJar()
 opener = None

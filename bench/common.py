@@ -34,8 +34,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count, QuerySet  # noqa: E402
 
+from demo.benchdata import BENCH_SLUG, QUARTERS, generate_bench_data  # noqa: E402
 from escalation.models import Checklist, Proposal, ProposalStatus  # noqa: E402
-from registers.benchdata import BENCH_SLUG, QUARTERS, generate_bench_data  # noqa: E402
 from registers.models import Register, RegisterSnapshot, Risk, Tier  # noqa: E402
 
 BENCH_USER = "bench.chief"  # SLT: reads every register, the escalation queue and the reports

@@ -31,7 +31,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 import common
-from registers.benchdata import BENCH_SLUG
+from demo.benchdata import BENCH_SLUG
 from registers.models import Organisation
 from registers.periods import Quarter
 

@@ -1,5 +1,17 @@
-from escalation.views import urlpatterns
+from django.urls import path
+
+from escalation import views
 
 app_name = "escalation"
 
-__all__ = ["app_name", "urlpatterns"]
+urlpatterns = [
+    path("risks/<int:pk>/escalate/", views.proposal_create, name="proposal-create"),
+    path("risks/<int:pk>/de-escalate/", views.risk_de_escalate, name="risk-de-escalate"),
+    path("escalations/", views.proposal_queue, name="queue"),
+    path("escalations/<int:pk>/", views.proposal_detail, name="proposal-detail"),
+    path("escalations/<int:pk>/decide/", views.proposal_decide, name="proposal-decide"),
+    path("escalations/<int:pk>/withdraw/", views.proposal_withdraw, name="proposal-withdraw"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification-open"),
+    path("notifications/read/", views.notification_read_all, name="notifications-read"),
+]

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -314,16 +313,3 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
     )
     messages.success(request, "All notifications are marked as read.")
     return redirect("escalation:notifications")
-
-
-urlpatterns = [
-    path("risks/<int:pk>/escalate/", proposal_create, name="proposal-create"),
-    path("risks/<int:pk>/de-escalate/", risk_de_escalate, name="risk-de-escalate"),
-    path("escalations/", proposal_queue, name="queue"),
-    path("escalations/<int:pk>/", proposal_detail, name="proposal-detail"),
-    path("escalations/<int:pk>/decide/", proposal_decide, name="proposal-decide"),
-    path("escalations/<int:pk>/withdraw/", proposal_withdraw, name="proposal-withdraw"),
-    path("notifications/", notification_list, name="notifications"),
-    path("notifications/<int:pk>/", notification_open, name="notification-open"),
-    path("notifications/read/", notification_read_all, name="notifications-read"),
-]

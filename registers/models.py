@@ -525,7 +525,7 @@ class Risk(ScoredMixin, models.Model):
         return f"{self.reference} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("registers:risk-detail", kwargs={"pk": self.pk})
+        return reverse("web:risk-detail", kwargs={"pk": self.pk})
 
     def clean(self):
         errors = {}

@@ -1,28 +1,77 @@
+from django.urls import path
+
 from registers.views import (
     actions,
-    home,
     imports,
+    organisation,
     register,
     register_settings,
     register_xlsx,
     reports,
     reviews,
-    risk,
     risk_edit,
 )
 
 app_name = "registers"
 
-# Each area of the app lists its own URLs in its views module.
 urlpatterns = [
-    *home.urlpatterns,
-    *register.urlpatterns,
-    *register_xlsx.urlpatterns,
-    *register_settings.urlpatterns,
-    *imports.urlpatterns,
-    *risk.urlpatterns,
-    *risk_edit.urlpatterns,
-    *actions.urlpatterns,
-    *reviews.urlpatterns,
-    *reports.urlpatterns,
+    # The tree of registers
+    path("organisation/", organisation.organisation, name="organisation"),
+    # A register and its CSV export
+    path("registers/<int:pk>/", register.register_detail, name="register-detail"),
+    path("registers/<int:pk>/export.csv", register.register_export, name="register-export"),
+    # Its XLSX export
+    path(
+        "registers/<int:pk>/export.xlsx",
+        register_xlsx.register_export_xlsx,
+        name="register-export-xlsx",
+    ),
+    # Its settings and approval
+    path(
+        "registers/<int:pk>/settings/",
+        register_settings.register_settings,
+        name="register-settings",
+    ),
+    path(
+        "registers/<int:pk>/approve/", register_settings.register_approve, name="register-approve"
+    ),
+    # Importing a spreadsheet, and the full export for the round trip
+    path("registers/<int:pk>/import/", imports.import_upload, name="register-import"),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/mapping/",
+        imports.import_mapping,
+        name="register-import-mapping",
+    ),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/preview/",
+        imports.import_preview,
+        name="register-import-preview",
+    ),
+    path(
+        "registers/<int:pk>/import/<int:upload_pk>/confirm/",
+        imports.import_confirm,
+        name="register-import-confirm",
+    ),
+    path(
+        "registers/<int:pk>/export-full.xlsx",
+        imports.register_export_full,
+        name="register-export-full",
+    ),
+    # Recording, editing and closing a risk (the risk page itself is composed in web)
+    path("registers/<int:pk>/risks/new/", risk_edit.risk_create, name="risk-create"),
+    path("risks/<int:pk>/edit/", risk_edit.risk_edit, name="risk-edit"),
+    path("risks/<int:pk>/close/", risk_edit.risk_close, name="risk-close"),
+    # Actions
+    path("risks/<int:pk>/actions/new/", actions.action_create, name="action-create"),
+    path("actions/<int:pk>/edit/", actions.action_edit, name="action-edit"),
+    path("actions/<int:pk>/complete/", actions.action_complete, name="action-complete"),
+    # Reviews of a risk
+    path("risks/<int:pk>/review/", reviews.risk_review, name="risk-review"),
+    # Risks reported by colleagues
+    path("registers/<int:pk>/report/", reports.report_create, name="report-create"),
+    path("registers/<int:pk>/reports/", reports.register_report_list, name="register-reports"),
+    path("reports/mine/", reports.my_report_list, name="my-reports"),
+    path("reports/<int:pk>/", reports.report_detail, name="report-detail"),
+    path("reports/<int:pk>/accept/", reports.report_accept, name="report-accept"),
+    path("reports/<int:pk>/decline/", reports.report_decline, name="report-decline"),
 ]

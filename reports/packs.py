@@ -143,7 +143,7 @@ class PackRisk:
 
     @property
     def url(self) -> str:
-        return reverse("registers:risk-detail", kwargs={"pk": self.risk_id})
+        return reverse("web:risk-detail", kwargs={"pk": self.risk_id})
 
     @property
     def trend(self) -> Trend:

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "registers",
     "escalation",
     "reports",
+    "web",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -84,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "escalation.context_processors.notifications",
+                "web.context_processors.notifications",
                 "riskreg.security.session_timeout",
             ],
         },
@@ -137,7 +139,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "registers:home"
+LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"

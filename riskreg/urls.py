@@ -5,6 +5,7 @@ from django.urls import include, path
 from riskreg import security
 
 urlpatterns = [
+    path("", include("web.urls")),
     path("", include("registers.urls")),
     path("", include("escalation.urls")),
     path("reports/", include("reports.urls")),

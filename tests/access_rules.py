@@ -166,7 +166,7 @@ def everyone(status: int) -> Callable[[object, object], int]:
 
 RULES: dict[str, Rule] = {
     # Registers: the organisation, a register's pages and its exports.
-    "registers:home": Rule(no_object, fixed("registers:home"), everyone(OK)),
+    "web:home": Rule(no_object, fixed("web:home"), everyone(OK)),
     "registers:organisation": Rule(no_object, fixed("registers:organisation"), everyone(OK)),
     "registers:register-detail": Rule(
         registers_,
@@ -234,9 +234,9 @@ RULES: dict[str, Rule] = {
         everyone(POST_ONLY),
     ),
     # Risks, their actions and reviews.
-    "registers:risk-detail": Rule(
+    "web:risk-detail": Rule(
         risks,
-        by_pk("registers:risk-detail"),
+        by_pk("web:risk-detail"),
         lambda user, risk: when(registers.can_view_risk(user, risk)),
     ),
     "registers:risk-edit": Rule(

@@ -31,9 +31,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation.models import Notification, Proposal, ProposalStatus
 from registers import roles, services
-from registers.demo.loader import ORGANISATION_SLUG, load_demo
 from registers.models import (
     Action,
     ActionStatus,

@@ -133,9 +133,9 @@ def test_register_risk_and_home_pages(client, org, hostile):
         (people["officer"], org.service_register, hostile["service"]),
     ]:
         assert_inert(page(client, user, reverse("registers:register-detail", args=[register.pk])))
-        risk_page = page(client, user, reverse("registers:risk-detail", args=[risk.pk]))
+        risk_page = page(client, user, reverse("web:risk-detail", args=[risk.pk]))
         assert_inert(risk_page, shown=PAYLOAD)
-        assert_inert(page(client, user, reverse("registers:home")))
+        assert_inert(page(client, user, reverse("web:home")))
         assert_inert(
             page(client, user, reverse("registers:risk-edit", args=[risk.pk])), shown=PAYLOAD
         )
@@ -213,7 +213,7 @@ def test_any_markup_in_a_risk_is_text_on_its_page(client, org, text):
             owner=org.people["officer"],
         )
         for url in (
-            reverse("registers:risk-detail", args=[risk.pk]),
+            reverse("web:risk-detail", args=[risk.pk]),
             reverse("registers:risk-edit", args=[risk.pk]),
         ):
             html = page(client, head, url)

@@ -1,1 +1,1 @@
-"""Views, one module per area of the app; each module lists its own ``urlpatterns``."""
+"""Views, one module per area of the app; ``registers/urls.py`` lists their URLs."""

@@ -5,7 +5,6 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import add_service_error
@@ -142,10 +141,3 @@ def action_complete(request, pk: int):
     else:
         messages.success(request, f"Action on {action.risk.reference} marked as done.")
     return redirect(action.get_absolute_url())
-
-
-urlpatterns = [
-    path("risks/<int:pk>/actions/new/", action_create, name="action-create"),
-    path("actions/<int:pk>/edit/", action_edit, name="action-edit"),
-    path("actions/<int:pk>/complete/", action_complete, name="action-complete"),
-]

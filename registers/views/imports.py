@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -355,24 +354,3 @@ def register_export_full(request: HttpRequest, pk: int) -> HttpResponse:
             "Content-Disposition": f'attachment; filename="{register.prefix}-all-fields.xlsx"'
         },
     )
-
-
-urlpatterns = [
-    path("registers/<int:pk>/import/", import_upload, name="register-import"),
-    path(
-        "registers/<int:pk>/import/<int:upload_pk>/mapping/",
-        import_mapping,
-        name="register-import-mapping",
-    ),
-    path(
-        "registers/<int:pk>/import/<int:upload_pk>/preview/",
-        import_preview,
-        name="register-import-preview",
-    ),
-    path(
-        "registers/<int:pk>/import/<int:upload_pk>/confirm/",
-        import_confirm,
-        name="register-import-confirm",
-    ),
-    path("registers/<int:pk>/export-full.xlsx", register_export_full, name="register-export-full"),
-]

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -176,9 +175,3 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
         )
         writer.writerow([neutralise(cell) for cell in cells])
     return response
-
-
-urlpatterns = [
-    path("registers/<int:pk>/", register_detail, name="register-detail"),
-    path("registers/<int:pk>/export.csv", register_export, name="register-export"),
-]

@@ -5,7 +5,6 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
@@ -102,9 +101,3 @@ def register_approve(request, pk: int):
         f"{date_format(register.next_review_due, 'j F Y')}.",
     )
     return redirect(register)
-
-
-urlpatterns = [
-    path("registers/<int:pk>/settings/", register_settings, name="register-settings"),
-    path("registers/<int:pk>/approve/", register_approve, name="register-approve"),
-]

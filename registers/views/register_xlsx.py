@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
 from django.views.decorators.http import require_GET
 
 from common import spreadsheets
@@ -66,8 +65,3 @@ def register_export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         content_type=spreadsheets.XLSX_CONTENT_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
     )
-
-
-urlpatterns = [
-    path("registers/<int:pk>/export.xlsx", register_export_xlsx, name="register-export-xlsx"),
-]

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import add_service_error
@@ -190,13 +189,3 @@ def my_report_list(request):
         "registers/report_list.html",
         {"register": None, "page": page, "reports": page.object_list, "mine": True},
     )
-
-
-urlpatterns = [
-    path("registers/<int:pk>/report/", report_create, name="report-create"),
-    path("registers/<int:pk>/reports/", register_report_list, name="register-reports"),
-    path("reports/mine/", my_report_list, name="my-reports"),
-    path("reports/<int:pk>/", report_detail, name="report-detail"),
-    path("reports/<int:pk>/accept/", report_accept, name="report-accept"),
-    path("reports/<int:pk>/decline/", report_decline, name="report-decline"),
-]

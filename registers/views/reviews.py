@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
@@ -70,8 +69,3 @@ def risk_review(request, pk: int):
             "last_review": risk.reviews.select_related("reviewed_by").first(),
         },
     )
-
-
-urlpatterns = [
-    path("risks/<int:pk>/review/", risk_review, name="risk-review"),
-]

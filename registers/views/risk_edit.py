@@ -4,7 +4,6 @@ with its reason kept on record."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -134,10 +133,3 @@ def risk_close(request, pk: int):
             )
             return redirect(risk)
     return render(request, "registers/risk_close.html", {"risk": risk, "form": form})
-
-
-urlpatterns = [
-    path("registers/<int:pk>/risks/new/", risk_create, name="risk-create"),
-    path("risks/<int:pk>/edit/", risk_edit, name="risk-edit"),
-    path("risks/<int:pk>/close/", risk_close, name="risk-close"),
-]

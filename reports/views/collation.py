@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import path
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
@@ -86,10 +85,3 @@ def collation_xlsx(request: HttpRequest) -> HttpResponse:
             "Content-Disposition": f'attachment; filename="{_filename(organisation, "xlsx")}"'
         },
     )
-
-
-urlpatterns = [
-    path("collation/", collation_page, name="collation"),
-    path("collation/pdf/", collation_pdf, name="collation-pdf"),
-    path("collation/xlsx/", collation_xlsx, name="collation-xlsx"),
-]

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -189,10 +189,3 @@ def committee_narrative(request):
         request, f"The narrative of the {year_label(choice.year)} committee report is saved."
     )
     return redirect(_page_url(choice))
-
-
-urlpatterns = [
-    path("committee/", committee_report_page, name="committee-report"),
-    path("committee/pdf/", committee_report_pdf_view, name="committee-report-pdf"),
-    path("committee/narrative/", committee_narrative, name="committee-narrative"),
-]

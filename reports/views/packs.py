@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from registers.models import Organisation
@@ -215,10 +215,3 @@ def slt_pack_download(request: HttpRequest) -> HttpResponse:
         ),
         pack_filename(quarter=asked.quarter, variant=asked.variant),
     )
-
-
-urlpatterns = [
-    path("", index, name="index"),
-    path("slt/", slt_pack_page, name="slt-pack"),
-    path("slt/pdf/", slt_pack_download, name="slt-pack-pdf"),
-]

@@ -24,9 +24,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
+from demo.loader import DEMO_PASSWORD, load_demo
 from escalation.models import Proposal, ProposalStatus
 from escalation.seed import ensure_checklists
-from registers.demo.loader import DEMO_PASSWORD, load_demo
 from registers.models import Register, Risk, Tier
 from registers.review_questions import questions_for
 from registers.services import register_approve, risk_report_submit, risk_review_record

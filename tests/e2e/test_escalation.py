@@ -14,11 +14,11 @@ from django.db.models import F
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from demo.loader import DEMO_PASSWORD, load_demo
 from escalation import selectors as escalation_selectors
 from escalation import services as escalation_services
 from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.seed import ensure_checklists
-from registers.demo.loader import DEMO_PASSWORD, load_demo
 from registers.models import MovementKind, Register, Risk, RiskMovement, Tier
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_sign_in import sign_in

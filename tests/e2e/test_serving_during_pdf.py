@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from registers.benchdata import generate_bench_data
+from demo.benchdata import generate_bench_data
 from registers.models import Register, Tier
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,7 +49,7 @@ def test_pages_are_served_while_a_large_pdf_renders(live_server):
     pdf_path = reverse("reports:collation-pdf")
     # Fetched one after another while the PDF is made.
     pages = [
-        reverse("registers:home"),
+        reverse("web:home"),
         corporate.get_absolute_url(),
         reverse("reports:collation"),
     ]

@@ -818,7 +818,7 @@ def test_risk_page_shows_the_imported_rating_and_trend(org, client):
         imported_trend="New",
     )
     client.force_login(org.people["chief"])
-    page = client.get(reverse("registers:risk-detail", args=[risk.pk])).content.decode()
+    page = client.get(reverse("web:risk-detail", args=[risk.pk])).content.decode()
     assert "Rating in the imported sheet" in page and "Critical" in page
     assert "Trend in the imported sheet" in page
 

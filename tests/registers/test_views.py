@@ -35,7 +35,7 @@ def test_sign_in_leads_to_the_home_page(client, org):
     response = client.post(
         reverse("login"), {"username": "chief", "password": "password"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("registers:home")
+    assert response.redirect_chain[-1][0] == reverse("web:home")
     assert "Your risk work" in response.content.decode()
 
 
@@ -135,7 +135,7 @@ def test_risk_page_allowed_and_refused(client, org, who, status):
 
 def test_unknown_objects_are_404(client, org):
     client.force_login(org.people["chief"])
-    assert client.get(reverse("registers:risk-detail", args=[999999])).status_code == 404
+    assert client.get(reverse("web:risk-detail", args=[999999])).status_code == 404
     assert client.get(reverse("registers:register-detail", args=[999999])).status_code == 404
 
 

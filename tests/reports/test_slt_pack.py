@@ -580,7 +580,7 @@ def test_the_index_says_when_no_quarter_is_approved(client, org):
 def test_the_navigation_leads_to_the_reports(client, org):
     client.force_login(org.people["officer"])
 
-    page = client.get(reverse("registers:home")).content.decode()
+    page = client.get(reverse("web:home")).content.decode()
 
     assert f'href="{reverse("reports:index")}"' in page
 

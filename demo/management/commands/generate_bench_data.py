@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from registers.benchdata import BenchDataExists, generate_bench_data
+from demo.benchdata import BenchDataExists, generate_bench_data
 
 
 class Command(BaseCommand):

@@ -12,14 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_requires_sign_in(client):
-    response = client.get(reverse("registers:home"))
+    response = client.get(reverse("web:home"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 @pytest.mark.parametrize("who", ["chief", "officer", "committee", "audit", "other_officer"])
 def test_every_signed_in_user_has_a_home_page(client, org, who):
     client.force_login(org.people[who])
-    assert client.get(reverse("registers:home")).status_code == 200
+    assert client.get(reverse("web:home")).status_code == 200
 
 
 def test_home_shows_my_open_risks_and_not_others(client, org):
@@ -29,7 +29,7 @@ def test_home_shows_my_open_risks_and_not_others(client, org):
     risk_close(risk=closed, by=officer, reason="Gone")
     RiskFactory(register=org.service_register, owner=org.people["head"], title="Someone else's")
     client.force_login(officer)
-    page = client.get(reverse("registers:home")).content.decode()
+    page = client.get(reverse("web:home")).content.decode()
     assert "Mine, open" in page
     assert "Mine, closed" not in page and "Someone else&#x27;s" not in page
 
@@ -49,7 +49,7 @@ def test_home_shows_my_actions_due_and_overdue_only(client, org):
         status=ActionStatus.DONE,
     )
     client.force_login(officer)
-    page = client.get(reverse("registers:home")).content.decode()
+    page = client.get(reverse("web:home")).content.decode()
     assert "Late" in page and "(overdue)" in page and "Soon" in page
     assert "Far" not in page and "Finished" not in page
 
@@ -73,7 +73,7 @@ def test_home_shows_reviews_due_and_reports_waiting_on_registers_i_own(client, o
         category="environmental",
     )
     client.force_login(head)
-    page = client.get(reverse("registers:home")).content.decode()
+    page = client.get(reverse("web:home")).content.decode()
     assert "Due soon" in page and "Not yet" not in page
     assert "Flooding" in page and "waiting for your decision" in page
     assert "Adult Care service" in page
@@ -87,7 +87,7 @@ def test_home_query_count_is_bounded(client, org, count, django_assert_max_num_q
         ActionFactory(risk=risk, owner=head, due_date=timezone.localdate())
     client.force_login(head)
     with django_assert_max_num_queries(13):
-        response = client.get(reverse("registers:home"))
+        response = client.get(reverse("web:home"))
     assert len(response.context["home"].my_risks) == count
 
 
@@ -128,11 +128,11 @@ def test_escalations_waiting_show_to_whoever_decides_them(client, org):
         ticks={2: "Statutory duty", 3: "Needs the directorate"},
     )
     client.force_login(org.people["director"])
-    response = client.get(reverse("registers:home"))
+    response = client.get(reverse("web:home"))
     assert [p.risk for p in response.context["escalations_waiting"]] == [risk]
     assert "Escalations waiting for your decision" in response.content.decode()
     for name in ("head", "other_director", "insurance", "chief"):
         client.force_login(org.people[name])
-        response = client.get(reverse("registers:home"))
+        response = client.get(reverse("web:home"))
         assert response.context["escalations_waiting"] == [], name
         assert "Escalations waiting for your decision" not in response.content.decode()

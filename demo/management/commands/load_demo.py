@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from registers.demo.loader import DEMO_PASSWORD, ORGANISATION_SLUG, load_demo
+from demo.loader import DEMO_PASSWORD, ORGANISATION_SLUG, load_demo
 
 
 class Command(BaseCommand):

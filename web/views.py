@@ -1,19 +1,35 @@
-"""The risk page."""
+"""Pages composed from several apps: the home page (the person's own work, with the escalations
+waiting for them) and the risk page (with its escalation panel and history)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from escalation import permissions as escalation_permissions
 from escalation import selectors as escalation_selectors
+from escalation.selectors import awaiting_decision
 from registers import permissions, selectors
 from registers.models import Risk
+from registers.selectors.home import home_for
 from registers.warnings import risk_warnings
 from scoring import matrix
 from scoring.selectors import scheme_bands
+
+
+@require_GET
+def home(request):
+    """The signed-in user's own work: their risks, actions, reviews due, registers and the
+    escalations waiting for their decision."""
+    return render(
+        request,
+        "web/home.html",
+        {
+            "home": home_for(user=request.user, today=timezone.localdate()),
+            "escalations_waiting": awaiting_decision(user=request.user),
+        },
+    )
 
 
 @require_GET
@@ -43,7 +59,7 @@ def risk_detail(request, pk: int):
     )
     return render(
         request,
-        "registers/risk_detail.html",
+        "web/risk_detail.html",
         {
             "risk": risk,
             "bands": bands,
@@ -70,8 +86,3 @@ def risk_detail(request, pk: int):
             "today": today,
         },
     )
-
-
-urlpatterns = [
-    path("risks/<int:pk>/", risk_detail, name="risk-detail"),
-]

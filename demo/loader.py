@@ -1,4 +1,4 @@
-"""Build the demo organisation from the seeds in ``directorates_1`` and ``directorates_2``.
+"""Build the demo organisation from its content in ``demo.council``.
 
 Idempotent: everything is looked up by a natural key (slug, username, prefix, reference) and
 only what is missing is created, so a second run changes nothing.
@@ -17,10 +17,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from escalation.demo import load_escalation_demo
+from demo.escalations import load_escalation_demo
+from demo.history import load_demo_history
+from demo.types import DirectorateSeed, RiskSeed
 from registers import roles
-from registers.demo.history import load_demo_history
-from registers.demo.types import DirectorateSeed, RiskSeed
 from registers.models import (
     Action,
     ActionKind,
@@ -104,10 +104,9 @@ ROLE_USERS = (
 
 
 def demo_content() -> tuple[tuple[DirectorateSeed, ...], tuple[RiskSeed, ...]]:
-    from registers.demo.directorates_1 import DIRECTORATES_1
-    from registers.demo.directorates_2 import CORPORATE_RISKS, DIRECTORATES_2
+    from demo.council import CORPORATE_RISKS, DIRECTORATES
 
-    return DIRECTORATES_1 + DIRECTORATES_2, CORPORATE_RISKS
+    return DIRECTORATES, CORPORATE_RISKS
 
 
 def prefix_from(name: str, taken: set[str], *, lead: str = "") -> str:

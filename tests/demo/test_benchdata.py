@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from registers.benchdata import BENCH_SLUG, QUARTERS
+from demo.benchdata import BENCH_SLUG, QUARTERS
 from registers.models import Action, Register, RegisterSnapshot, Risk, RiskSnapshot, Tier
 from registers.periods import Quarter
 

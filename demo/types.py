@@ -1,6 +1,6 @@
 """Shapes of the demo organisation's content.
 
-The content itself lives in ``directorates_1.py`` and ``directorates_2.py`` as plain data, so
+The content itself lives in ``demo/council/``, one module per directorate, as plain data, so
 that it reads like a council's registers and ``load_demo`` stays a short, idempotent loader.
 Dates are offsets in days from the day the demo is loaded, so the demo never goes stale:
 a negative offset is in the past (an overdue review or action).

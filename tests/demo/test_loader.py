@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from registers.demo.loader import load_demo
+from demo.loader import load_demo
 from registers.models import (
     ActionKind,
     Category,

@@ -24,8 +24,9 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from demo.loader import DEMO_PASSWORD
+from escalation.models import Notification, Proposal
 from registers import roles
-from registers.demo.loader import DEMO_PASSWORD
 from registers.history import history_aware_update
 from registers.models import (
     Action,
@@ -40,6 +41,7 @@ from registers.models import (
     RegisterSnapshot,
     Response,
     Risk,
+    RiskMovement,
     Service,
     Tier,
 )
@@ -66,9 +68,6 @@ def bench_organisation_delete() -> None:
     organisation = Organisation.objects.filter(slug=BENCH_SLUG).first()
     if organisation is None:
         return
-    from escalation.models import Notification, Proposal
-    from registers.models import RiskMovement
-
     Notification.objects.filter(proposal__to_register__organisation=organisation).delete()
     Proposal.objects.filter(to_register__organisation=organisation).delete()
     RiskMovement.objects.filter(risk__register__organisation=organisation).delete()
