@@ -31,10 +31,11 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
-## Ruff lint and format checks
+## Ruff lint and format checks, and the layers of the apps (import-linter, pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 ## Page, load and PDF benchmarks over 10,000 risks on SQLite and PostgreSQL, one table (not in test;
 ## knobs: BENCH_DURATION, BENCH_REQUESTS, BENCH_RUNS... see bench/run.py)
