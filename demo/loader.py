@@ -21,6 +21,7 @@ from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.types import DirectorateSeed, RiskSeed
 from registers import roles
+from registers.due import add_months
 from registers.models import (
     Action,
     ActionKind,
@@ -32,7 +33,6 @@ from registers.models import (
     Risk,
     Service,
     Tier,
-    add_months,
 )
 from registers.services import save_with_history
 from scoring.matrix import Seniority

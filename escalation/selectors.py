@@ -16,7 +16,8 @@ from escalation import checklist as rules
 from escalation.models import Checklist, Notification, Proposal, ProposalStatus
 from escalation.permissions import visible_proposals
 from registers import roles
-from registers.models import Register, Risk, RiskMovement, Tier, add_months
+from registers.due import add_months
+from registers.models import Register, Risk, RiskMovement, Tier
 from registers.permissions import is_insurance_manager, is_read_only, role_names
 from scoring import matrix
 from scoring.selectors import scheme_bands

@@ -6,7 +6,7 @@ Likelihood and impact are stored; scores and bands are derived (``scoring.matrix
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from registers import due
 from scoring import matrix
 from scoring.models import SCORE_VALIDATORS, SENIORITY_CHOICES, Scheme
 
@@ -127,14 +128,6 @@ class Tier(models.TextChoices):
 
 # Higher tiers first: the order registers are listed and risks escalate in.
 TIER_ORDER = {Tier.CORPORATE: 0, Tier.DIRECTORATE: 1, Tier.SERVICE: 2, Tier.PROJECT: 2}
-
-
-def review_due(last_approved_at: datetime | None, interval_months: int) -> date | None:
-    """When a register approved at ``last_approved_at`` is next due for review and approval
-    (None if never approved): ``Register.next_review_due``, from a ``values()`` row too."""
-    if last_approved_at is None:
-        return None
-    return add_months(timezone.localdate(last_approved_at), interval_months)
 
 
 class Register(models.Model):
@@ -253,7 +246,11 @@ class Register(models.Model):
     @property
     def next_review_due(self) -> date | None:
         """When the register is next due for review and approval (None if never approved)."""
-        return review_due(self.last_approved_at, self.review_interval_months)
+        return due.register_review_due(self.last_approved_at, self.review_interval_months)
+
+    def review_overdue(self, today: date) -> bool:
+        """Whether the register's review and approval is late on ``today``."""
+        return due.is_overdue(self.next_review_due, today)
 
     @property
     def escalates_to(self) -> Register | None:
@@ -271,15 +268,6 @@ class Register(models.Model):
         return Register.objects.filter(
             directorate_id=self.directorate_id, tier=Tier.DIRECTORATE
         ).first()
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day ``months`` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    next_month_first = date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month_first - date.resolution).day
-    return date(year, month, min(start.day, last_day))
 
 
 class Category(models.TextChoices):
@@ -565,8 +553,7 @@ class Risk(ScoredMixin, models.Model):
         return self.status == RiskStatus.OPEN
 
     def review_overdue(self, today: date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.is_open and self.next_review_due is not None and self.next_review_due < today
+        return self.is_open and due.is_overdue(self.next_review_due, today or timezone.localdate())
 
 
 class ActionKind(models.TextChoices):
@@ -638,11 +625,8 @@ class Action(models.Model):
         return f"{self.risk.get_absolute_url()}#action-{self.pk}"
 
     def is_overdue(self, today: date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return (
-            self.status in ACTIVE_ACTION_STATUSES
-            and self.due_date is not None
-            and self.due_date < today
+        return self.status in ACTIVE_ACTION_STATUSES and due.is_overdue(
+            self.due_date, today or timezone.localdate()
         )
 
 

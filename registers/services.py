@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from common.people import person_name
+from registers import due
 from registers.models import (
     Action,
     ActionStatus,
@@ -25,7 +26,6 @@ from registers.models import (
     RiskReview,
     RiskSnapshot,
     RiskStatus,
-    add_months,
 )
 from registers.periods import Quarter
 from registers.review_questions import questions_for
@@ -58,7 +58,7 @@ def risk_reference_next(*, register: Register) -> str:
 
 def review_due_after(*, register: Register, reviewed_on: date) -> date:
     """When a risk reviewed on ``reviewed_on`` is next due, by its register's interval."""
-    return add_months(reviewed_on, register.review_interval_months)
+    return due.next_due(reviewed_on, register.review_interval_months)
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from common import spreadsheets
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name_from
+from registers import due
 from registers.models import (
     Action,
     ActionKind,
@@ -30,7 +31,6 @@ from registers.models import (
     Risk,
     RiskStatus,
     Tier,
-    review_due,
 )
 from reports.pdf import render_pdf
 from scoring import matrix
@@ -311,7 +311,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         approved_on = (
             timezone.localdate(row["last_approved_at"]) if row["last_approved_at"] else None
         )
-        next_due = review_due(row["last_approved_at"], row["review_interval_months"])
+        next_due = due.register_review_due(row["last_approved_at"], row["review_interval_months"])
         registers[row["pk"]] = RegisterCollation(
             register_id=row["pk"],
             name=row["name"],

@@ -14,6 +14,7 @@ from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
+from registers import due
 from registers.models import (
     TIER_ORDER,
     Action,
@@ -23,7 +24,6 @@ from registers.models import (
     RiskReview,
     RiskStatus,
     Tier,
-    review_due,
 )
 from registers.permissions import visible_registers
 from scoring import matrix
@@ -64,8 +64,7 @@ class RegisterSummary:
 
     @property
     def register_review_overdue(self) -> bool:
-        due = self.next_review_due
-        return due is not None and self.today is not None and due < self.today
+        return self.today is not None and due.is_overdue(self.next_review_due, self.today)
 
     @property
     def counts(self) -> list[tuple[matrix.Band, int]]:
@@ -123,7 +122,9 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
             url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
             owner_name=owner_name(row),
             service_name=row["service__name"] or "",
-            next_review_due=review_due(row["last_approved_at"], row["review_interval_months"]),
+            next_review_due=due.register_review_due(
+                row["last_approved_at"], row["review_interval_months"]
+            ),
             bands=bands_by_org[row["organisation_id"]],
             today=today,
         )

@@ -10,9 +10,9 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import add_service_error
-from registers import permissions, services
+from registers import due, permissions, services
 from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
-from registers.models import Register, Tier, add_months
+from registers.models import Register, Tier
 from registers.views.actions import register_change_refused
 
 # Who approves a register at each tier ("reviewed and approved at the right level of
@@ -52,8 +52,8 @@ def _render(request, register, *, settings_form, approve_form, status=200):
             "form": settings_form,
             "approve_form": approve_form,
             "approved_by": APPROVED_BY[register.tier],
-            "next_due_if_approved": add_months(today, register.review_interval_months),
-            "approval_overdue": bool(register.next_review_due and register.next_review_due < today),
+            "next_due_if_approved": due.next_due(today, register.review_interval_months),
+            "approval_overdue": register.review_overdue(today),
         },
         status=status,
     )

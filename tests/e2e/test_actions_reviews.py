@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
 
 from registers import services
-from registers.models import Action, Category, RiskReview, add_months
+from registers.due import add_months
+from registers.models import Action, Category, RiskReview
 from registers.review_questions import SERVICE
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_sign_in import sign_in

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from registers.models import Register, Response, Risk, RiskStatus, Tier, add_months
+from registers.due import add_months
+from registers.models import Register, Response, Risk, RiskStatus, Tier
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from registers.models import Register, add_months
+from registers.due import add_months
+from registers.models import Register
 from tests.conftest import person
 from tests.factories import OrganisationFactory
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from registers.models import RiskReview, RiskStatus, add_months
+from registers.due import add_months
+from registers.models import RiskReview, RiskStatus
 from registers.review_questions import CORPORATE, SERVICE
 from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK
 from tests.factories import RiskFactory

@@ -1,5 +1,6 @@
 """Create, edit and close a risk: who may, what the form checks, and no lost updates."""
 
+import html
 import re
 from datetime import date
 
@@ -104,8 +105,10 @@ def messages_of(response) -> list[str]:
 
 
 def page_text(response) -> str:
-    """The page's text with tags removed and whitespace collapsed, as a reader sees it."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    """The page's text with tags removed, entities read (O&#x27;Neill is O'Neill) and
+    whitespace collapsed, as a reader sees it."""
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", html.unescape(text))
 
 
 # Who may -----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from registers.models import Category, Risk, RiskStatus, add_months
+from registers.due import add_months
+from registers.models import Category, Risk, RiskStatus
 from registers.services import risk_close, risk_create, risk_reference_next, save_with_history
 from tests.factories import RiskFactory
 

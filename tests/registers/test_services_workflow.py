@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from registers.due import add_months
 from registers.models import (
     ActionKind,
     ActionStatus,
@@ -13,7 +14,6 @@ from registers.models import (
     ReportStatus,
     Risk,
     RiskReview,
-    add_months,
 )
 from registers.review_questions import questions_for
 from registers.services import (
