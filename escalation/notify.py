@@ -54,6 +54,9 @@ def notify(
     The emails go after the transaction commits, so nobody is told of a change that was
     rolled back; a mail server that is down is logged and does not undo the change.
     """
+    # A subject is one line: an email header cannot carry a line break, and a risk's title can
+    # hold one (any HTTP client can send it; a spreadsheet cell often does).
+    subject = " ".join(subject.split())
     people = {person.pk: person for person in recipients if person is not None}
     if actor is not None:
         people.pop(actor.pk, None)

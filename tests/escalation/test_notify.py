@@ -7,8 +7,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
+from django.urls import reverse
 
-from escalation.models import Notification
+from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.notify import notify
 from escalation.services import (
     proposal_create,
@@ -36,8 +37,7 @@ def red_risk(org, register=None, owner="officer", **fields):
         owner=org.people[owner],
         residual_likelihood=4,
         residual_impact=4,
-        title="Care market failure",
-        **fields,
+        **{"title": "Care market failure", **fields},
     )
 
 
@@ -250,3 +250,33 @@ def test_a_refused_decision_tells_no_one(org, django_capture_on_commit_callbacks
         proposal_decide(proposal=proposal, by=org.people["director"], accept=False, reason="")
     assert callbacks == [] and mail.outbox == []
     assert Notification.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "title", ["Care market\r\nfailure", "Care market\nfailure", "Care\tmarket failure"]
+)
+def test_a_title_with_a_line_break_is_proposed_decided_and_emailed_on_one_line(
+    client, org, django_capture_on_commit_callbacks, title
+):
+    """A line break in a title once made proposing and deciding answer 500 after the proposal
+    was saved, and no email went: an email header cannot hold one."""
+    risk = red_risk(org, title=title)
+    client.force_login(org.people["head"])
+    data = {"case": "", **{f"factor_{n}": "on" for n in TICKS}}
+    data |= {f"note_{n}": note for n, note in TICKS.items()}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("escalation:proposal-create", args=[risk.pk]), data)
+    assert response.status_code == 302
+    proposal = Proposal.objects.get(risk=risk)
+    client.force_login(org.people["director"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("escalation:proposal-decide", args=[proposal.pk]),
+            {"decision": ProposalStatus.ACCEPTED},
+        )
+    assert response.status_code == 302
+    subjects = [message.subject for message in mail.outbox]
+    assert any(s.startswith("Escalation proposed: ") for s in subjects)
+    assert any(s.startswith("Escalation accepted: ") for s in subjects)
+    assert all("Care market failure" in s and "\n" not in s and "\r" not in s for s in subjects)
+    assert not Notification.objects.filter(subject__contains="\n").exists()
