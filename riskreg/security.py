@@ -1,4 +1,4 @@
-"""Security logging and the session idle timeout.
+"""Security logging, sign-in throttling by address, and the session's idle and absolute limits.
 
 Every sign-in, failed sign-in, lockout, sign-out and refused request is logged to the
 ``riskreg.security`` logger with the username and the client's address (as django-axes
@@ -10,13 +10,17 @@ from __future__ import annotations
 import logging
 import time
 
-from axes.helpers import get_client_ip_address
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_ip_address, get_failure_limit
+from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
 from django.urls import path, reverse
@@ -26,6 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 log = logging.getLogger("riskreg.security")
 
 LAST_SEEN = "riskreg_last_seen"
+SIGNED_IN_AT = "riskreg_signed_in_at"
 # The session is written at most this often just to move its last-seen time on.
 LAST_SEEN_RESOLUTION = 60
 
@@ -39,7 +44,7 @@ def _address(request) -> str:
 @receiver(user_logged_in)
 def _logged_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[LAST_SEEN] = int(time.time())
+        request.session[LAST_SEEN] = request.session[SIGNED_IN_AT] = int(time.time())
     log.info("sign-in user=%s ip=%s", user.get_username(), _address(request))
 
 
@@ -61,12 +66,48 @@ def _logged_out(sender, request, user, **kwargs):
         log.info("sign-out user=%s ip=%s", user.get_username(), _address(request))
 
 
+class AddressThrottle(AxesDatabaseHandler):
+    """django-axes's handler, which pauses one username from one address after
+    ``AXES_FAILURE_LIMIT`` failures, and also pauses a whole address after
+    ``RISKREG_ADDRESS_FAILURES`` failures at any usernames within the cool-off: password
+    spraying (a few guesses at each of many accounts) is stopped too. The address limit is
+    higher than the account limit, so one office behind a shared address is not locked out
+    by a few people's typing."""
+
+    def get_failures(self, request, credentials=None) -> int:
+        """The failures axes holds against ``AXES_FAILURE_LIMIT``: the username and address
+        pair's own, or the limit itself once the address has passed its own limit (so that
+        axes's lockout, its signal and its response all follow)."""
+        failures = super().get_failures(request, credentials)
+        address = getattr(request, "axes_ip_address", None) or _address(request)
+        from_address = (
+            AccessAttempt.objects.filter(
+                ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
+            ).aggregate(n=Sum("failures_since_start"))["n"]
+            or 0
+        )
+        if from_address < settings.RISKREG_ADDRESS_FAILURES:
+            return failures
+        request.riskreg_address_paused = True
+        return max(failures, get_failure_limit(request, credentials))
+
+
 def _idle_seconds() -> int:
     return settings.RISKREG_IDLE_MINUTES * 60
 
 
+def _signed_out(request, why: str, message: str):
+    """Sign the person out, log why, and send them to sign in again with ``message``."""
+    log.info("session %s user=%s ip=%s", why, request.user.get_username(), _address(request))
+    logout(request)
+    messages.info(request, message)
+    return redirect_to_login(request.get_full_path())
+
+
 class IdleTimeoutMiddleware:
-    """Sign out a session that has made no request for ``RISKREG_IDLE_MINUTES``.
+    """Sign out a session that has made no request for ``RISKREG_IDLE_MINUTES``, or that
+    began more than ``SESSION_COOKIE_AGE`` ago however busy it has been (the cookie's own
+    expiry moves on with each save, so the absolute limit is kept here).
 
     The next request after that goes to the sign-in page (which brings the person back to
     where they were) with a message saying why. Asking how long is left
@@ -84,19 +125,22 @@ class IdleTimeoutMiddleware:
         if request.user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN)
-            if last_seen is not None and now - last_seen > _idle_seconds():
-                log.info(
-                    "session idle timeout user=%s ip=%s",
-                    request.user.get_username(),
-                    _address(request),
-                )
-                logout(request)
-                messages.info(
+            signed_in_at = request.session.get(SIGNED_IN_AT, last_seen)
+            if signed_in_at is not None and now - signed_in_at > settings.SESSION_COOKIE_AGE:
+                hours = settings.SESSION_COOKIE_AGE // 3600
+                return _signed_out(
                     request,
+                    "lifetime reached",
+                    f"You were signed out because you signed in more than {hours} hours ago. "
+                    "Sign in again to carry on.",
+                )
+            if last_seen is not None and now - last_seen > _idle_seconds():
+                return _signed_out(
+                    request,
+                    "idle timeout",
                     f"You were signed out after {settings.RISKREG_IDLE_MINUTES} minutes "
                     "without using riskreg. Sign in again to carry on.",
                 )
-                return redirect_to_login(request.get_full_path())
             asking_only = request.path == self.status_path
             if not asking_only and (last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION):
                 request.session[LAST_SEEN] = now

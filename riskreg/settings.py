@@ -237,9 +237,13 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Sign-in throttling (django-axes): after RISKREG_LOGIN_FAILURES failed attempts at one
-# username from one address, that pair is refused for RISKREG_LOCKOUT_MINUTES. Locking the
-# pair, not the address, means one office behind a shared address cannot lock out a council.
+# username from one address, that pair is refused for RISKREG_LOCKOUT_MINUTES; after
+# RISKREG_ADDRESS_FAILURES failures at any usernames from one address (password spraying), the
+# address is. The address limit is the higher, so one office behind a shared address is not
+# locked out by a few people's typing (riskreg/security.py, AddressThrottle).
+AXES_HANDLER = "riskreg.security.AddressThrottle"
 AXES_FAILURE_LIMIT = env.int("RISKREG_LOGIN_FAILURES", default=5)
+RISKREG_ADDRESS_FAILURES = env.int("RISKREG_ADDRESS_FAILURES", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("RISKREG_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from riskreg.security import LAST_SEEN
+from riskreg.security import LAST_SEEN, SIGNED_IN_AT
 from tests.factories import UserFactory
 from tests.test_project import bare_environ
 
@@ -163,6 +163,34 @@ def test_five_failures_pause_that_username_from_that_address_only(client, settin
 
 
 @pytest.mark.django_db
+def test_password_spraying_from_one_address_pauses_the_address(client, settings):
+    """A few guesses at each of many accounts from one address (the audit sent 120 over 30
+    usernames, and a real account then signed in) pause the address, not just each pair."""
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.RISKREG_ADDRESS_FAILURES = 20
+    UserFactory(username="ann")
+    for n in range(19):  # about two guesses at each of ten accounts: no pair reaches five
+        assert sign_in(client, f"user{n % 10}", "wrong").status_code == 200
+    assert sign_in(client, "user9", "wrong").status_code == 429  # the twentieth pauses it
+    paused = sign_in(client, "ann")  # the right password, a fresh account, the same address
+    assert paused.status_code == 429
+    assert "Sign-in paused from your address" in paused.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The same person from another address is not held up.
+    assert sign_in(client, "ann", address=ELSEWHERE).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_office_of_people_mistyping_is_not_paused_below_the_address_limit(client, settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.RISKREG_ADDRESS_FAILURES = 20
+    UserFactory(username="ann")
+    for n in range(19):
+        sign_in(client, f"colleague{n}", "wrong")
+    assert sign_in(client, "ann").status_code == 302
+
+
+@pytest.mark.django_db
 def test_a_success_clears_the_failure_count(client, settings):
     settings.AXES_FAILURE_LIMIT = 3
     UserFactory(username="ann")
@@ -217,6 +245,29 @@ def test_an_idle_session_is_signed_out_and_comes_back_to_the_page(client, settin
     assert "_auth_user_id" not in client.session
     follow = client.get(response.headers["Location"])
     assert "signed out after 30 minutes" in follow.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_busy_session_still_ends_when_its_lifetime_is_reached(client, settings, org):
+    """The "10 hours in all" limit holds however often the person uses riskreg: the cookie's
+    expiry slides with each save, the sign-in time does not."""
+    settings.SESSION_COOKIE_AGE = 10 * 60 * 60
+    UserFactory(username="ann")
+    assert sign_in(client, "ann").status_code == 302
+    session = client.session
+    session[SIGNED_IN_AT] = int(time.time()) - 10 * 60 * 60 + 60  # a minute to go
+    session[LAST_SEEN] = int(time.time())
+    session.save()
+    assert client.get("/", secure=True).status_code == 200
+    session = client.session
+    session[SIGNED_IN_AT] -= 120  # busy all day, and now past the limit
+    session.save()
+    response = client.get("/", secure=True)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
+    follow = client.get(response.headers["Location"], secure=True)
+    assert "because you signed in more than 10 hours ago" in follow.content.decode()
 
 
 @pytest.mark.django_db
