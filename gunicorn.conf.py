@@ -8,6 +8,12 @@ DJANGO_BEHIND_PROXY are set).
 
 import os
 
+import gunicorn.http.wsgi
+
+# Every response says "Server: gunicorn" unless told otherwise: no need to tell a prober which
+# server to look up weaknesses for. gunicorn reads this module global as it writes each response.
+gunicorn.http.wsgi.SERVER = "riskreg"
+
 behind_proxy = os.environ.get("DJANGO_BEHIND_PROXY", "").lower() in ("1", "true", "yes", "on")
 bind = [os.environ.get("RISKREG_BIND", "127.0.0.1:8000" if behind_proxy else "127.0.0.1:8443")]
 

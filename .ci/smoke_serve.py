@@ -70,6 +70,7 @@ headers = response.headers
 check("object-src 'none'" in headers["Content-Security-Policy"], "CSP header")
 check(headers["Strict-Transport-Security"].startswith("max-age=31536000"), "HSTS header")
 check(headers["X-Frame-Options"] == "DENY", "X-Frame-Options")
+check("gunicorn" not in headers.get("Server", "").lower(), "Server header names no software")
 styles = re.findall(r'href="(/static/[^"]+\.css)"', page)
 check(styles and all(re.search(r"\.[0-9a-f]{12}\.css$", s) for s in styles), "hashed CSS names")
 for style in styles:

@@ -5,7 +5,9 @@ sign-in throttling by username and address, the security log, the idle timeout a
 session at sign-in.
 """
 
+import http.client
 import logging
+import socket
 import subprocess
 import sys
 import time
@@ -61,6 +63,45 @@ def test_check_deploy_would_catch_a_weakened_setting():
 
 
 # Headers -------------------------------------------------------------------------------------
+
+
+def test_the_production_server_does_not_name_its_software(tmp_path):
+    """gunicorn, as ``make serve`` runs it, answers without "Server: gunicorn"."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = bare_environ() | {
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_BEHIND_PROXY": "1",
+        "RISKREG_BIND": f"127.0.0.1:{port}",
+        "RISKREG_WORKERS": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = subprocess.Popen(
+        [gunicorn, "-c", "gunicorn.conf.py", "riskreg.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=tmp_path.joinpath("gunicorn.log").open("w"),
+    )
+    try:
+        for _ in range(150):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", LOGIN)
+                response = connection.getresponse()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn did not answer: " + tmp_path.joinpath("gunicorn.log").read_text())
+        # Plain HTTP without the proxy's word that it was HTTPS: sent on to HTTPS.
+        assert response.status == 301
+        assert "gunicorn" not in response.headers.get("Server", "").lower()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def csp_directives(response) -> dict[str, list[str]]:
