@@ -38,6 +38,7 @@ from tests.factories import ActionFactory, RiskFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+NON_TEXT_CONTRAST = Path(__file__).parent / "checks" / "non_text_contrast.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -83,6 +84,15 @@ def describe(violations: list[dict]) -> list[str]:
 def wcag_violations(page: Page) -> list[str]:
     """Every violation of the WCAG 2.0 to 2.2 A and AA rules, whatever its impact."""
     return describe(axe(page, WCAG))
+
+
+def non_text_contrast(page: Page) -> list[str]:
+    """Form controls' borders and focus indicators under 3:1 (WCAG 1.4.11), which axe does
+    not check."""
+    return [
+        f"non-text contrast: {problem}"
+        for problem in page.evaluate(NON_TEXT_CONTRAST.read_text(encoding="utf-8"))
+    ]
 
 
 def serious_violations(page: Page) -> list[str]:
@@ -133,7 +143,7 @@ class Scan:
         except Resolver404:
             self.covered.add(label)
         self.count += 1
-        found = self.csp.problems() + wcag_violations(self.page)
+        found = self.csp.problems() + wcag_violations(self.page) + non_text_contrast(self.page)
         self.csp.console.clear()
         if found:
             self.failures[f"{label} ({path})"] = found
