@@ -6,7 +6,9 @@ Viewing (issue 3's rules):
 - a service or project register: that service's people and the directorate's leadership
   (Director level and above in the directorate);
 - everything: SLT, the Insurance Manager, the S151 and Monitoring Officers, Internal Audit and
-  superusers; and anyone sees a register they own or that holds a risk they own.
+  superusers; and anyone sees a register they own.
+Owning a risk, or an action on one, opens that risk (and its actions), not the register it is
+on: the rest of a register is its people's business, and a risk's owner may sit elsewhere.
 
 Changing:
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
@@ -23,7 +25,7 @@ Internal Audit, which reads everything (DOMAIN.md section 7).
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from registers import roles
 from registers.models import Register, Risk, Tier
@@ -71,7 +73,6 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
     if sees_everything(user):
         return in_organisation
     rule = Q(tier=Tier.CORPORATE) | Q(owner=user)
-    rule |= Exists(Risk.objects.filter(register=OuterRef("pk"), owner=user))
     if profile.directorate_id:
         rule |= Q(tier=Tier.DIRECTORATE, directorate_id=profile.directorate_id)
         if profile.seniority >= Seniority.DIRECTOR:

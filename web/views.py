@@ -76,6 +76,8 @@ def risk_detail(request, pk: int):
             "reviews": list(risk.reviews.all()),
             "history": history,
             "can_change": can_change,
+            # An owner of the risk or of one of its actions may sit outside the register.
+            "can_view_register": permissions.can_view_register(request.user, risk.register),
             "escalation": escalation,
             "can_propose": escalation_permissions.can_propose(request.user, risk),
             "can_de_escalate": escalation_permissions.can_de_escalate(request.user, risk),

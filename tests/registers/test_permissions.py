@@ -44,10 +44,19 @@ def test_nobody_sees_another_organisations_registers(org):
         assert not can_view_register(user, elsewhere)
 
 
-def test_a_risk_owner_sees_the_register_holding_their_risk(org):
-    risk = RiskFactory(register=org.other_service_register, owner=org.people["officer"])
-    assert can_view_register(org.people["officer"], org.other_service_register)
-    assert can_view_risk(org.people["officer"], risk)
+def test_owning_a_risk_elsewhere_opens_that_risk_not_its_register(org):
+    """An outside audit found that owning one risk (or one action on it) opened the whole
+    register it was on, and kept it open after the risk was closed."""
+    officer = org.people["officer"]
+    risk = RiskFactory(register=org.other_service_register, owner=officer)
+    other = RiskFactory(register=org.other_service_register, owner=org.people["other_officer"])
+    acting = RiskFactory(register=org.other_service_register, owner=org.people["other_officer"])
+    ActionFactory(risk=acting, owner=officer)
+    assert can_view_risk(officer, risk)
+    assert can_view_risk(officer, acting)
+    assert not can_view_risk(officer, other)
+    assert not can_view_register(officer, org.other_service_register)
+    assert org.other_service_register not in visible_registers(officer)
 
 
 def test_a_user_without_a_profile_sees_only_what_they_own(org):
