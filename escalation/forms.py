@@ -43,6 +43,18 @@ class ProposalForm(forms.Form):
         # The case last, after the factors.
         self.fields["case"] = self.fields.pop("case")
 
+    @property
+    def held(self) -> int:
+        """The factors that hold as the form stands: those the product derived, and those the
+        proposer ticked (after a refused submit, the ticks they sent)."""
+        derived = sum(1 for answer in self.evaluation.answers if answer.derived and answer.holds)
+        ticked = sum(1 for _, tick, _ in self.judged_rows() if tick.value())
+        return derived + ticked
+
+    @property
+    def recommended(self) -> bool:
+        return self.held >= self.evaluation.recommend_at
+
     def judged_rows(self):
         """(answer, tick bound field, note bound field) for each judged factor."""
         return [
@@ -78,6 +90,7 @@ class DecisionForm(forms.Form):
         label="Decision",
         choices=[(ProposalStatus.ACCEPTED, "Accept"), (ProposalStatus.DECLINED, "Decline")],
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={"required": "Choose whether to accept or decline the proposal."},
     )
     reason = forms.CharField(
         label="Reason",
@@ -101,6 +114,14 @@ class DecisionForm(forms.Form):
         ):
             self.add_error("reason", "Say why the proposal is declined.")
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if "decision" in self.errors:
+            # Each radio is tied to the error that names the choice, and marked invalid.
+            self.fields["decision"].widget.attrs.update(
+                {"aria-describedby": f"{self['decision'].auto_id}-error", "aria-invalid": "true"}
+            )
 
     @property
     def accept(self) -> bool:

@@ -17,4 +17,23 @@
   form.addEventListener("change", function (event) {
     if (event.target.matches("[data-factor-tick]")) { update(); }
   });
+  // The count stays in view at the top of the window as the proposer scrolls: keep whatever
+  // takes the focus clear of it (WCAG 2.4.11 Focus Not Obscured), moving backwards too.
+  var banner = document.getElementById("factor-summary");
+  function clearOfBanner(event) {
+    if (!banner || event.target === banner || banner.contains(event.target)) { return; }
+    var covered = banner.getBoundingClientRect().bottom + 8;
+    var top = event.target.getBoundingClientRect().top;
+    if (top < covered) { window.scrollBy(0, top - covered); }
+  }
+  form.addEventListener("focusin", clearOfBanner);
+  function padding() {
+    if (banner) {
+      document.documentElement.style.scrollPaddingTop = (banner.offsetHeight + 8) + "px";
+    }
+  }
+  window.addEventListener("resize", padding);
+  padding();
+  // The browser may restore ticks (back button, a refused submit): count what is ticked now.
+  update();
 }());
