@@ -39,6 +39,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 NON_TEXT_CONTRAST = Path(__file__).parent / "checks" / "non_text_contrast.js"
+ACE = Path(__file__).parent / "vendor" / "ace.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -84,6 +85,22 @@ def describe(violations: list[dict]) -> list[str]:
 def wcag_violations(page: Page) -> list[str]:
     """Every violation of the WCAG 2.0 to 2.2 A and AA rules, whatever its impact."""
     return describe(axe(page, WCAG))
+
+
+def equal_access(page: Page) -> list[str]:
+    """IBM's Equal Access engine, the second opinion beside axe: every WCAG 2.2 A and AA
+    violation it is sure of (it also lists "potential" ones for a person to judge)."""
+    if not page.evaluate("() => typeof window.ace === 'object'"):
+        page.evaluate(ACE.read_text(encoding="utf-8"))
+    results = page.evaluate(
+        """async () => {
+          const report = await new ace.Checker().check(document, ["WCAG_2_2"]);
+          return report.results
+            .filter((r) => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
+            .map((r) => `${r.ruleId}: ${r.message} at ${r.path.dom}`);
+        }"""
+    )
+    return [f"equal access: {result}" for result in results]
 
 
 def non_text_contrast(page: Page) -> list[str]:
@@ -143,7 +160,12 @@ class Scan:
         except Resolver404:
             self.covered.add(label)
         self.count += 1
-        found = self.csp.problems() + wcag_violations(self.page) + non_text_contrast(self.page)
+        found = [
+            *self.csp.problems(),
+            *wcag_violations(self.page),
+            *equal_access(self.page),
+            *non_text_contrast(self.page),
+        ]
         self.csp.console.clear()
         if found:
             self.failures[f"{label} ({path})"] = found
