@@ -1,6 +1,6 @@
 """Who may see and change what, decided here and only here (never in templates).
 
-Viewing (issue 3's rules):
+Viewing (docs/domain.md#who-may-see-what):
 - the corporate register: every signed-in member of the organisation;
 - a directorate register: people of that directorate and its services;
 - a service or project register: that service's people and the directorate's leadership
@@ -8,7 +8,7 @@ Viewing (issue 3's rules):
 - everything: SLT, the Insurance Manager, the S151 and Monitoring Officers, Internal Audit and
   superusers; and anyone sees a register they own or that holds a risk they own.
 
-Changing:
+Changing (docs/domain.md#who-may-change-what):
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
   Manager; an action also its own owner;
 - a register's settings, its approval and the risks reported to it: its owner and the
@@ -17,7 +17,7 @@ Changing:
 - Internal Audit and committee members change nothing, whatever else they are.
 
 Reading the risks reported to a register: their reporter, those who decide on them, and
-Internal Audit, which reads everything (DOMAIN.md section 7).
+Internal Audit, which reads everything (docs/domain.md#roles).
 """
 
 from __future__ import annotations
