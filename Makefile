@@ -1,6 +1,9 @@
 # riskreg: `make run` to try it, `make test` to test it. Both create .venv when it is missing.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The first of these that runs and is Python 3.11 or newer (a pyenv shim can exist and not run).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; exit; }; \
+	done; echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -9,7 +12,10 @@ HOST ?= 127.0.0.1:8000
 .PHONY: run serve test lint bench bench-data clean
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "riskreg needs Python 3.11"'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 || { \
+		echo "riskreg needs Python 3.11 or newer, which '$(PYTHON)' is not ($$($(PYTHON) --version 2>&1 | head -n 1))."; \
+		echo "Install 3.11, 3.12 or 3.13, or name one: make PYTHON=/path/to/python3.12 ..."; \
+		exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

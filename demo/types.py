@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The policy's ten sources of risk (DOMAIN.md section 2).
+# The policy's ten sources of risk (docs/domain.md#risks).
 CATEGORIES = (
     "strategic",
     "customers_citizens",

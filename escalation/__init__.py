@@ -1,1 +1,2 @@
-"""Escalation: the policy's factor checklists, proposals and decisions (issue 4)."""
+"""Escalation: the policy's factor checklists, proposals and decisions
+(docs/domain.md#escalation)."""

@@ -1,6 +1,6 @@
 """Who may see and change what, decided here and only here (never in templates).
 
-Viewing (issue 3's rules):
+Viewing (docs/domain.md#who-may-see-what):
 - the corporate register: every signed-in member of the organisation;
 - a directorate register: people of that directorate and its services;
 - a service or project register: that service's people and the directorate's leadership
@@ -10,7 +10,7 @@ Viewing (issue 3's rules):
 Owning a risk, or an action on one, opens that risk (and its actions), not the register it is
 on: the rest of a register is its people's business, and a risk's owner may sit elsewhere.
 
-Changing:
+Changing (docs/domain.md#who-may-change-what):
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
   Manager; an action also its own owner;
 - a register's settings, its approval and the risks reported to it: its owner and the
@@ -19,7 +19,7 @@ Changing:
 - Internal Audit and committee members change nothing, whatever else they are.
 
 Reading the risks reported to a register: their reporter, those who decide on them, and
-Internal Audit, which reads everything (DOMAIN.md section 7).
+Internal Audit, which reads everything (docs/domain.md#roles).
 """
 
 from __future__ import annotations

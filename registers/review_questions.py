@@ -1,4 +1,4 @@
-"""The questions the policy asks at each tier's review (Part 6; DOMAIN.md section 5)."""
+"""The questions the policy asks at each tier's review (Part 6; docs/domain.md#review-questions)."""
 
 from registers.models import Tier
 

@@ -1,4 +1,4 @@
-"""Roles of DOMAIN.md section 7, held as auth groups."""
+"""The roles of the policy, held as auth groups (docs/domain.md#roles)."""
 
 INSURANCE_MANAGER = "Insurance Manager"
 SLT = "Strategic Leadership Team"
@@ -22,8 +22,9 @@ ALL = (
     RISK_OWNERS,
 )
 
-# Roles that see every register of their organisation (DOMAIN.md section 7; issue 3).
+# Roles that see every register of their organisation (docs/domain.md#who-may-see-what).
 SEE_EVERY_REGISTER = (INSURANCE_MANAGER, SLT, S151_OFFICER, MONITORING_OFFICER, INTERNAL_AUDIT)
 
-# Roles that read and never change anything, whatever else they are (issue 3).
+# Roles that read and never change anything, whatever else they are
+# (docs/domain.md#who-may-change-what).
 READ_ONLY = (INTERNAL_AUDIT, COMMITTEE)

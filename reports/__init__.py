@@ -1,1 +1,2 @@
-"""Reports: the quarterly SLT pack and the annual committee report as PDF (issue 5)."""
+"""Reports: the quarterly SLT pack, the annual committee report and the directorate collation,
+each a page and a PDF (docs/domain.md#reports)."""

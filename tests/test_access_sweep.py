@@ -1,4 +1,4 @@
-"""The access sweep (issue 7, OWASP ASVS level 2: no insecure direct object references).
+"""The access sweep (OWASP ASVS level 2: no insecure direct object references).
 
 Every URL pattern of the app, for demo objects of every kind and place (every tier, exempt,
 closed and escalated risks, other directorates, another council), asked for by every role of

@@ -1,4 +1,4 @@
-"""Property-based tests of every form (OWASP ASVS L2, issue 7).
+"""Property-based tests of every form (OWASP ASVS level 2).
 
 For any data a client can post (hostile text, NUL, very long strings, out-of-range numbers
 and choices, fields left out):

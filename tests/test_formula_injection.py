@@ -1,4 +1,4 @@
-"""Spreadsheet formula injection (issue 7, OWASP "CSV injection"): no cell of any CSV or XLSX
+"""Spreadsheet formula injection (OWASP "CSV injection"): no cell of any CSV or XLSX
 the app writes starts with = + - @ tab or carriage return, and no XLSX cell is a formula,
 whatever people typed; the full export still imports back to exactly what was typed.
 

@@ -1,4 +1,4 @@
-"""HTML in what people type stays text (issue 7, OWASP ASVS L2).
+"""HTML in what people type stays text (OWASP ASVS level 2).
 
 A risk's title, event, consequence, impact, rationale, controls, actions, notes and an
 escalation's case carry script tags, event handlers, ``javascript:`` links and a tag-breaking

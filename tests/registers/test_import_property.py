@@ -1,8 +1,8 @@
-"""Property-based tests of the spreadsheet import (issue 7): for any workbook or CSV (random
-headings, numbers, dates, booleans, formulas, error values, huge strings, HTML, control
-characters, blank rows, merged cells), reading, mapping and planning raise nothing but the
-reader's own ``ImportFileError``; a plan without problems applies completely, and a plan with
-problems writes nothing."""
+"""Property-based tests of the spreadsheet import (docs/domain.md#spreadsheets): for any
+workbook or CSV (random headings, numbers, dates, booleans, formulas, error values, huge
+strings, HTML, control characters, blank rows, merged cells), reading, mapping and planning
+raise nothing but the reader's own ``ImportFileError``; a plan without problems applies
+completely, and a plan with problems writes nothing."""
 
 from __future__ import annotations
 

@@ -66,8 +66,9 @@ def test_a_user_without_a_profile_sees_only_what_they_own(org):
     assert set(visible_registers(stray)) == set()
 
 
-# Who may change what (issue 3): the risk's owner, its register's owner, the Insurance
-# Manager; registers: their owner and the Insurance Manager; never Internal Audit or committee.
+# Who may change what (docs/domain.md#who-may-change-what): the risk's owner, its register's
+# owner, the Insurance Manager; registers: their owner and the Insurance Manager; never
+# Internal Audit or committee.
 CHANGE_RISK = {who: True for who in MAY_CHANGE_SERVICE_RISK} | {
     who: False for who in MAY_NOT_CHANGE_SERVICE_RISK
 }
