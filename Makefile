@@ -1,7 +1,8 @@
 # riskreg: `make run` to try it, `make test` to test it. Both create .venv when it is missing.
 
-# The first of these that runs and is Python 3.11 or newer (a pyenv shim can exist and not run).
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+# The machine's python3 when it is 3.11 or newer, else the newest python3.1x that runs (a pyenv
+# shim can exist and not run).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; exit; }; \
 	done; echo python3)
 VENV := .venv
