@@ -1,0 +1,64 @@
+"""The organisation tree, its registers, their risks and the risks' controls and actions.
+
+Likelihood and impact are stored; scores and bands are derived (``scoring.matrix`` in Python,
+``RiskQuerySet.with_scores`` in SQL), so no stored number can disagree with its parts.
+
+One module per part of the model; every public name is re-exported here, so the rest of the
+product imports ``from registers.models import ...`` whatever module a model lives in.
+"""
+
+from registers.models.organisation import Directorate, Organisation, Profile, Service
+from registers.models.records import (
+    MovementKind,
+    ReportStatus,
+    RiskMovement,
+    RiskReport,
+    RiskReview,
+)
+from registers.models.register import TIER_ORDER, Register, Tier
+from registers.models.risk import (
+    ACTIVE_ACTION_STATUSES,
+    Action,
+    ActionKind,
+    ActionStatus,
+    Category,
+    Horizon,
+    Response,
+    Risk,
+    RiskQuerySet,
+    RiskStatus,
+)
+from registers.models.scores import SCORE_PAIRS, ScoredMixin
+from registers.models.snapshots import Arrival, RegisterSnapshot, RiskSnapshot
+from registers.models.uploads import ImportUpload
+
+__all__ = [
+    "ACTIVE_ACTION_STATUSES",
+    "SCORE_PAIRS",
+    "TIER_ORDER",
+    "Action",
+    "ActionKind",
+    "ActionStatus",
+    "Arrival",
+    "Category",
+    "Directorate",
+    "Horizon",
+    "ImportUpload",
+    "MovementKind",
+    "Organisation",
+    "Profile",
+    "Register",
+    "RegisterSnapshot",
+    "ReportStatus",
+    "Response",
+    "Risk",
+    "RiskMovement",
+    "RiskQuerySet",
+    "RiskReport",
+    "RiskReview",
+    "RiskSnapshot",
+    "RiskStatus",
+    "ScoredMixin",
+    "Service",
+    "Tier",
+]
