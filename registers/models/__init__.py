@@ -28,13 +28,19 @@ from registers.models.risk import (
     RiskQuerySet,
     RiskStatus,
 )
-from registers.models.scores import SCORE_PAIRS, ScoredMixin
+from registers.models.scores import (
+    SCORE_PAIRS,
+    SNAPSHOT_SCORE_FIELDS,
+    ScoredMixin,
+    ScoreSnapshot,
+)
 from registers.models.snapshots import Arrival, RegisterSnapshot, RiskSnapshot
 from registers.models.uploads import ImportUpload
 
 __all__ = [
     "ACTIVE_ACTION_STATUSES",
     "SCORE_PAIRS",
+    "SNAPSHOT_SCORE_FIELDS",
     "TIER_ORDER",
     "Action",
     "ActionKind",
@@ -58,6 +64,7 @@ __all__ = [
     "RiskReview",
     "RiskSnapshot",
     "RiskStatus",
+    "ScoreSnapshot",
     "ScoredMixin",
     "Service",
     "Tier",

@@ -11,11 +11,10 @@ from django.utils import timezone
 
 from registers.models.register import Register
 from registers.models.risk import Category, Risk
-from registers.models.scores import ScoredMixin, score_in_range
-from scoring.models import SCORE_VALIDATORS
+from registers.models.scores import SNAPSHOT_SCORE_FIELDS, ScoreSnapshot, score_in_range
 
 
-class RiskReview(ScoredMixin, models.Model):
+class RiskReview(ScoreSnapshot):
     """A recorded review of a risk: who, when, the tier's questions answered, and the scores
     and bands at that moment (snapshots: a later change of scheme never rewrites them)."""
 
@@ -29,18 +28,6 @@ class RiskReview(ScoredMixin, models.Model):
         default=list, help_text='The questions asked and the answers: [{"question", "answer"}].'
     )
     notes = models.TextField(blank=True)
-    inherent_likelihood = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCORE_VALIDATORS
-    )
-    inherent_impact = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCORE_VALIDATORS
-    )
-    residual_likelihood = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCORE_VALIDATORS
-    )
-    residual_impact = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=SCORE_VALIDATORS
-    )
     inherent_band_label = models.CharField(max_length=40, blank=True)
     residual_band_key = models.CharField(max_length=20, blank=True)
     residual_band_label = models.CharField(max_length=40, blank=True)
@@ -53,12 +40,7 @@ class RiskReview(ScoredMixin, models.Model):
         constraints = [
             *[
                 models.CheckConstraint(condition=score_in_range(field), name=f"review_{field}_1_5")
-                for field in (
-                    "inherent_likelihood",
-                    "inherent_impact",
-                    "residual_likelihood",
-                    "residual_impact",
-                )
+                for field in SNAPSHOT_SCORE_FIELDS
             ]
         ]
 

@@ -1,11 +1,19 @@
 """Likelihood and impact, stored; scores, derived: the score properties every scored record
-shares and the database checks on the 1..5 scale."""
+shares, the database checks on the 1..5 scale, and the abstract base of the records that keep
+a copy of a risk's scores (reviews, quarterly snapshots, escalation proposals)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.db import models
 from django.db.models import Q
 
 from scoring import matrix
+from scoring.models import SCORE_VALIDATORS
+
+if TYPE_CHECKING:
+    from registers.models.risk import Risk
 
 
 def score_in_range(field: str) -> Q:
@@ -38,3 +46,39 @@ class ScoredMixin:
     @property
     def residual_score(self) -> int | None:
         return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
+
+
+# The scores a record keeps of a risk as it stood: the inherent and residual pairs.
+SNAPSHOT_SCORE_FIELDS = (*SCORE_PAIRS["inherent"], *SCORE_PAIRS["residual"])
+
+
+class ScoreSnapshot(ScoredMixin, models.Model):
+    """A copy of a risk's inherent and residual likelihood and impact at a moment: a review,
+    a quarterly snapshot, an escalation proposal.
+
+    Copies, not references: a later rescoring of the risk or a change of scheme never rewrites
+    what was reviewed, approved or proposed (docs/domain.md, section 3). The fields are declared
+    once here, with the same scale and "not scored" (NULL) as the risk's own.
+    """
+
+    inherent_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    inherent_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def scores_of(cls, *, risk: Risk) -> dict[str, int | None]:
+        """The risk's inherent and residual likelihood and impact as they stand, as field
+        values for a new record: ``RiskReview(risk=risk, **RiskReview.scores_of(risk=risk))``."""
+        return {name: getattr(risk, name) for name in SNAPSHOT_SCORE_FIELDS}

@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from registers.models.register import Register
 from registers.models.risk import Risk, RiskStatus
-from registers.models.scores import ScoredMixin
+from registers.models.scores import ScoreSnapshot
 
 
 class RegisterSnapshot(models.Model):
@@ -56,7 +56,7 @@ class Arrival(models.TextChoices):
     DE_ESCALATED = "de_escalated", "De-escalated in"
 
 
-class RiskSnapshot(ScoredMixin, models.Model):
+class RiskSnapshot(ScoreSnapshot):
     """One open risk as it stood when its register's quarter was approved."""
 
     snapshot = models.ForeignKey(RegisterSnapshot, on_delete=models.CASCADE, related_name="risks")
@@ -66,10 +66,6 @@ class RiskSnapshot(ScoredMixin, models.Model):
     owner_name = models.CharField(max_length=300, blank=True)
     status = models.CharField(max_length=10, choices=RiskStatus.choices)
     exempt = models.BooleanField(default=False)
-    inherent_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
-    inherent_impact = models.PositiveSmallIntegerField(null=True, blank=True)
-    residual_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
-    residual_impact = models.PositiveSmallIntegerField(null=True, blank=True)
     target_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
     target_impact = models.PositiveSmallIntegerField(null=True, blank=True)
     inherent_band_key = models.CharField(max_length=20, blank=True)

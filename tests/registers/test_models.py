@@ -4,8 +4,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from escalation.models import Proposal
 from registers.due import add_months
-from registers.models import Register, Response, Risk, RiskStatus, Tier
+from registers.models import (
+    SNAPSHOT_SCORE_FIELDS,
+    Register,
+    Response,
+    Risk,
+    RiskReview,
+    RiskSnapshot,
+    RiskStatus,
+    ScoreSnapshot,
+    Tier,
+)
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +173,50 @@ def test_action_overdue_only_while_open():
     assert not action.is_overdue(today=date(2026, 1, 1))
     action.status = "done"
     assert not action.is_overdue(today=date(2026, 1, 2))
+
+
+SNAPSHOTS = [RiskReview, RiskSnapshot, Proposal]
+
+
+@pytest.mark.parametrize("model", SNAPSHOTS)
+def test_every_copy_of_a_risks_scores_declares_them_as_the_risk_does(model):
+    """Reviews, quarterly snapshots and proposals keep the same four scores, on the risk's
+    own 1..5 scale with NULL for "not scored": one declaration, ``ScoreSnapshot``."""
+    assert issubclass(model, ScoreSnapshot)
+    for name in SNAPSHOT_SCORE_FIELDS:
+        *_, kept = model._meta.get_field(name).deconstruct()
+        *_, scored = Risk._meta.get_field(name).deconstruct()
+        assert kept == scored
+
+
+@pytest.mark.parametrize("model", SNAPSHOTS)
+def test_a_copied_score_of_6_is_explained(model):
+    record = model(residual_likelihood=6)
+    with pytest.raises(ValidationError) as error:
+        record.clean_fields()
+    assert "residual_likelihood" in error.value.message_dict
+
+
+def test_scores_of_copies_the_inherent_and_residual_scores_as_they_stand():
+    risk = RiskFactory.build(
+        inherent_likelihood=4, inherent_impact=5, residual_likelihood=2, residual_impact=3
+    )
+    assert ScoreSnapshot.scores_of(risk=risk) == {
+        "inherent_likelihood": 4,
+        "inherent_impact": 5,
+        "residual_likelihood": 2,
+        "residual_impact": 3,
+    }
+    review = RiskReview(**RiskReview.scores_of(risk=risk))
+    assert (review.inherent_score, review.residual_score) == (20, 6)
+
+
+def test_scores_of_keeps_not_scored_as_not_scored():
+    risk = RiskFactory.build(
+        inherent_likelihood=None,
+        inherent_impact=None,
+        residual_likelihood=None,
+        residual_impact=None,
+    )
+    snapshot = RiskSnapshot(**RiskSnapshot.scores_of(risk=risk))
+    assert (snapshot.inherent_score, snapshot.residual_score) == (None, None)
