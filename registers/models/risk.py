@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from registers import due
 from registers.models.register import Register
 from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
 from scoring import matrix
+from scoring.expressions import band_case
 from scoring.models import SCORE_VALIDATORS
 
 
@@ -75,17 +76,11 @@ class RiskQuerySet(models.QuerySet):
         )
 
     def with_bands(self, bands: tuple[matrix.Band, ...]):
-        """Alias ``inherent_band`` and ``residual_band`` (band keys) for SQL filters."""
+        """Alias ``inherent_band`` and ``residual_band`` (band keys, "" when not scored) for SQL
+        filters: ``matrix.band_for`` in SQL, built from the same bands."""
         return self.with_scores().alias(
             **{
-                f"{name}_band": Case(
-                    *[
-                        When(**{f"{name}_score__gte": band.floor}, then=Value(band.key))
-                        for band in reversed(bands)
-                    ],
-                    default=Value(""),
-                    output_field=models.CharField(),
-                )
+                f"{name}_band": band_case(score=F(f"{name}_score"), bands=bands)
                 for name in ("inherent", "residual")
             }
         )

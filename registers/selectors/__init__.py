@@ -9,8 +9,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
@@ -27,6 +26,7 @@ from registers.models import (
 )
 from registers.permissions import visible_registers
 from scoring import matrix
+from scoring.expressions import band_case_by_scheme
 from scoring.models import SchemeBand
 
 
@@ -160,20 +160,18 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
 def _residual_band(register_rows: list[dict], bands_by_org: dict[int, tuple[matrix.Band, ...]]):
     """A risk's residual band key in SQL by the scheme of its register's organisation, "" when
     it is not scored: ``matrix.band_for`` as a CASE, so that the counts group by band."""
-    score = F("residual_likelihood") * F("residual_impact")
-    whens = []
-    for org_id, bands in bands_by_org.items():
-        # Only someone who sees several organisations (a superuser) needs the register test.
-        in_org = (
-            Q(register_id__in=[r["pk"] for r in register_rows if r["organisation_id"] == org_id])
-            if len(bands_by_org) > 1
-            else Q()
-        )
-        whens += [
-            When(in_org & Q(GreaterThanOrEqual(score, band.floor)), then=Value(band.key))
-            for band in reversed(bands)
-        ]
-    return Case(*whens, default=Value(""), output_field=CharField())
+    registers_of = defaultdict(list)
+    for row in register_rows:
+        registers_of[row["organisation_id"]].append(row["pk"])
+    # Only someone who sees several organisations (a superuser) needs the register test.
+    several = len(bands_by_org) > 1
+    return band_case_by_scheme(
+        score=F("residual_likelihood") * F("residual_impact"),
+        schemes=[
+            (Q(register_id__in=registers_of[org_id]) if several else Q(), bands)
+            for org_id, bands in bands_by_org.items()
+        ],
+    )
 
 
 def risk_for_page(*, pk: int) -> Risk:
