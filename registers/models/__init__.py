@@ -27,6 +27,8 @@ from registers.models.risk import (
     Risk,
     RiskQuerySet,
     RiskStatus,
+    action_overdue_q,
+    review_overdue_q,
 )
 from registers.models.scores import (
     SCORE_PAIRS,
@@ -68,4 +70,6 @@ __all__ = [
     "ScoredMixin",
     "Service",
     "Tier",
+    "action_overdue_q",
+    "review_overdue_q",
 ]

@@ -58,6 +58,13 @@ class RiskStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+def review_overdue_q(*, today: date) -> Q:
+    """The risks whose review is late on ``today``, in SQL: ``Risk.review_overdue`` for a
+    filter or a count. Only an open risk is late, and only from the day after its review date
+    (``due.is_overdue``, docs/domain.md section 5); a risk with no date never is."""
+    return Q(status=RiskStatus.OPEN, next_review_due__lt=today)
+
+
 class RiskQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=RiskStatus.OPEN)
@@ -286,6 +293,13 @@ class ActionStatus(models.TextChoices):
 
 
 ACTIVE_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def action_overdue_q(*, today: date) -> Q:
+    """The actions late on ``today``, in SQL: ``Action.is_overdue`` for a filter or a count.
+    Only an action not yet done or cancelled is late, and only from the day after its due date
+    (``due.is_overdue``, docs/domain.md section 5); an action with no date never is."""
+    return Q(status__in=ACTIVE_ACTION_STATUSES, due_date__lt=today)
 
 
 class Action(models.Model):

@@ -57,7 +57,7 @@ class ScoreSnapshot(ScoredMixin, models.Model):
     a quarterly snapshot, an escalation proposal.
 
     Copies, not references: a later rescoring of the risk or a change of scheme never rewrites
-    what was reviewed, approved or proposed (docs/domain.md, section 3). The fields are declared
+    what was reviewed, approved or proposed (docs/domain.md, section 5). The fields are declared
     once here, with the same scale and "not scored" (NULL) as the risk's own.
     """
 

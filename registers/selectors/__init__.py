@@ -23,6 +23,7 @@ from registers.models import (
     RiskReview,
     RiskStatus,
     Tier,
+    review_overdue_q,
 )
 from registers.permissions import visible_registers
 from scoring import matrix
@@ -136,7 +137,7 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
         Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
         .annotate(band=_residual_band(rows, bands_by_org))
         .values("register_id", "band")
-        .annotate(risks=Count("pk"), overdue=Count("pk", filter=Q(next_review_due__lt=today)))
+        .annotate(risks=Count("pk"), overdue=Count("pk", filter=review_overdue_q(today=today)))
         .order_by()
     )
     for count in counts:

@@ -3,11 +3,14 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from escalation.models import Proposal
 from registers.due import add_months
 from registers.models import (
     SNAPSHOT_SCORE_FIELDS,
+    Action,
+    ActionStatus,
     Register,
     Response,
     Risk,
@@ -16,6 +19,8 @@ from registers.models import (
     RiskStatus,
     ScoreSnapshot,
     Tier,
+    action_overdue_q,
+    review_overdue_q,
 )
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 
@@ -173,6 +178,34 @@ def test_action_overdue_only_while_open():
     assert not action.is_overdue(today=date(2026, 1, 1))
     action.status = "done"
     assert not action.is_overdue(today=date(2026, 1, 2))
+
+
+TODAY = date(2026, 3, 10)
+DUE_DATES = [None, date(2026, 3, 9), TODAY, date(2026, 3, 11)]
+
+
+def test_the_sql_form_of_a_risks_review_overdue_agrees_with_the_model():
+    risks = [
+        RiskFactory(next_review_due=due_on)
+        for due_on in DUE_DATES
+        for _ in range(2)  # one stays open, one is closed below
+    ]
+    for risk in risks[1::2]:
+        Risk.objects.filter(pk=risk.pk).update(
+            status=RiskStatus.CLOSED, closure_reason="Gone", closed_at=timezone.now()
+        )
+    late = set(Risk.objects.filter(review_overdue_q(today=TODAY)).values_list("pk", flat=True))
+    assert late == {risk.pk for risk in Risk.objects.all() if risk.review_overdue(TODAY)}
+    assert len(late) == 1
+
+
+def test_the_sql_form_of_an_actions_overdue_agrees_with_the_model():
+    for due_on in DUE_DATES:
+        for status in ActionStatus.values:
+            ActionFactory(due_date=due_on, status=status)
+    late = set(Action.objects.filter(action_overdue_q(today=TODAY)).values_list("pk", flat=True))
+    assert late == {action.pk for action in Action.objects.all() if action.is_overdue(TODAY)}
+    assert len(late) == 2  # not started and in progress, due yesterday
 
 
 SNAPSHOTS = [RiskReview, RiskSnapshot, Proposal]
