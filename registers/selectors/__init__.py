@@ -9,7 +9,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Expression, F, Prefetch, Q
 from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
@@ -89,53 +89,67 @@ class DirectorateGroup:
         return tuple(reversed(self.summaries[0].bands))
 
 
+# What the organisation page shows of each register, read as plain rows: a hundred registers'
+# model instances cost more than the query.
+SUMMARY_FIELDS = (
+    "pk",
+    "name",
+    "tier",
+    "organisation_id",
+    "organisation__name",
+    "directorate__name",
+    "service__name",
+    *OWNER_NAME_FIELDS,
+    "review_interval_months",
+    "last_approved_at",
+)
+
+
 def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
     with its open risks counted by residual band and its risks overdue for review.
 
-    Four queries whatever the number of risks: the registers (as plain rows: a hundred
-    registers' model instances cost more than the query), their organisations' schemes and
-    bands (two), and the counts, grouped by register and band in the database."""
-    rows = list(
-        visible_registers(user).values(
-            "pk",
-            "name",
-            "tier",
-            "organisation_id",
-            "organisation__name",
-            "directorate__name",
-            "service__name",
-            *OWNER_NAME_FIELDS,
-            "review_interval_months",
-            "last_approved_at",
-        )
-    )
+    Four queries whatever the number of risks: the registers (as plain rows), their
+    organisations' schemes and bands (two), and the counts, grouped by register and band in
+    the database."""
+    rows = list(visible_registers(user).values(*SUMMARY_FIELDS))
     bands_by_org = organisation_bands(organisation_ids=[row["organisation_id"] for row in rows])
-    tier_labels = dict(Tier.choices)
-    summaries: dict[int, RegisterSummary] = {}
-    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
-    for row in rows:
-        summary = RegisterSummary(
-            register_id=row["pk"],
-            name=row["name"],
-            tier=row["tier"],
-            tier_label=tier_labels[row["tier"]],
-            url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
-            owner_name=owner_name(row),
-            service_name=row["service__name"] or "",
-            next_review_due=due.register_review_due(
-                row["last_approved_at"], row["review_interval_months"]
-            ),
-            bands=bands_by_org[row["organisation_id"]],
-            today=today,
+    summaries = {
+        row["pk"]: _register_summary(
+            row=row, bands=bands_by_org[row["organisation_id"]], today=today
         )
-        summaries[summary.register_id] = summary
-        corporate = row["tier"] == Tier.CORPORATE
-        groups[row["organisation__name"] if corporate else row["directorate__name"]].append(summary)
+        for row in rows
+    }
+    _count_open_risks(summaries=summaries, band=_residual_band(rows, bands_by_org), today=today)
+    return _directorate_groups(rows=rows, summaries=summaries)
 
+
+def _register_summary(*, row: dict, bands: tuple[matrix.Band, ...], today: date) -> RegisterSummary:
+    """A register's row of the organisation page, before its risks are counted."""
+    return RegisterSummary(
+        register_id=row["pk"],
+        name=row["name"],
+        tier=row["tier"],
+        tier_label=Tier(row["tier"]).label,
+        url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
+        owner_name=owner_name(row),
+        service_name=row["service__name"] or "",
+        next_review_due=due.register_review_due(
+            row["last_approved_at"], row["review_interval_months"]
+        ),
+        bands=bands,
+        today=today,
+    )
+
+
+def _count_open_risks(
+    *, summaries: dict[int, RegisterSummary], band: Expression, today: date
+) -> None:
+    """Count each register's open risks by ``band`` and those overdue for review, in one
+    query grouped by register and band."""
     counts = (
         Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
-        .annotate(band=_residual_band(rows, bands_by_org))
+        .annotate(band=band)
         .values("register_id", "band")
         .annotate(risks=Count("pk"), overdue=Count("pk", filter=review_overdue_q(today=today)))
         .order_by()
@@ -148,6 +162,17 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
         else:
             summary.not_scored = count["risks"]
 
+
+def _directorate_groups(
+    *, rows: list[dict], summaries: dict[int, RegisterSummary]
+) -> list[DirectorateGroup]:
+    """The corporate register under its organisation's name, every other register under its
+    directorate's; corporate first, then directorates by name, each in tree order."""
+    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
+    for row in rows:
+        corporate = row["tier"] == Tier.CORPORATE
+        name = row["organisation__name"] if corporate else row["directorate__name"]
+        groups[name].append(summaries[row["pk"]])
     ordered = sorted(
         groups.items(),
         key=lambda item: (min(TIER_ORDER[s.tier] for s in item[1]), item[0]),
