@@ -1,10 +1,19 @@
 """The organisation tree, its registers, their risks and the risks' controls and actions.
 
 Likelihood and impact are stored; scores and bands are derived (``scoring.matrix`` in Python,
-``RiskQuerySet.with_scores`` in SQL), so no stored number can disagree with its parts.
+``RiskQuerySet.with_scores`` and ``with_bands`` in SQL, the bands by ``scoring.expressions``),
+so no stored number can disagree with its parts.
 
-One module per part of the model; every public name is re-exported here, so the rest of the
-product imports ``from registers.models import ...`` whatever module a model lives in.
+One module per part of the model, every public name re-exported here, so the rest of the
+product imports ``from registers.models import ...`` whatever module a model lives in:
+
+- ``organisation``: the organisation tree and the profiles placing people in it;
+- ``register``: registers and their tiers;
+- ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
+- ``risk``: risks, their controls and actions, and the SQL form of "overdue";
+- ``records``: reviews, reported risks and moves on and off registers;
+- ``snapshots``: the quarterly snapshots of approved registers;
+- ``uploads``: spreadsheets held for import.
 """
 
 from registers.models.organisation import Directorate, Organisation, Profile, Service
