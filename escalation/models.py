@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from registers.models import Register, Risk, ScoredMixin, Tier
+from registers.models import Register, Risk, ScoreSnapshot, Tier
 
 RECEIVING_TIERS = [(Tier.DIRECTORATE, "Directorate"), (Tier.CORPORATE, "Corporate")]
 
@@ -116,7 +116,7 @@ class ProposalStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Proposal(ScoredMixin, models.Model):
+class Proposal(ScoreSnapshot):
     """A proposal to escalate a risk from its register to the register one tier up."""
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="proposals")
@@ -137,11 +137,8 @@ class Proposal(ScoredMixin, models.Model):
     )
     proposed_at = models.DateTimeField(default=timezone.now)
 
-    # The risk as it stood when proposed.
-    inherent_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
-    inherent_impact = models.PositiveSmallIntegerField(null=True, blank=True)
-    residual_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
-    residual_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The risk as it stood when proposed: its inherent and residual scores (ScoreSnapshot),
+    # its target and the bands.
     target_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
     target_impact = models.PositiveSmallIntegerField(null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)

@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from common.people import person_name_from
-from registers.models import Category, Response, RiskStatus
+from registers.models import Category, Response, RiskStatus, review_overdue_q
 from scoring import matrix
 
 # Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.
@@ -142,8 +142,8 @@ class RegisterRiskFilter(django_filters.FilterSet):
         return queryset.filter(status=value)
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Same rule as Risk.review_overdue: only an open risk can be overdue for review.
-        overdue = Q(status=RiskStatus.OPEN, next_review_due__lt=self.today)
+        # Risk.review_overdue in SQL: only an open risk can be overdue for review.
+        overdue = review_overdue_q(today=self.today)
         return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:

@@ -9,8 +9,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models import Count, Expression, F, Prefetch, Q
 from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
@@ -24,9 +23,11 @@ from registers.models import (
     RiskReview,
     RiskStatus,
     Tier,
+    review_overdue_q,
 )
 from registers.permissions import visible_registers
 from scoring import matrix
+from scoring.expressions import band_case_by_scheme
 from scoring.models import SchemeBand
 
 
@@ -88,55 +89,69 @@ class DirectorateGroup:
         return tuple(reversed(self.summaries[0].bands))
 
 
+# What the organisation page shows of each register, read as plain rows: a hundred registers'
+# model instances cost more than the query.
+SUMMARY_FIELDS = (
+    "pk",
+    "name",
+    "tier",
+    "organisation_id",
+    "organisation__name",
+    "directorate__name",
+    "service__name",
+    *OWNER_NAME_FIELDS,
+    "review_interval_months",
+    "last_approved_at",
+)
+
+
 def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
     with its open risks counted by residual band and its risks overdue for review.
 
-    Four queries whatever the number of risks: the registers (as plain rows: a hundred
-    registers' model instances cost more than the query), their organisations' schemes and
-    bands (two), and the counts, grouped by register and band in the database."""
-    rows = list(
-        visible_registers(user).values(
-            "pk",
-            "name",
-            "tier",
-            "organisation_id",
-            "organisation__name",
-            "directorate__name",
-            "service__name",
-            *OWNER_NAME_FIELDS,
-            "review_interval_months",
-            "last_approved_at",
-        )
-    )
+    Four queries whatever the number of risks: the registers (as plain rows), their
+    organisations' schemes and bands (two), and the counts, grouped by register and band in
+    the database."""
+    rows = list(visible_registers(user).values(*SUMMARY_FIELDS))
     bands_by_org = organisation_bands(organisation_ids=[row["organisation_id"] for row in rows])
-    tier_labels = dict(Tier.choices)
-    summaries: dict[int, RegisterSummary] = {}
-    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
-    for row in rows:
-        summary = RegisterSummary(
-            register_id=row["pk"],
-            name=row["name"],
-            tier=row["tier"],
-            tier_label=tier_labels[row["tier"]],
-            url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
-            owner_name=owner_name(row),
-            service_name=row["service__name"] or "",
-            next_review_due=due.register_review_due(
-                row["last_approved_at"], row["review_interval_months"]
-            ),
-            bands=bands_by_org[row["organisation_id"]],
-            today=today,
+    summaries = {
+        row["pk"]: _register_summary(
+            row=row, bands=bands_by_org[row["organisation_id"]], today=today
         )
-        summaries[summary.register_id] = summary
-        corporate = row["tier"] == Tier.CORPORATE
-        groups[row["organisation__name"] if corporate else row["directorate__name"]].append(summary)
+        for row in rows
+    }
+    _count_open_risks(summaries=summaries, band=_residual_band(rows, bands_by_org), today=today)
+    return _directorate_groups(rows=rows, summaries=summaries)
 
+
+def _register_summary(*, row: dict, bands: tuple[matrix.Band, ...], today: date) -> RegisterSummary:
+    """A register's row of the organisation page, before its risks are counted."""
+    return RegisterSummary(
+        register_id=row["pk"],
+        name=row["name"],
+        tier=row["tier"],
+        tier_label=Tier(row["tier"]).label,
+        url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
+        owner_name=owner_name(row),
+        service_name=row["service__name"] or "",
+        next_review_due=due.register_review_due(
+            row["last_approved_at"], row["review_interval_months"]
+        ),
+        bands=bands,
+        today=today,
+    )
+
+
+def _count_open_risks(
+    *, summaries: dict[int, RegisterSummary], band: Expression, today: date
+) -> None:
+    """Count each register's open risks by ``band`` and those overdue for review, in one
+    query grouped by register and band."""
     counts = (
         Risk.objects.filter(register__in=list(summaries), status=RiskStatus.OPEN)
-        .annotate(band=_residual_band(rows, bands_by_org))
+        .annotate(band=band)
         .values("register_id", "band")
-        .annotate(risks=Count("pk"), overdue=Count("pk", filter=Q(next_review_due__lt=today)))
+        .annotate(risks=Count("pk"), overdue=Count("pk", filter=review_overdue_q(today=today)))
         .order_by()
     )
     for count in counts:
@@ -147,6 +162,17 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
         else:
             summary.not_scored = count["risks"]
 
+
+def _directorate_groups(
+    *, rows: list[dict], summaries: dict[int, RegisterSummary]
+) -> list[DirectorateGroup]:
+    """The corporate register under its organisation's name, every other register under its
+    directorate's; corporate first, then directorates by name, each in tree order."""
+    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
+    for row in rows:
+        corporate = row["tier"] == Tier.CORPORATE
+        name = row["organisation__name"] if corporate else row["directorate__name"]
+        groups[name].append(summaries[row["pk"]])
     ordered = sorted(
         groups.items(),
         key=lambda item: (min(TIER_ORDER[s.tier] for s in item[1]), item[0]),
@@ -160,20 +186,18 @@ def register_summaries(*, user: AbstractBaseUser, today: date) -> list[Directora
 def _residual_band(register_rows: list[dict], bands_by_org: dict[int, tuple[matrix.Band, ...]]):
     """A risk's residual band key in SQL by the scheme of its register's organisation, "" when
     it is not scored: ``matrix.band_for`` as a CASE, so that the counts group by band."""
-    score = F("residual_likelihood") * F("residual_impact")
-    whens = []
-    for org_id, bands in bands_by_org.items():
-        # Only someone who sees several organisations (a superuser) needs the register test.
-        in_org = (
-            Q(register_id__in=[r["pk"] for r in register_rows if r["organisation_id"] == org_id])
-            if len(bands_by_org) > 1
-            else Q()
-        )
-        whens += [
-            When(in_org & Q(GreaterThanOrEqual(score, band.floor)), then=Value(band.key))
-            for band in reversed(bands)
-        ]
-    return Case(*whens, default=Value(""), output_field=CharField())
+    registers_of = defaultdict(list)
+    for row in register_rows:
+        registers_of[row["organisation_id"]].append(row["pk"])
+    # Only someone who sees several organisations (a superuser) needs the register test.
+    several = len(bands_by_org) > 1
+    return band_case_by_scheme(
+        score=F("residual_likelihood") * F("residual_impact"),
+        schemes=[
+            (Q(register_id__in=registers_of[org_id]) if several else Q(), bands)
+            for org_id, bands in bands_by_org.items()
+        ],
+    )
 
 
 def risk_for_page(*, pk: int) -> Risk:

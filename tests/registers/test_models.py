@@ -3,9 +3,25 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from escalation.models import Proposal
 from registers.due import add_months
-from registers.models import Register, Response, Risk, RiskStatus, Tier
+from registers.models import (
+    SNAPSHOT_SCORE_FIELDS,
+    Action,
+    ActionStatus,
+    Register,
+    Response,
+    Risk,
+    RiskReview,
+    RiskSnapshot,
+    RiskStatus,
+    ScoreSnapshot,
+    Tier,
+    action_overdue_q,
+    review_overdue_q,
+)
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +178,78 @@ def test_action_overdue_only_while_open():
     assert not action.is_overdue(today=date(2026, 1, 1))
     action.status = "done"
     assert not action.is_overdue(today=date(2026, 1, 2))
+
+
+TODAY = date(2026, 3, 10)
+DUE_DATES = [None, date(2026, 3, 9), TODAY, date(2026, 3, 11)]
+
+
+def test_the_sql_form_of_a_risks_review_overdue_agrees_with_the_model():
+    risks = [
+        RiskFactory(next_review_due=due_on)
+        for due_on in DUE_DATES
+        for _ in range(2)  # one stays open, one is closed below
+    ]
+    for risk in risks[1::2]:
+        Risk.objects.filter(pk=risk.pk).update(
+            status=RiskStatus.CLOSED, closure_reason="Gone", closed_at=timezone.now()
+        )
+    late = set(Risk.objects.filter(review_overdue_q(today=TODAY)).values_list("pk", flat=True))
+    assert late == {risk.pk for risk in Risk.objects.all() if risk.review_overdue(TODAY)}
+    assert len(late) == 1
+
+
+def test_the_sql_form_of_an_actions_overdue_agrees_with_the_model():
+    for due_on in DUE_DATES:
+        for status in ActionStatus.values:
+            ActionFactory(due_date=due_on, status=status)
+    late = set(Action.objects.filter(action_overdue_q(today=TODAY)).values_list("pk", flat=True))
+    assert late == {action.pk for action in Action.objects.all() if action.is_overdue(TODAY)}
+    assert len(late) == 2  # not started and in progress, due yesterday
+
+
+SNAPSHOTS = [RiskReview, RiskSnapshot, Proposal]
+
+
+@pytest.mark.parametrize("model", SNAPSHOTS)
+def test_every_copy_of_a_risks_scores_declares_them_as_the_risk_does(model):
+    """Reviews, quarterly snapshots and proposals keep the same four scores, on the risk's
+    own 1..5 scale with NULL for "not scored": one declaration, ``ScoreSnapshot``."""
+    assert issubclass(model, ScoreSnapshot)
+    for name in SNAPSHOT_SCORE_FIELDS:
+        *_, kept = model._meta.get_field(name).deconstruct()
+        *_, scored = Risk._meta.get_field(name).deconstruct()
+        assert kept == scored
+
+
+@pytest.mark.parametrize("model", SNAPSHOTS)
+def test_a_copied_score_of_6_is_explained(model):
+    record = model(residual_likelihood=6)
+    with pytest.raises(ValidationError) as error:
+        record.clean_fields()
+    assert "residual_likelihood" in error.value.message_dict
+
+
+def test_scores_of_copies_the_inherent_and_residual_scores_as_they_stand():
+    risk = RiskFactory.build(
+        inherent_likelihood=4, inherent_impact=5, residual_likelihood=2, residual_impact=3
+    )
+    assert ScoreSnapshot.scores_of(risk=risk) == {
+        "inherent_likelihood": 4,
+        "inherent_impact": 5,
+        "residual_likelihood": 2,
+        "residual_impact": 3,
+    }
+    review = RiskReview(**RiskReview.scores_of(risk=risk))
+    assert (review.inherent_score, review.residual_score) == (20, 6)
+
+
+def test_scores_of_keeps_not_scored_as_not_scored():
+    risk = RiskFactory.build(
+        inherent_likelihood=None,
+        inherent_impact=None,
+        residual_likelihood=None,
+        residual_impact=None,
+    )
+    snapshot = RiskSnapshot(**RiskSnapshot.scores_of(risk=risk))
+    assert (snapshot.inherent_score, snapshot.residual_score) == (None, None)

@@ -1,0 +1,84 @@
+"""The organisation tree, its registers, their risks and the risks' controls and actions.
+
+Likelihood and impact are stored; scores and bands are derived (``scoring.matrix`` in Python,
+``RiskQuerySet.with_scores`` and ``with_bands`` in SQL, the bands by ``scoring.expressions``),
+so no stored number can disagree with its parts.
+
+One module per part of the model, every public name re-exported here, so the rest of the
+product imports ``from registers.models import ...`` whatever module a model lives in:
+
+- ``organisation``: the organisation tree and the profiles placing people in it;
+- ``register``: registers and their tiers;
+- ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
+- ``risk``: risks, their controls and actions, and the SQL form of "overdue";
+- ``records``: reviews, reported risks and moves on and off registers;
+- ``snapshots``: the quarterly snapshots of approved registers;
+- ``uploads``: spreadsheets held for import.
+"""
+
+from registers.models.organisation import Directorate, Organisation, Profile, Service
+from registers.models.records import (
+    MovementKind,
+    ReportStatus,
+    RiskMovement,
+    RiskReport,
+    RiskReview,
+)
+from registers.models.register import TIER_ORDER, Register, Tier
+from registers.models.risk import (
+    ACTIVE_ACTION_STATUSES,
+    Action,
+    ActionKind,
+    ActionStatus,
+    Category,
+    Horizon,
+    Response,
+    Risk,
+    RiskQuerySet,
+    RiskStatus,
+    action_overdue_q,
+    review_overdue_q,
+)
+from registers.models.scores import (
+    SCORE_PAIRS,
+    SNAPSHOT_SCORE_FIELDS,
+    ScoredMixin,
+    ScoreSnapshot,
+)
+from registers.models.snapshots import Arrival, RegisterSnapshot, RiskSnapshot
+from registers.models.uploads import ImportUpload
+
+__all__ = [
+    "ACTIVE_ACTION_STATUSES",
+    "SCORE_PAIRS",
+    "SNAPSHOT_SCORE_FIELDS",
+    "TIER_ORDER",
+    "Action",
+    "ActionKind",
+    "ActionStatus",
+    "Arrival",
+    "Category",
+    "Directorate",
+    "Horizon",
+    "ImportUpload",
+    "MovementKind",
+    "Organisation",
+    "Profile",
+    "Register",
+    "RegisterSnapshot",
+    "ReportStatus",
+    "Response",
+    "Risk",
+    "RiskMovement",
+    "RiskQuerySet",
+    "RiskReport",
+    "RiskReview",
+    "RiskSnapshot",
+    "RiskStatus",
+    "ScoreSnapshot",
+    "ScoredMixin",
+    "Service",
+    "Tier",
+    "action_overdue_q",
+    "review_overdue_q",
+]

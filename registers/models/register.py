@@ -1,0 +1,168 @@
+"""Registers: one per tier of the organisation tree, with their review interval and approval."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from registers import due
+from registers.models.organisation import Directorate, Organisation, Service
+
+
+class Tier(models.TextChoices):
+    CORPORATE = "corporate", "Corporate"
+    DIRECTORATE = "directorate", "Directorate"
+    SERVICE = "service", "Service"
+    PROJECT = "project", "Project"
+
+
+# Higher tiers first: the order registers are listed and risks escalate in.
+TIER_ORDER = {Tier.CORPORATE: 0, Tier.DIRECTORATE: 1, Tier.SERVICE: 2, Tier.PROJECT: 2}
+
+
+class Register(models.Model):
+    """A risk register at one tier of the organisation tree.
+
+    ``directorate`` is set on directorate, service and project registers and ``service`` on
+    service and project registers, so "everything in a directorate" is one indexed filter; the
+    check constraints fix which are set for each tier and ``clean`` that they agree.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="registers"
+    )
+    tier = models.CharField(max_length=12, choices=Tier.choices)
+    directorate = models.ForeignKey(
+        Directorate, on_delete=models.PROTECT, null=True, blank=True, related_name="registers"
+    )
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, null=True, blank=True, related_name="registers"
+    )
+    name = models.CharField(max_length=200)
+    prefix = models.CharField(
+        max_length=16,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z][A-Z0-9-]*[A-Z0-9]$",
+                "Use capital letters, digits and hyphens, starting with a letter, e.g. CRR.",
+            )
+        ],
+        help_text="Starts the reference of every risk raised on this register, e.g. CRR-07.",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_registers"
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="How often the register is reviewed and approved (the corporate register "
+        "quarterly).",
+    )
+    last_approved_at = models.DateTimeField(null=True, blank=True)
+    last_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tier__in=Tier.values), name="register_tier_valid"),
+            models.CheckConstraint(
+                condition=(
+                    Q(tier=Tier.CORPORATE, directorate__isnull=True, service__isnull=True)
+                    | Q(tier=Tier.DIRECTORATE, directorate__isnull=False, service__isnull=True)
+                    | Q(
+                        tier__in=[Tier.SERVICE, Tier.PROJECT],
+                        directorate__isnull=False,
+                        service__isnull=False,
+                    )
+                ),
+                name="register_place_fits_tier",
+                violation_error_message=(
+                    "A corporate register has no directorate or service; a directorate register "
+                    "has a directorate; a service or project register has a service."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(tier=Tier.CORPORATE),
+                name="register_one_corporate",
+                violation_error_message="The organisation already has a corporate register.",
+            ),
+            models.UniqueConstraint(
+                fields=["directorate"],
+                condition=Q(tier=Tier.DIRECTORATE),
+                name="register_one_per_directorate",
+                violation_error_message="The directorate already has a register.",
+            ),
+            models.UniqueConstraint(
+                fields=["service"],
+                condition=Q(tier=Tier.SERVICE),
+                name="register_one_per_service",
+                violation_error_message="The service already has a service register.",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_interval_months__gte=1, review_interval_months__lte=24),
+                name="register_review_interval_1_24",
+            ),
+            models.CheckConstraint(
+                condition=Q(last_approved_at__isnull=True, last_approved_by__isnull=True)
+                | Q(last_approved_at__isnull=False, last_approved_by__isnull=False),
+                name="register_approval_complete",
+                violation_error_message="An approval records both when and by whom.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registers:register-detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.directorate_id and self.directorate.organisation_id != self.organisation_id:
+            raise ValidationError({"directorate": "This directorate is in another organisation."})
+        if self.service_id and self.service.directorate_id != self.directorate_id:
+            raise ValidationError({"service": "This service is not in the chosen directorate."})
+
+    @property
+    def next_review_due(self) -> date | None:
+        """When the register is next due for review and approval (None if never approved)."""
+        return due.register_review_due(self.last_approved_at, self.review_interval_months)
+
+    def review_overdue(self, today: date) -> bool:
+        """Whether the register's review and approval is late on ``today``."""
+        return due.is_overdue(self.next_review_due, today)
+
+    @property
+    def escalates_to(self) -> Register | None:
+        """The register a risk on this one is escalated to: one tier up the tree.
+
+        Service and project registers escalate to their directorate's register, directorate
+        registers to the corporate register; the corporate register has nowhere higher.
+        """
+        if self.tier == Tier.CORPORATE:
+            return None
+        if self.tier == Tier.DIRECTORATE:
+            return Register.objects.filter(
+                organisation_id=self.organisation_id, tier=Tier.CORPORATE
+            ).first()
+        return Register.objects.filter(
+            directorate_id=self.directorate_id, tier=Tier.DIRECTORATE
+        ).first()

@@ -1,0 +1,361 @@
+"""Risks, their querysets (scores and bands in SQL), and the controls and actions mitigating
+them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from registers import due
+from registers.models.register import Register
+from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
+from scoring import matrix
+from scoring.expressions import band_case
+from scoring.models import SCORE_VALIDATORS
+
+
+class Category(models.TextChoices):
+    """The policy's sources of risk (Part 2)."""
+
+    STRATEGIC = "strategic", "Strategic"
+    CUSTOMERS_CITIZENS = "customers_citizens", "Customers/citizens"
+    FINANCE = "finance", "Finance"
+    REPUTATION = "reputation", "Reputation"
+    LEGAL_REGULATORY = "legal_regulatory", "Legal and regulatory"
+    INFORMATION = "information", "Information"
+    ENVIRONMENTAL = "environmental", "Environmental"
+    PEOPLE = "people", "People"
+    POLITICAL = "political", "Political"
+    PARTNERSHIPS = "partnerships", "Partnerships"
+
+
+class Response(models.TextChoices):
+    """The four ways to respond to a risk (Part 4); blank until the owner decides."""
+
+    TOLERATE = "tolerate", "Tolerate"
+    TREAT = "treat", "Treat"
+    TERMINATE = "terminate", "Terminate"
+    TRANSFER = "transfer", "Transfer"
+
+
+class Horizon(models.TextChoices):
+    SHORT = "short", "Short term (within a year)"
+    MEDIUM = "medium", "Medium term (one to three years)"
+    LONG = "long", "Long term (over three years)"
+
+
+class RiskStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+def review_overdue_q(*, today: date) -> Q:
+    """The risks whose review is late on ``today``, in SQL: ``Risk.review_overdue`` for a
+    filter or a count. Only an open risk is late, and only from the day after its review date
+    (``due.is_overdue``, docs/domain.md section 5); a risk with no date never is."""
+    return Q(status=RiskStatus.OPEN, next_review_due__lt=today)
+
+
+class RiskQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=RiskStatus.OPEN)
+
+    def with_scores(self):
+        """Alias ``inherent_score``, ``residual_score`` and ``target_score`` for SQL.
+
+        Aliases, not annotations: they filter and sort (``.order_by("-residual_score")``)
+        without shadowing the model's properties, which stay the single Python definition.
+        """
+        return self.alias(
+            **{
+                f"{name}_score": F(likelihood) * F(impact)
+                for name, (likelihood, impact) in SCORE_PAIRS.items()
+            }
+        )
+
+    def with_bands(self, bands: tuple[matrix.Band, ...]):
+        """Alias ``inherent_band`` and ``residual_band`` (band keys, "" when not scored) for SQL
+        filters: ``matrix.band_for`` in SQL, built from the same bands."""
+        return self.with_scores().alias(
+            **{
+                f"{name}_band": band_case(score=F(f"{name}_score"), bands=bands)
+                for name in ("inherent", "residual")
+            }
+        )
+
+
+class Risk(ScoredMixin, models.Model):
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="risks")
+    reference = models.CharField(
+        max_length=30,
+        help_text="Short and stable, printed in reports, e.g. CRR-07. Generated when left blank.",
+    )
+    title = models.CharField(max_length=200)
+    event = models.TextField(help_text="What could go wrong: where the uncertainty lies.")
+    consequence = models.TextField(help_text="What may follow if the event happens.")
+    impact = models.TextField(help_text="The effect on the organisation if it does.")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_risks",
+    )
+    # Scores are 1..5. NULL means "not scored" (e.g. imported with only a rating word):
+    # never an invented number.
+    inherent_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    inherent_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    residual_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    target_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    target_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    target_date = models.DateField(null=True, blank=True)
+    exempt = models.BooleanField(
+        default=False,
+        verbose_name="exempt from publication",
+        help_text="Left out of the public versions of the SLT pack and the committee report "
+        "(e.g. commercially sensitive or a security risk); carried in their confidential "
+        "appendix.",
+    )
+    response = models.CharField(max_length=10, choices=Response.choices, blank=True)
+    response_rationale = models.TextField(
+        blank=True, help_text="Why this response; required when the risk is tolerated."
+    )
+    horizon = models.CharField(max_length=10, choices=Horizon.choices, default=Horizon.MEDIUM)
+    status = models.CharField(max_length=10, choices=RiskStatus.choices, default=RiskStatus.OPEN)
+    closure_reason = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    # What an imported sheet said where it could not be turned into likelihood and impact
+    # (a rating word such as "Critical", or a lone score) and its trend text: kept as given,
+    # so nothing is invented and nothing is lost.
+    imported_rating = models.CharField(
+        max_length=100, blank=True, help_text="The rating in the imported sheet, as written."
+    )
+    imported_trend = models.CharField(
+        max_length=100, blank=True, help_text="The trend in the imported sheet, as written."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: every change through the services adds one, and a save based on an
+    # older version is refused, so nobody overwrites a colleague's edit without seeing it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = RiskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.UniqueConstraint(
+                Upper("reference"),
+                name="risk_reference_unique",
+                violation_error_message="Another risk already has this reference.",
+            ),
+            *[
+                models.CheckConstraint(condition=score_in_range(field), name=f"risk_{field}_1_5")
+                for pair in SCORE_PAIRS.values()
+                for field in pair
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=both_or_neither(*pair),
+                    name=f"risk_{name}_pair",
+                    violation_error_message=f"Give both the {name} likelihood and impact, or "
+                    "neither.",
+                )
+                for name, pair in SCORE_PAIRS.items()
+            ],
+            models.CheckConstraint(
+                condition=Q(target_date__isnull=True) | Q(target_likelihood__isnull=False),
+                name="risk_target_date_needs_target",
+                violation_error_message="A target date needs a target score.",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="risk_category_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(response__in=[*Response.values, ""]), name="risk_response_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(horizon__in=Horizon.values), name="risk_horizon_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(response=Response.TOLERATE) | ~Q(response_rationale=""),
+                name="risk_tolerate_needs_rationale",
+                violation_error_code="rationale_required",
+                violation_error_message="Say why the risk is tolerated.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        status=RiskStatus.OPEN,
+                        closed_at__isnull=True,
+                        closed_by__isnull=True,
+                        closure_reason="",
+                    )
+                    | (Q(status=RiskStatus.CLOSED, closed_at__isnull=False) & ~Q(closure_reason=""))
+                ),
+                name="risk_closure_recorded",
+                violation_error_code="reason_required",
+                violation_error_message="A closed risk records when and why it was closed.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["register", "status"]),
+            models.Index(fields=["owner", "status"]),
+            models.Index(fields=["next_review_due"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:risk-detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        errors = {}
+        self.response_rationale = self.response_rationale.strip()
+        if self.response == Response.TOLERATE and not self.response_rationale:
+            errors["response_rationale"] = ValidationError(
+                "Say why the risk is tolerated: the policy asks for the reason to be documented.",
+                code="rationale_required",
+            )
+        for name, (likelihood, impact) in SCORE_PAIRS.items():
+            given = getattr(self, likelihood) is not None, getattr(self, impact) is not None
+            if given == (True, False):
+                errors[impact] = ValidationError(
+                    f"Give the {name} impact too, or clear the likelihood.", code="pair_incomplete"
+                )
+            elif given == (False, True):
+                errors[likelihood] = ValidationError(
+                    f"Give the {name} likelihood too, or clear the impact.", code="pair_incomplete"
+                )
+        if (
+            self.target_date
+            and self.target_likelihood is None
+            and "target_likelihood" not in errors
+        ):
+            errors["target_date"] = ValidationError(
+                "Give the target likelihood and impact this date is for.", code="target_missing"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def target_score(self) -> int | None:
+        return matrix.score_or_none(self.target_likelihood, self.target_impact)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RiskStatus.OPEN
+
+    def review_overdue(self, today: date | None = None) -> bool:
+        return self.is_open and due.is_overdue(self.next_review_due, today or timezone.localdate())
+
+
+class ActionKind(models.TextChoices):
+    CONTROL = "control", "Control in place"
+    ACTION = "action", "Planned action"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+ACTIVE_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def action_overdue_q(*, today: date) -> Q:
+    """The actions late on ``today``, in SQL: ``Action.is_overdue`` for a filter or a count.
+    Only an action not yet done or cancelled is late, and only from the day after its due date
+    (``due.is_overdue``, docs/domain.md section 5); an action with no date never is."""
+    return Q(status__in=ACTIVE_ACTION_STATUSES, due_date__lt=today)
+
+
+class Action(models.Model):
+    """A control in place or a planned action mitigating a risk (SMARTER, Part 4)."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="actions")
+    kind = models.CharField(max_length=10, choices=ActionKind.choices, default=ActionKind.ACTION)
+    description = models.TextField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+    )
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    cost = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="In pounds, where known.",
+    )
+    evaluation_notes = models.TextField(blank=True, help_text="How well it is working.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["risk", "kind", "due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ActionKind.values), name="action_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ActionStatus.values), name="action_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gte=0), name="action_cost_not_negative"
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.risk.get_absolute_url()}#action-{self.pk}"
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.status in ACTIVE_ACTION_STATUSES and due.is_overdue(
+            self.due_date, today or timezone.localdate()
+        )

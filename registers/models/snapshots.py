@@ -1,0 +1,86 @@
+"""Quarterly snapshots: a register's open risks as its owner approved them in a quarter."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from registers.models.register import Register
+from registers.models.risk import Risk, RiskStatus
+from registers.models.scores import ScoreSnapshot
+
+
+class RegisterSnapshot(models.Model):
+    """A register as its owner approved it in a quarter: its open risks, frozen.
+
+    Taken when the register's review is approved (``registers.services.register_approve``),
+    never changed afterwards, whatever happens later to the risks or the scheme. The quarter's
+    trend and the packs read these; when a register is approved twice in a quarter, the later
+    snapshot is the quarter's.
+    """
+
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="snapshots")
+    year = models.PositiveSmallIntegerField(help_text="The financial year's first year: 2026.")
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    approved_at = models.DateTimeField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["register", "-year", "-quarter", "-approved_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="snapshot_quarter_1_4"
+            )
+        ]
+        indexes = [models.Index(fields=["register", "year", "quarter"])]
+
+    def __str__(self) -> str:
+        return f"{self.register} {self.period}"
+
+    @property
+    def period(self):
+        from registers.periods import Quarter
+
+        return Quarter(self.year, self.quarter)
+
+
+class Arrival(models.TextChoices):
+    """How a risk came to be on the register in the snapshot's quarter (blank: already was)."""
+
+    NEW = "new", "New"
+    ESCALATED = "escalated", "Escalated in"
+    DE_ESCALATED = "de_escalated", "De-escalated in"
+
+
+class RiskSnapshot(ScoreSnapshot):
+    """One open risk as it stood when its register's quarter was approved."""
+
+    snapshot = models.ForeignKey(RegisterSnapshot, on_delete=models.CASCADE, related_name="risks")
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="snapshots")
+    reference = models.CharField(max_length=30)
+    title = models.CharField(max_length=200)
+    owner_name = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=RiskStatus.choices)
+    exempt = models.BooleanField(default=False)
+    target_likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_impact = models.PositiveSmallIntegerField(null=True, blank=True)
+    inherent_band_key = models.CharField(max_length=20, blank=True)
+    inherent_band_label = models.CharField(max_length=40, blank=True)
+    residual_band_key = models.CharField(max_length=20, blank=True)
+    residual_band_label = models.CharField(max_length=40, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    arrival = models.CharField(max_length=12, choices=Arrival.choices, blank=True)
+    arrived_from = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["snapshot", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "risk"], name="risk_snapshot_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} in {self.snapshot}"
