@@ -154,7 +154,7 @@ def database_urls() -> dict[str, str]:
     }
 
 
-def part_arguments(part: str) -> list[str]:
+def part_arguments(*, part: str) -> list[str]:
     """One benchmark script's own arguments, from its knobs."""
     if part == "pages":
         return [
@@ -193,7 +193,7 @@ def run_database(
             url,
             "--risks",
             str(risks),
-            *part_arguments(part),
+            *part_arguments(part=part),
             "--json",
             str(out[part]),
         )
@@ -220,16 +220,16 @@ def print_summary(
     print(table(results))
 
 
-def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_arguments() -> argparse.Namespace:
     """No arguments: the knobs are environment variables, which ``--help`` lists."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    return parser.parse_args(argv)
+    return parser.parse_args()
 
 
-def main(argv: list[str] | None = None) -> None:
-    parse_arguments(argv)
+def main() -> None:
+    parse_arguments()
     databases = knob("BENCH_DATABASES", "sqlite postgresql").split()
     skip = knob("BENCH_SKIP", "").split()
     risks = knob("BENCH_RISKS", 10_000)

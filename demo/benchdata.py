@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -123,7 +123,14 @@ class _People:
     organisation: Organisation
     password: str
 
-    def person(self, username: str, seniority: Seniority, directorate=None, service=None):
+    def person(
+        self,
+        username: str,
+        *,
+        seniority: Seniority,
+        directorate: Directorate | None = None,
+        service: Service | None = None,
+    ) -> AbstractBaseUser:
         user = get_user_model().objects.create(
             username=username,
             first_name=username.split(".")[0].title(),
@@ -184,7 +191,7 @@ def _registers(*, people: _People, shares: _Shares, rng: random.Random) -> list[
     director's) and the service and project registers under them, each with its share of
     the risks: the directorates' evenly, the services' unevenly, as real registers are."""
     organisation = people.organisation
-    chief = people.person("bench.chief", Seniority.EXECUTIVE)
+    chief = people.person("bench.chief", seniority=Seniority.EXECUTIVE)
     chief.groups.add(Group.objects.get_or_create(name=roles.SLT)[0])
     corporate = Register.objects.create(
         organisation=organisation,
@@ -200,7 +207,9 @@ def _registers(*, people: _People, shares: _Shares, rng: random.Random) -> list[
         directorate = Directorate.objects.create(
             organisation=organisation, name=f"Directorate {d}", slug=f"directorate-{d}"
         )
-        director = people.person(f"bench.director{d}", Seniority.DIRECTOR, directorate)
+        director = people.person(
+            f"bench.director{d}", seniority=Seniority.DIRECTOR, directorate=directorate
+        )
         directors.append(director)
         register = Register.objects.create(
             organisation=organisation,
@@ -227,7 +236,12 @@ def _registers(*, people: _People, shares: _Shares, rng: random.Random) -> list[
 
 
 def _service_registers(
-    *, people: _People, number: int, directorate: Directorate, director, shares: _Shares
+    *,
+    people: _People,
+    number: int,
+    directorate: Directorate,
+    director: AbstractBaseUser,
+    shares: _Shares,
 ) -> list[tuple[Register, list]]:
     """Directorate ``number``'s services, each with a head, an officer and a register (every
     fifth a project's), and who may own its risks."""
@@ -237,10 +251,16 @@ def _service_registers(
             directorate=directorate, name=f"Service {number}.{s}", slug=f"service-{s}"
         )
         head = people.person(
-            f"bench.head{number}x{s}", Seniority.SERVICE_LEADERSHIP, directorate, service
+            f"bench.head{number}x{s}",
+            seniority=Seniority.SERVICE_LEADERSHIP,
+            directorate=directorate,
+            service=service,
         )
         officer = people.person(
-            f"bench.officer{number}x{s}", Seniority.OFFICER, directorate, service
+            f"bench.officer{number}x{s}",
+            seniority=Seniority.OFFICER,
+            directorate=directorate,
+            service=service,
         )
         register = Register.objects.create(
             organisation=people.organisation,

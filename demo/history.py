@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from common.people import person_name
@@ -488,7 +489,9 @@ def _closed_corporate_risk(*, corporate: Register, quarters: list[Quarter], by) 
     return risk
 
 
-def _raise_closed_risk(*, corporate: Register, quarters: list[Quarter], owner, by) -> Risk:
+def _raise_closed_risk(
+    *, corporate: Register, quarters: list[Quarter], owner: AbstractBaseUser, by: AbstractBaseUser
+) -> Risk:
     """The leisure operator's failure, raised on the corporate register with the residual
     score it had when it was closed."""
     risk = Risk(
@@ -519,7 +522,9 @@ def _raise_closed_risk(*, corporate: Register, quarters: list[Quarter], owner, b
     return risk
 
 
-def _closed_risk_actions(*, risk: Risk, owner, handover: date, by) -> None:
+def _closed_risk_actions(
+    *, risk: Risk, owner: AbstractBaseUser, handover: date, by: AbstractBaseUser
+) -> None:
     """The closed risk's control and its action, both done: the council's own company set up
     to take the leisure centres over on ``handover``."""
     for kind, description, completed_on in (

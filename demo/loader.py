@@ -13,7 +13,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -153,7 +153,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     directorate_seeds, corporate_risks = demo_content()
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
-    organisation = _organisation(load)
+    organisation = _organisation(load=load)
     load.admin = _user(
         load,
         "admin",
@@ -165,10 +165,12 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         [],
         superuser=True,
     )
-    directorates = _directorates(load, organisation=organisation, seeds=directorate_seeds)
-    people = _role_users(load, organisation=organisation, groups=groups, directorates=directorates)
+    directorates = _directorates(load=load, organisation=organisation, seeds=directorate_seeds)
+    people = _role_users(
+        load=load, organisation=organisation, groups=groups, directorates=directorates
+    )
     directors = _directors(
-        load,
+        load=load,
         organisation=organisation,
         groups=groups,
         seeds=directorate_seeds,
@@ -181,11 +183,11 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         people=people,
         taken_prefixes=set(Register.objects.values_list("prefix", flat=True)),
     )
-    _corporate_register(load, council, seeds=corporate_risks)
+    _corporate_register(load=load, council=council, seeds=corporate_risks)
     for position, seed in enumerate(directorate_seeds):
         _directorate_registers(
-            load,
-            council,
+            load=load,
+            council=council,
             seed=seed,
             position=position,
             directorate=directorates[seed.slug],
@@ -199,7 +201,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     return load.created
 
 
-def _organisation(load: DemoLoad) -> Organisation:
+def _organisation(*, load: DemoLoad) -> Organisation:
     """The demo organisation, on the default scoring scheme."""
     scheme = Scheme.objects.get(is_default=True)
     organisation, created = Organisation.objects.get_or_create(
@@ -210,7 +212,7 @@ def _organisation(load: DemoLoad) -> Organisation:
 
 
 def _directorates(
-    load: DemoLoad, *, organisation: Organisation, seeds: tuple[DirectorateSeed, ...]
+    *, load: DemoLoad, organisation: Organisation, seeds: tuple[DirectorateSeed, ...]
 ) -> dict[str, Directorate]:
     """The organisation's directorates, by slug."""
     directorates = {}
@@ -224,8 +226,8 @@ def _directorates(
 
 
 def _role_users(
-    load: DemoLoad,
     *,
+    load: DemoLoad,
     organisation: Organisation,
     groups: dict[str, Group],
     directorates: dict[str, Directorate],
@@ -248,8 +250,8 @@ def _role_users(
 
 
 def _directors(
-    load: DemoLoad,
     *,
+    load: DemoLoad,
     organisation: Organisation,
     groups: dict[str, Group],
     seeds: tuple[DirectorateSeed, ...],
@@ -272,7 +274,7 @@ def _directors(
 
 
 def _corporate_register(
-    load: DemoLoad, council: DemoCouncil, *, seeds: tuple[RiskSeed, ...]
+    *, load: DemoLoad, council: DemoCouncil, seeds: tuple[RiskSeed, ...]
 ) -> None:
     """The corporate register, the chief executive's, with its risks."""
     chief = council.people["chief.executive"]
@@ -291,13 +293,13 @@ def _corporate_register(
 
 
 def _directorate_registers(
+    *,
     load: DemoLoad,
     council: DemoCouncil,
-    *,
     seed: DirectorateSeed,
     position: int,
     directorate: Directorate,
-    director,
+    director: AbstractBaseUser,
 ) -> None:
     """A directorate's register (its director's, approved a little longer ago for each
     directorate down the list) with its risks, then its services' registers."""
@@ -318,8 +320,8 @@ def _directorate_registers(
     )
     for index, service_seed in enumerate(seed.services):
         _service_registers(
-            load,
-            council,
+            load=load,
+            council=council,
             seed=service_seed,
             index=index,
             directorate=directorate,
@@ -328,13 +330,13 @@ def _directorate_registers(
 
 
 def _service_registers(
+    *,
     load: DemoLoad,
     council: DemoCouncil,
-    *,
     seed: ServiceSeed,
     index: int,
     directorate: Directorate,
-    director,
+    director: AbstractBaseUser,
 ) -> None:
     """A service with its head (and its risk-owning officer, if any), its register and
     risks, and its projects' registers and risks."""
@@ -343,7 +345,12 @@ def _service_registers(
     )
     load.count("services", created)
     owners = _service_owners(
-        load, council, seed=seed, directorate=directorate, service=service, director=director
+        load=load,
+        council=council,
+        seed=seed,
+        directorate=directorate,
+        service=service,
+        director=director,
     )
     head = owners["head"]
     # Some registers were approved recently, some are overdue, one never approved.
@@ -380,13 +387,13 @@ def _service_registers(
 
 
 def _service_owners(
+    *,
     load: DemoLoad,
     council: DemoCouncil,
-    *,
     seed: ServiceSeed,
     directorate: Directorate,
     service: Service,
-    director,
+    director: AbstractBaseUser,
 ) -> dict[str, object]:
     """Who may own a service's risks: anyone the organisation-wide roles name, the
     directorate's director, the service's head and, if it has one, its risk-owning officer."""

@@ -4,6 +4,7 @@ mapping guess, plan and all-or-nothing apply as the web pages."""
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError
 
 from registers.imports.apply import apply_plan
@@ -85,7 +86,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {heading} -> {TARGET_LABELS[target]}")
         self.stdout.write("Rows:")
         for row in plan.rows:
-            self.stdout.write(_row_line(row))
+            self.stdout.write(_row_line(row=row))
         for warning in plan.warnings:
             self.stdout.write(f"  note: row {warning.row}, {warning.column}: {warning.message}")
         if plan.unmatched_owners:
@@ -103,7 +104,7 @@ def _register(*, prefix: str) -> Register:
         raise CommandError(f"No register has the prefix {prefix}.") from error
 
 
-def _importer(*, username: str | None, register: Register):
+def _importer(*, username: str | None, register: Register) -> AbstractBaseUser:
     """Who the import is recorded as: the active user named, else the register's owner."""
     if not username:
         return register.owner
@@ -125,7 +126,7 @@ def _table(*, path: Path) -> Table:
         raise CommandError(str(error), returncode=1) from error
 
 
-def _row_line(row: RowPlan) -> str:
+def _row_line(*, row: RowPlan) -> str:
     """One row of the preview: what it does, to which reference, and its residual score."""
     scores = (
         "residual {}x{}".format(row.fields["residual_likelihood"], row.fields["residual_impact"])
