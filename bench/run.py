@@ -26,6 +26,7 @@ Timings are for reading, never asserted; the exit status is 0 even when a target
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -140,69 +141,70 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    databases = knob("BENCH_DATABASES", "sqlite postgresql").split()
-    skip = knob("BENCH_SKIP", "").split()
-    risks = knob("BENCH_RISKS", 10_000)
-    urls = {
+PARTS = ("pages", "load", "reports")
+
+
+def database_urls() -> dict[str, str]:
+    """Where each database's benchmark data lives."""
+    return {
         "sqlite": knob("BENCH_SQLITE_URL", f"sqlite:///{VAR / 'bench.sqlite3'}"),
         "postgresql": knob(
             "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/riskreg_bench"
         ),
     }
-    VAR.mkdir(exist_ok=True)
-    started = datetime.now(UTC)
-    loads = [os.getloadavg()[0]]
-    results: dict[str, dict] = {}
-    for vendor in databases:
-        url = urls[vendor]
-        if vendor == "postgresql":
-            ensure_postgres_database(url)
-        out = {part: VAR / f"bench-{vendor}-{part}.json" for part in ("pages", "load", "reports")}
-        for path in out.values():
-            path.unlink(missing_ok=True)
-        common_args = ["--risks", str(risks)]
-        if "pages" not in skip:
-            run_script(
-                "pages.py",
-                url,
-                *common_args,
-                "--requests",
-                str(knob("BENCH_REQUESTS", 40)),
-                "--naive-requests",
-                str(knob("BENCH_NAIVE_REQUESTS", 5)),
-                "--json",
-                str(out["pages"]),
-            )
-            loads.append(os.getloadavg()[0])
-        if "load" not in skip:
-            run_script(
-                "load.py",
-                url,
-                *common_args,
-                "--duration",
-                str(knob("BENCH_DURATION", 10.0)),
-                "--warmup",
-                str(knob("BENCH_WARMUP", 5.0)),
-                "--connections",
-                str(knob("BENCH_CONNECTIONS", 10)),
-                "--json",
-                str(out["load"]),
-            )
-            loads.append(os.getloadavg()[0])
-        if "reports" not in skip:
-            run_script(
-                "reports.py",
-                url,
-                *common_args,
-                "--runs",
-                str(knob("BENCH_RUNS", 3)),
-                "--json",
-                str(out["reports"]),
-            )
-            loads.append(os.getloadavg()[0])
-        results[vendor] = {part: load_json(path) for part, path in out.items()}
 
+
+def part_arguments(*, part: str) -> list[str]:
+    """One benchmark script's own arguments, from its knobs."""
+    if part == "pages":
+        return [
+            "--requests",
+            str(knob("BENCH_REQUESTS", 40)),
+            "--naive-requests",
+            str(knob("BENCH_NAIVE_REQUESTS", 5)),
+        ]
+    if part == "load":
+        return [
+            "--duration",
+            str(knob("BENCH_DURATION", 10.0)),
+            "--warmup",
+            str(knob("BENCH_WARMUP", 5.0)),
+            "--connections",
+            str(knob("BENCH_CONNECTIONS", 10)),
+        ]
+    return ["--runs", str(knob("BENCH_RUNS", 3))]
+
+
+def run_database(
+    *, vendor: str, url: str, risks: int, skip: list[str], loads: list[float]
+) -> dict[str, dict]:
+    """Every benchmark not skipped, on one database, in turn; each one's figures (read back
+    from the JSON it writes) by part. The load average after each is added to ``loads``."""
+    if vendor == "postgresql":
+        ensure_postgres_database(url)
+    out = {part: VAR / f"bench-{vendor}-{part}.json" for part in PARTS}
+    for path in out.values():
+        path.unlink(missing_ok=True)
+    for part in PARTS:
+        if part in skip:
+            continue
+        run_script(
+            f"{part}.py",
+            url,
+            "--risks",
+            str(risks),
+            *part_arguments(part=part),
+            "--json",
+            str(out[part]),
+        )
+        loads.append(os.getloadavg()[0])
+    return {part: load_json(path) for part, path in out.items()}
+
+
+def print_summary(
+    *, started: datetime, risks: int, loads: list[float], results: dict[str, dict]
+) -> None:
+    """The heading, the targets and the machine's load, then the table."""
     minutes = (datetime.now(UTC) - started).total_seconds() / 60
     print(
         f"\n## Benchmarks, {started:%Y-%m-%d %H:%M} UTC, {risks} risks, {os.cpu_count()} cores, "
@@ -216,6 +218,31 @@ def main() -> None:
         f"1-minute load average between phases: {', '.join(f'{x:.1f}' for x in loads)}.\n"
     )
     print(table(results))
+
+
+def parse_arguments() -> argparse.Namespace:
+    """No arguments: the knobs are environment variables, which ``--help`` lists."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    return parser.parse_args()
+
+
+def main() -> None:
+    parse_arguments()
+    databases = knob("BENCH_DATABASES", "sqlite postgresql").split()
+    skip = knob("BENCH_SKIP", "").split()
+    risks = knob("BENCH_RISKS", 10_000)
+    urls = database_urls()
+    VAR.mkdir(exist_ok=True)
+    started = datetime.now(UTC)
+    loads = [os.getloadavg()[0]]
+    results: dict[str, dict] = {}
+    for vendor in databases:
+        results[vendor] = run_database(
+            vendor=vendor, url=urls[vendor], risks=risks, skip=skip, loads=loads
+        )
+    print_summary(started=started, risks=risks, loads=loads, results=results)
 
 
 if __name__ == "__main__":

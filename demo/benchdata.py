@@ -14,11 +14,12 @@ deterministic for a seed.
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -96,6 +97,61 @@ def bench_organisation_delete() -> None:
     organisation.delete()
 
 
+@dataclass(frozen=True, slots=True)
+class _Shares:
+    """How many risks each tier holds, and how many services each directorate has so that no
+    service register holds more than about ``RISKS_PER_SERVICE_REGISTER``."""
+
+    corporate: int
+    directorate: int
+    remaining: int
+    services_per_directorate: int
+
+    @classmethod
+    def of(cls, risks: int) -> _Shares:
+        corporate = min(CORPORATE_RISKS, risks)
+        directorate = min(RISKS_PER_DIRECTORATE_REGISTER * DIRECTORATES, risks - corporate)
+        remaining = risks - corporate - directorate
+        per_directorate = max(1, -(-remaining // (RISKS_PER_SERVICE_REGISTER * DIRECTORATES)))
+        return cls(corporate, directorate, remaining, per_directorate)
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """Makes the benchmark organisation's people, each with the demo password."""
+
+    organisation: Organisation
+    password: str
+
+    def person(
+        self,
+        username: str,
+        *,
+        seniority: Seniority,
+        directorate: Directorate | None = None,
+        service: Service | None = None,
+    ) -> AbstractBaseUser:
+        user = get_user_model().objects.create(
+            username=username,
+            first_name=username.split(".")[0].title(),
+            last_name=username.split(".")[-1].title(),
+            password=self.password,
+        )
+        Profile.objects.create(
+            user=user,
+            organisation=self.organisation,
+            directorate=directorate,
+            service=service,
+            seniority=seniority,
+            job_title=username,
+        )
+        return user
+
+
+# A register, how many risks it holds, and the people who may own them.
+RegisterShare = tuple[Register, int, list]
+
+
 @transaction.atomic
 def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) -> dict[str, int]:
     """Build the benchmark organisation with ``risks`` risks; return row counts."""
@@ -105,38 +161,38 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
         bench_organisation_delete()
     rng = random.Random(seed)
     today = timezone.localdate()
-    User = get_user_model()
-    password = make_password(DEMO_PASSWORD)
     organisation = Organisation.objects.create(
         name=BENCH_NAME, slug=BENCH_SLUG, scheme=Scheme.objects.get(is_default=True)
     )
+    registers = _registers(
+        people=_People(organisation, make_password(DEMO_PASSWORD)),
+        shares=_Shares.of(risks),
+        rng=rng,
+    )
+    created_risks = _bench_risks(registers=registers, rng=rng, today=today)
+    if not created_risks or created_risks[0].pk is None:
+        created_risks = list(Risk.objects.filter(register__organisation=organisation))
+    _bench_actions(risks=created_risks, rng=rng, today=today)
+    approve_quarters(
+        registers=[register for register, _, _ in registers],
+        risk_ids=sorted(risk.pk for risk in created_risks),
+        today=today,
+    )
+    return {
+        "registers": Register.objects.filter(organisation=organisation).count(),
+        "risks": Risk.objects.filter(register__organisation=organisation).count(),
+        "actions": Action.objects.filter(risk__register__organisation=organisation).count(),
+        "snapshots": RegisterSnapshot.objects.filter(register__organisation=organisation).count(),
+    }
 
-    # Enough services that no service register holds more than ~RISKS_PER_SERVICE_REGISTER.
-    corporate_risks = min(CORPORATE_RISKS, risks)
-    directorate_risks = min(RISKS_PER_DIRECTORATE_REGISTER * DIRECTORATES, risks - corporate_risks)
-    remaining = risks - corporate_risks - directorate_risks
-    services_per_directorate = max(1, -(-remaining // (RISKS_PER_SERVICE_REGISTER * DIRECTORATES)))
 
-    def person(username, seniority, directorate=None, service=None):
-        user = User.objects.create(
-            username=username,
-            first_name=username.split(".")[0].title(),
-            last_name=username.split(".")[-1].title(),
-            password=password,
-        )
-        Profile.objects.create(
-            user=user,
-            organisation=organisation,
-            directorate=directorate,
-            service=service,
-            seniority=seniority,
-            job_title=username,
-        )
-        return user
-
-    chief = person("bench.chief", Seniority.EXECUTIVE)
+def _registers(*, people: _People, shares: _Shares, rng: random.Random) -> list[RegisterShare]:
+    """The corporate register (the chief executive's), a register for each directorate (its
+    director's) and the service and project registers under them, each with its share of
+    the risks: the directorates' evenly, the services' unevenly, as real registers are."""
+    organisation = people.organisation
+    chief = people.person("bench.chief", seniority=Seniority.EXECUTIVE)
     chief.groups.add(Group.objects.get_or_create(name=roles.SLT)[0])
-    registers: list[tuple[Register, int, list]] = []  # (register, risk count, possible owners)
     corporate = Register.objects.create(
         organisation=organisation,
         tier=Tier.CORPORATE,
@@ -144,13 +200,16 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
         prefix="BN-CRR",
         owner=chief,
     )
+    registers: list[RegisterShare] = []
     directors = []
-    service_registers = []
+    service_registers: list[tuple[Register, list]] = []
     for d in range(1, DIRECTORATES + 1):
         directorate = Directorate.objects.create(
             organisation=organisation, name=f"Directorate {d}", slug=f"directorate-{d}"
         )
-        director = person(f"bench.director{d}", Seniority.DIRECTOR, directorate)
+        director = people.person(
+            f"bench.director{d}", seniority=Seniority.DIRECTOR, directorate=directorate
+        )
         directors.append(director)
         register = Register.objects.create(
             organisation=organisation,
@@ -161,36 +220,64 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
             owner=director,
         )
         # Share the directorate risks evenly, the first registers taking any remainder.
-        share = directorate_risks // DIRECTORATES + (d <= directorate_risks % DIRECTORATES)
+        share = shares.directorate // DIRECTORATES + (d <= shares.directorate % DIRECTORATES)
         registers.append((register, share, [director]))
-        for s in range(1, services_per_directorate + 1):
-            service = Service.objects.create(
-                directorate=directorate, name=f"Service {d}.{s}", slug=f"service-{s}"
-            )
-            head = person(f"bench.head{d}x{s}", Seniority.SERVICE_LEADERSHIP, directorate, service)
-            officer = person(f"bench.officer{d}x{s}", Seniority.OFFICER, directorate, service)
-            tier = Tier.PROJECT if s % 5 == 0 else Tier.SERVICE
-            service_registers.append(
-                Register.objects.create(
-                    organisation=organisation,
-                    tier=tier,
-                    directorate=directorate,
-                    service=service,
-                    name=f"Service {d}.{s} Risk Register",
-                    prefix=f"BN-S{d:02d}{s:03d}",
-                    owner=head,
-                )
-            )
-            service_registers[-1]._owners = [head, officer, director]
-    registers.insert(0, (corporate, corporate_risks, [chief, *directors]))
-    # Share the rest over service registers unevenly, as real registers are.
+        service_registers += _service_registers(
+            people=people, number=d, directorate=directorate, director=director, shares=shares
+        )
+    registers.insert(0, (corporate, shares.corporate, [chief, *directors]))
     weights = [rng.uniform(0.5, 1.5) for _ in service_registers]
     total = sum(weights)
-    shares = [int(remaining * w / total) for w in weights]
-    if shares:
-        shares[0] += remaining - sum(shares)
-    registers += [(r, n, r._owners) for r, n in zip(service_registers, shares, strict=True)]
+    counts = [int(shares.remaining * w / total) for w in weights]
+    if counts:
+        counts[0] += shares.remaining - sum(counts)
+    registers += [(r, n, owners) for (r, owners), n in zip(service_registers, counts, strict=True)]
+    return registers
 
+
+def _service_registers(
+    *,
+    people: _People,
+    number: int,
+    directorate: Directorate,
+    director: AbstractBaseUser,
+    shares: _Shares,
+) -> list[tuple[Register, list]]:
+    """Directorate ``number``'s services, each with a head, an officer and a register (every
+    fifth a project's), and who may own its risks."""
+    made = []
+    for s in range(1, shares.services_per_directorate + 1):
+        service = Service.objects.create(
+            directorate=directorate, name=f"Service {number}.{s}", slug=f"service-{s}"
+        )
+        head = people.person(
+            f"bench.head{number}x{s}",
+            seniority=Seniority.SERVICE_LEADERSHIP,
+            directorate=directorate,
+            service=service,
+        )
+        officer = people.person(
+            f"bench.officer{number}x{s}",
+            seniority=Seniority.OFFICER,
+            directorate=directorate,
+            service=service,
+        )
+        register = Register.objects.create(
+            organisation=people.organisation,
+            tier=Tier.PROJECT if s % 5 == 0 else Tier.SERVICE,
+            directorate=directorate,
+            service=service,
+            name=f"Service {number}.{s} Risk Register",
+            prefix=f"BN-S{number:02d}{s:03d}",
+            owner=head,
+        )
+        made.append((register, [head, officer, director]))
+    return made
+
+
+def _bench_risks(*, registers: list[RegisterShare], rng: random.Random, today: date) -> list[Risk]:
+    """Each register's share of risks, scored at random (the residual never above the
+    inherent), bulk-inserted with their history rows."""
     categories, responses, horizons = Category.values, Response.values, Horizon.values
     risk_rows = []
     for register, count, owners in registers:
@@ -218,13 +305,16 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
                     next_review_due=today + timedelta(days=rng.randint(-30, 90)),
                 )
             )
-    created_risks = bulk_create_with_history(
+    return bulk_create_with_history(
         risk_rows, Risk, batch_size=1000, default_change_reason="Benchmark data"
     )
-    if not created_risks or created_risks[0].pk is None:
-        created_risks = list(Risk.objects.filter(register__organisation=organisation))
+
+
+def _bench_actions(*, risks: list[Risk], rng: random.Random, today: date) -> None:
+    """A control in place and a planned action on every risk, bulk-inserted with their
+    history rows."""
     action_rows = []
-    for risk in created_risks:
+    for risk in risks:
         action_rows.append(
             Action(
                 risk=risk,
@@ -247,17 +337,6 @@ def generate_bench_data(*, risks: int, seed: int = 2026, replace: bool = False) 
     bulk_create_with_history(
         action_rows, Action, batch_size=2000, default_change_reason="Benchmark data"
     )
-    approve_quarters(
-        registers=[register for register, _, _ in registers],
-        risk_ids=sorted(risk.pk for risk in created_risks),
-        today=today,
-    )
-    return {
-        "registers": Register.objects.filter(organisation=organisation).count(),
-        "risks": Risk.objects.filter(register__organisation=organisation).count(),
-        "actions": Action.objects.filter(risk__register__organisation=organisation).count(),
-        "snapshots": RegisterSnapshot.objects.filter(register__organisation=organisation).count(),
-    }
 
 
 def _rescore(ids: list[int], change: int) -> None:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from common.people import person_name
@@ -109,6 +111,21 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
+@dataclass(frozen=True)
+class _Past:
+    """What the snapshots are written from: the quarters, every risk of the organisation with
+    its moves between registers, its scores in each quarter and the day it was created, the
+    scheme's bands and the registers' names."""
+
+    quarters: list[Quarter]
+    risks: list[Risk]
+    moves: dict[int, list[RiskMovement]]
+    scores: dict[int, list]
+    created: dict[int, date]
+    bands: tuple[matrix.Band, ...]
+    names: dict[int, str]
+
+
 def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
     """Seed the four approved quarters once (when the organisation has no snapshot yet);
     return how many register snapshots were created."""
@@ -121,13 +138,37 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
     history_aware_update(Risk, {"register": corporate, "title__in": EXEMPT_TITLES}, exempt=True)
     closed = _closed_corporate_risk(corporate=corporate, quarters=quarters, by=by)
     approvals = _approvals(registers=registers, quarters=quarters, today=today)
+    past = _past(
+        organisation=organisation,
+        registers=registers,
+        corporate=corporate,
+        closed=closed,
+        quarters=quarters,
+    )
+    made = 0
+    for register in registers:
+        made += _snapshot_register(
+            register=register, approvals=approvals.get(register.pk, []), past=past
+        )
+    return made
 
+
+def _past(
+    *,
+    organisation: Organisation,
+    registers: list[Register],
+    corporate: Register,
+    closed: Risk,
+    quarters: list[Quarter],
+) -> _Past:
+    """Every risk's past: its moves, its scores in each quarter (scripted for the corporate
+    register, rolled elsewhere) and its creation, dated back to before its first quarter."""
     risks = list(Risk.objects.filter(register__organisation=organisation).select_related("owner"))
     moves: dict[int, list[RiskMovement]] = defaultdict(list)
     for movement in RiskMovement.objects.filter(risk__in=risks).order_by("moved_at", "pk"):
         moves[movement.risk_id].append(movement)
     proposed = set(Proposal.objects.filter(risk__in=risks).values_list("risk_id", flat=True))
-    past = {
+    scores = {
         risk.pk: _past_scores(
             risk,
             corporate=risk.register_id == corporate.pk,
@@ -137,61 +178,87 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
         )
         for risk in risks
     }
-    created = _date_creations(risks=risks, past=past, quarters=quarters)
+    created = _date_creations(risks=risks, past=scores, quarters=quarters)
+    return _Past(
+        quarters=quarters,
+        risks=risks,
+        moves=moves,
+        scores=scores,
+        created=created,
+        bands=scheme_bands(scheme_id=organisation.scheme_id),
+        names={register.pk: register.name for register in registers},
+    )
 
-    bands = scheme_bands(scheme_id=organisation.scheme_id)
-    names = {register.pk: register.name for register in registers}
-    made = 0
-    for register in registers:
-        previous: RegisterSnapshot | None = None
-        on_previous: set[int] = set()
-        for index, approved_at in approvals.get(register.pk, []):
-            snapshot = RegisterSnapshot.objects.create(
-                register=register,
-                year=quarters[index].year,
-                quarter=quarters[index].number,
-                approved_at=approved_at,
-                approved_by=register.owner,
+
+def _snapshot_register(
+    *, register: Register, approvals: list[tuple[int, datetime]], past: _Past
+) -> int:
+    """The register's snapshot at each of its approvals, with its risks as they stood then;
+    its last approval becomes the latest snapshot's. Return how many snapshots were made."""
+    previous: RegisterSnapshot | None = None
+    on_previous: set[int] = set()
+    for index, approved_at in approvals:
+        snapshot = RegisterSnapshot.objects.create(
+            register=register,
+            year=past.quarters[index].year,
+            quarter=past.quarters[index].number,
+            approved_at=approved_at,
+            approved_by=register.owner,
+        )
+        rows = _risk_rows(
+            snapshot=snapshot,
+            index=index,
+            since=previous.approved_at if previous else None,
+            on_previous=on_previous,
+            past=past,
+        )
+        RiskSnapshot.objects.bulk_create(rows)
+        previous, on_previous = snapshot, {row.risk_id for row in rows}
+    if previous is not None:
+        # The register's last approval is its latest snapshot's.
+        history_aware_update(
+            Register,
+            {"pk": register.pk},
+            last_approved_at=previous.approved_at,
+            last_approved_by=register.owner,
+        )
+    return len(approvals)
+
+
+def _risk_rows(
+    *,
+    snapshot: RegisterSnapshot,
+    index: int,
+    since: datetime | None,
+    on_previous: set[int],
+    past: _Past,
+) -> list[RiskSnapshot]:
+    """The snapshot's rows: each risk on the register at the approval, with its scores of
+    that quarter, and how it arrived if it was not on the previous snapshot."""
+    register, approved_at = snapshot.register, snapshot.approved_at
+    rows = []
+    for risk in past.risks:
+        scores = past.scores[risk.pk][index]
+        moves = past.moves[risk.pk]
+        if scores is None or _register_at(risk, moves, approved_at) != register.pk:
+            continue
+        arrival, arrived_from = "", ""
+        if risk.pk not in on_previous:
+            arrival, arrived_from = _arrival(
+                moves, register=register, since=since, until=approved_at, names=past.names
             )
-            made += 1
-            rows = []
-            for risk in risks:
-                scores = past[risk.pk][index]
-                if scores is None or _register_at(risk, moves[risk.pk], approved_at) != (
-                    register.pk
-                ):
-                    continue
-                arrival, arrived_from = "", ""
-                if risk.pk not in on_previous:
-                    arrival, arrived_from = _arrival(
-                        moves[risk.pk],
-                        register=register,
-                        since=previous.approved_at if previous else None,
-                        until=approved_at,
-                        names=names,
-                    )
-                rows.append(
-                    _risk_snapshot(
-                        snapshot=snapshot,
-                        risk=risk,
-                        scores=scores,
-                        bands=bands,
-                        arrival=arrival,
-                        arrived_from=arrived_from,
-                        review_due=_review_due(risk, register, approved_at, created[risk.pk]),
-                    )
-                )
-            RiskSnapshot.objects.bulk_create(rows)
-            previous, on_previous = snapshot, {row.risk_id for row in rows}
-        if previous is not None:
-            # The register's last approval is its latest snapshot's.
-            history_aware_update(
-                Register,
-                {"pk": register.pk},
-                last_approved_at=previous.approved_at,
-                last_approved_by=register.owner,
+        rows.append(
+            _risk_snapshot(
+                snapshot=snapshot,
+                risk=risk,
+                scores=scores,
+                bands=past.bands,
+                arrival=arrival,
+                arrived_from=arrived_from,
+                review_due=_review_due(risk, register, approved_at, past.created[risk.pk]),
             )
-    return made
+        )
+    return rows
 
 
 def _arrival(
@@ -407,6 +474,26 @@ def _closed_corporate_risk(*, corporate: Register, quarters: list[Quarter], by) 
     """A corporate risk closed, with its reason, in the latest quarter of the history: made
     and closed through the services, then dated back."""
     owner = get_user_model().objects.get(username="director.city-services")
+    risk = _raise_closed_risk(corporate=corporate, quarters=quarters, owner=owner, by=by)
+    handover = quarters[3].start + timedelta(days=30)
+    _closed_risk_actions(risk=risk, owner=owner, handover=handover, by=by)
+    reason = CLOSED_REASON.format(day=handover.day, month=f"{handover:%B %Y}")
+    risk = risk_close(risk=risk, by=corporate.owner, reason=reason)
+    closed_at = _at(handover + timedelta(days=4), 14, 30)
+    history_aware_update(Risk, {"pk": risk.pk}, closed_at=closed_at)
+    history_redate(
+        Risk, {"pk": risk.pk}, when=closed_at, history_change_reason__startswith="Closed"
+    )
+    RiskMovement.objects.filter(risk=risk, kind=MovementKind.REMOVED).update(moved_at=closed_at)
+    risk.refresh_from_db()
+    return risk
+
+
+def _raise_closed_risk(
+    *, corporate: Register, quarters: list[Quarter], owner: AbstractBaseUser, by: AbstractBaseUser
+) -> Risk:
+    """The leisure operator's failure, raised on the corporate register with the residual
+    score it had when it was closed."""
     risk = Risk(
         register=corporate,
         reference=risk_reference_next(register=corporate),
@@ -432,7 +519,14 @@ def _closed_corporate_risk(*, corporate: Register, quarters: list[Quarter], by) 
         next_review_due=quarters[3].start + timedelta(days=60),
     )
     save_with_history(risk, by=by, reason="Demo organisation")
-    handover = quarters[3].start + timedelta(days=30)
+    return risk
+
+
+def _closed_risk_actions(
+    *, risk: Risk, owner: AbstractBaseUser, handover: date, by: AbstractBaseUser
+) -> None:
+    """The closed risk's control and its action, both done: the council's own company set up
+    to take the leisure centres over on ``handover``."""
     for kind, description, completed_on in (
         (
             ActionKind.CONTROL,
@@ -454,13 +548,3 @@ def _closed_corporate_risk(*, corporate: Register, quarters: list[Quarter], by) 
             completed_on=completed_on,
         )
         save_with_history(action, by=by, reason="Demo organisation")
-    reason = CLOSED_REASON.format(day=handover.day, month=f"{handover:%B %Y}")
-    risk = risk_close(risk=risk, by=corporate.owner, reason=reason)
-    closed_at = _at(handover + timedelta(days=4), 14, 30)
-    history_aware_update(Risk, {"pk": risk.pk}, closed_at=closed_at)
-    history_redate(
-        Risk, {"pk": risk.pk}, when=closed_at, history_change_reason__startswith="Closed"
-    )
-    RiskMovement.objects.filter(risk=risk, kind=MovementKind.REMOVED).update(moved_at=closed_at)
-    risk.refresh_from_db()
-    return risk

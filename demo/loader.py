@@ -13,13 +13,13 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
-from demo.types import DirectorateSeed, RiskSeed
+from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
 from registers.models import (
@@ -134,6 +134,18 @@ class DemoLoad:
             self.created[what] = self.created.get(what, 0) + 1
 
 
+@dataclass(frozen=True)
+class DemoCouncil:
+    """What every register of the demo organisation is built from: the organisation, its role
+    groups, the people any register may name as an owner (by username, and each director as
+    ``director:<slug>``), and the reference prefixes already taken."""
+
+    organisation: Organisation
+    groups: dict[str, Group]
+    people: dict[str, object]
+    taken_prefixes: set[str]
+
+
 @transaction.atomic
 def load_demo(*, today: date | None = None) -> dict[str, int]:
     """Create whatever of the demo organisation is missing; return counts of what was created."""
@@ -141,12 +153,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     directorate_seeds, corporate_risks = demo_content()
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
-    scheme = Scheme.objects.get(is_default=True)
-    organisation, created = Organisation.objects.get_or_create(
-        slug=ORGANISATION_SLUG, defaults={"name": ORGANISATION_NAME, "scheme": scheme}
-    )
-    load.count("organisations", created)
-
+    organisation = _organisation(load=load)
     load.admin = _user(
         load,
         "admin",
@@ -158,16 +165,76 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         [],
         superuser=True,
     )
+    directorates = _directorates(load=load, organisation=organisation, seeds=directorate_seeds)
+    people = _role_users(
+        load=load, organisation=organisation, groups=groups, directorates=directorates
+    )
+    directors = _directors(
+        load=load,
+        organisation=organisation,
+        groups=groups,
+        seeds=directorate_seeds,
+        directorates=directorates,
+    )
+    people.update({f"director:{slug}": user for slug, user in directors.items()})
+    council = DemoCouncil(
+        organisation=organisation,
+        groups=groups,
+        people=people,
+        taken_prefixes=set(Register.objects.values_list("prefix", flat=True)),
+    )
+    _corporate_register(load=load, council=council, seeds=corporate_risks)
+    for position, seed in enumerate(directorate_seeds):
+        _directorate_registers(
+            load=load,
+            council=council,
+            seed=seed,
+            position=position,
+            directorate=directorates[seed.slug],
+            director=directors[seed.slug],
+        )
+    for _ in range(load_escalation_demo(organisation=organisation)):
+        load.count("escalation proposals", True)
+    # After the escalations: the history places an escalated risk on its first register.
+    for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
+        load.count("quarterly snapshots", True)
+    return load.created
+
+
+def _organisation(*, load: DemoLoad) -> Organisation:
+    """The demo organisation, on the default scoring scheme."""
+    scheme = Scheme.objects.get(is_default=True)
+    organisation, created = Organisation.objects.get_or_create(
+        slug=ORGANISATION_SLUG, defaults={"name": ORGANISATION_NAME, "scheme": scheme}
+    )
+    load.count("organisations", created)
+    return organisation
+
+
+def _directorates(
+    *, load: DemoLoad, organisation: Organisation, seeds: tuple[DirectorateSeed, ...]
+) -> dict[str, Directorate]:
+    """The organisation's directorates, by slug."""
     directorates = {}
-    for seed in directorate_seeds:
+    for seed in seeds:
         directorate, created = Directorate.objects.get_or_create(
             organisation=organisation, slug=seed.slug, defaults={"name": seed.name}
         )
         load.count("directorates", created)
         directorates[seed.slug] = directorate
-    people = {}
-    for username, first, last, title, seniority, group_names, directorate_slug in ROLE_USERS:
-        people[username] = _user(
+    return directorates
+
+
+def _role_users(
+    *,
+    load: DemoLoad,
+    organisation: Organisation,
+    groups: dict[str, Group],
+    directorates: dict[str, Directorate],
+) -> dict[str, object]:
+    """The people in the organisation-wide roles, by username."""
+    return {
+        username: _user(
             load,
             username,
             first,
@@ -178,9 +245,21 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
             [groups[g] for g in group_names],
             directorate=directorates.get(directorate_slug),
         )
-    directors = {}
-    for seed in directorate_seeds:
-        directors[seed.slug] = _user(
+        for username, first, last, title, seniority, group_names, directorate_slug in ROLE_USERS
+    }
+
+
+def _directors(
+    *,
+    load: DemoLoad,
+    organisation: Organisation,
+    groups: dict[str, Group],
+    seeds: tuple[DirectorateSeed, ...],
+    directorates: dict[str, Directorate],
+) -> dict[str, object]:
+    """Each directorate's director, by the directorate's slug."""
+    return {
+        seed.slug: _user(
             load,
             f"director.{seed.slug}",
             *seed.director,
@@ -190,107 +269,161 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
             [groups[roles.DIRECTORS]],
             directorate=directorates[seed.slug],
         )
-    people.update({f"director:{slug}": user for slug, user in directors.items()})
+        for seed in seeds
+    }
 
-    taken_prefixes = set(Register.objects.values_list("prefix", flat=True))
+
+def _corporate_register(
+    *, load: DemoLoad, council: DemoCouncil, seeds: tuple[RiskSeed, ...]
+) -> None:
+    """The corporate register, the chief executive's, with its risks."""
+    chief = council.people["chief.executive"]
     corporate = _register(
         load,
-        organisation=organisation,
+        organisation=council.organisation,
         tier=Tier.CORPORATE,
         name="Corporate Risk Register",
         prefix="CRR",
-        owner=people["chief.executive"],
+        owner=chief,
         interval=3,
         approved_days_ago=48,
-        approver=people["chief.executive"],
+        approver=chief,
     )
-    _risks(load, corporate, corporate_risks, people, default_owner=people["chief.executive"])
+    _risks(load, corporate, seeds, council.people, default_owner=chief)
 
-    for position, seed in enumerate(directorate_seeds):
-        directorate, director = directorates[seed.slug], directors[seed.slug]
-        register = _register(
-            load,
-            organisation=organisation,
-            tier=Tier.DIRECTORATE,
+
+def _directorate_registers(
+    *,
+    load: DemoLoad,
+    council: DemoCouncil,
+    seed: DirectorateSeed,
+    position: int,
+    directorate: Directorate,
+    director: AbstractBaseUser,
+) -> None:
+    """A directorate's register (its director's, approved a little longer ago for each
+    directorate down the list) with its risks, then its services' registers."""
+    register = _register(
+        load,
+        organisation=council.organisation,
+        tier=Tier.DIRECTORATE,
+        directorate=directorate,
+        name=f"{seed.name} Directorate Risk Register",
+        prefix=f"DIR-{seed.slug.split('-')[0].upper()[:12]}",
+        owner=director,
+        interval=3,
+        approved_days_ago=30 + 25 * position,
+        approver=director,
+    )
+    _risks(
+        load, register, seed.risks, council.people | {"director": director}, default_owner=director
+    )
+    for index, service_seed in enumerate(seed.services):
+        _service_registers(
+            load=load,
+            council=council,
+            seed=service_seed,
+            index=index,
             directorate=directorate,
-            name=f"{seed.name} Directorate Risk Register",
-            prefix=f"DIR-{seed.slug.split('-')[0].upper()[:12]}",
-            owner=director,
-            interval=3,
-            approved_days_ago=30 + 25 * position,
-            approver=director,
+            director=director,
         )
-        _risks(load, register, seed.risks, people | {"director": director}, default_owner=director)
-        for index, service_seed in enumerate(seed.services):
-            service, created = Service.objects.get_or_create(
-                directorate=directorate,
-                slug=service_seed.slug,
-                defaults={"name": service_seed.name},
-            )
-            load.count("services", created)
-            head = _user(
-                load,
-                f"head.{service_seed.slug}",
-                *service_seed.head,
-                f"Head of {service_seed.name}",
-                organisation,
-                Seniority.SERVICE_LEADERSHIP,
-                [groups[roles.HEADS_OF_SERVICE]],
-                directorate=directorate,
-                service=service,
-            )
-            owners = people | {"director": director, "head": head}
-            if service_seed.officer:
-                first, last = service_seed.officer
-                owners["officer"] = _user(
-                    load,
-                    f"owner.{first.lower()}",
-                    first,
-                    last,
-                    f"{service_seed.name} Manager",
-                    organisation,
-                    Seniority.OFFICER,
-                    [groups[roles.RISK_OWNERS]],
-                    directorate=directorate,
-                    service=service,
-                )
-            # Some registers were approved recently, some are overdue, one never approved.
-            approved = None if index == 3 else [20, 70, 130][index % 3]
-            register = _register(
-                load,
-                organisation=organisation,
-                tier=Tier.SERVICE,
-                directorate=directorate,
-                service=service,
-                name=f"{service_seed.name} Service Risk Register",
-                prefix=partial(prefix_from, service_seed.name, taken_prefixes),
-                owner=head,
-                interval=3,
-                approved_days_ago=approved,
-                approver=head,
-            )
-            _risks(load, register, service_seed.risks, owners, default_owner=head)
-            for project_seed in service_seed.projects:
-                project = _register(
-                    load,
-                    organisation=organisation,
-                    tier=Tier.PROJECT,
-                    directorate=directorate,
-                    service=service,
-                    name=f"{project_seed.name} Project Risk Register",
-                    prefix=partial(prefix_from, project_seed.name, taken_prefixes, lead="PRJ-"),
-                    owner=head,
-                    interval=1,
-                    approved_days_ago=12,
-                    approver=head,
-                )
-                _risks(load, project, project_seed.risks, owners, default_owner=head)
-    for _ in range(load_escalation_demo(organisation=organisation)):
-        load.count("escalation proposals", True)
-    # After the escalations: the history places an escalated risk on its first register.
-    for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
-        load.count("quarterly snapshots", True)
-    return load.created
+
+
+def _service_registers(
+    *,
+    load: DemoLoad,
+    council: DemoCouncil,
+    seed: ServiceSeed,
+    index: int,
+    directorate: Directorate,
+    director: AbstractBaseUser,
+) -> None:
+    """A service with its head (and its risk-owning officer, if any), its register and
+    risks, and its projects' registers and risks."""
+    service, created = Service.objects.get_or_create(
+        directorate=directorate, slug=seed.slug, defaults={"name": seed.name}
+    )
+    load.count("services", created)
+    owners = _service_owners(
+        load=load,
+        council=council,
+        seed=seed,
+        directorate=directorate,
+        service=service,
+        director=director,
+    )
+    head = owners["head"]
+    # Some registers were approved recently, some are overdue, one never approved.
+    approved = None if index == 3 else [20, 70, 130][index % 3]
+    register = _register(
+        load,
+        organisation=council.organisation,
+        tier=Tier.SERVICE,
+        directorate=directorate,
+        service=service,
+        name=f"{seed.name} Service Risk Register",
+        prefix=partial(prefix_from, seed.name, council.taken_prefixes),
+        owner=head,
+        interval=3,
+        approved_days_ago=approved,
+        approver=head,
+    )
+    _risks(load, register, seed.risks, owners, default_owner=head)
+    for project_seed in seed.projects:
+        project = _register(
+            load,
+            organisation=council.organisation,
+            tier=Tier.PROJECT,
+            directorate=directorate,
+            service=service,
+            name=f"{project_seed.name} Project Risk Register",
+            prefix=partial(prefix_from, project_seed.name, council.taken_prefixes, lead="PRJ-"),
+            owner=head,
+            interval=1,
+            approved_days_ago=12,
+            approver=head,
+        )
+        _risks(load, project, project_seed.risks, owners, default_owner=head)
+
+
+def _service_owners(
+    *,
+    load: DemoLoad,
+    council: DemoCouncil,
+    seed: ServiceSeed,
+    directorate: Directorate,
+    service: Service,
+    director: AbstractBaseUser,
+) -> dict[str, object]:
+    """Who may own a service's risks: anyone the organisation-wide roles name, the
+    directorate's director, the service's head and, if it has one, its risk-owning officer."""
+    head = _user(
+        load,
+        f"head.{seed.slug}",
+        *seed.head,
+        f"Head of {seed.name}",
+        council.organisation,
+        Seniority.SERVICE_LEADERSHIP,
+        [council.groups[roles.HEADS_OF_SERVICE]],
+        directorate=directorate,
+        service=service,
+    )
+    owners = council.people | {"director": director, "head": head}
+    if seed.officer:
+        first, last = seed.officer
+        owners["officer"] = _user(
+            load,
+            f"owner.{first.lower()}",
+            first,
+            last,
+            f"{seed.name} Manager",
+            council.organisation,
+            Seniority.OFFICER,
+            [council.groups[roles.RISK_OWNERS]],
+            directorate=directorate,
+            service=service,
+        )
+    return owners
 
 
 def _user(

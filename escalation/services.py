@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation import permissions
-from escalation.models import Proposal, ProposalStatus
+from escalation.checklist import Evaluation
+from escalation.models import Checklist, Proposal, ProposalStatus
 from escalation.notify import notify, people_with_role
 from escalation.selectors import bands_for, checklist_for, evaluate_risk
 from registers import roles
@@ -60,6 +61,33 @@ def proposal_create(
     their case in words.
     """
     risk = _locked_risk(risk)
+    receiving = _register_to_propose_to(risk=risk, by=by)
+    checklist = checklist_for(receiving=receiving)
+    bands = bands_for(risk)
+    evaluation = evaluate_risk(
+        risk=risk, checklist=checklist, bands=bands, today=today, ticks=dict(ticks)
+    )
+    case = _checked_case(evaluation=evaluation, ticks=ticks, case=case)
+    residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
+    proposal = _proposal_snapshot(
+        risk=risk,
+        receiving=receiving,
+        checklist=checklist,
+        evaluation=evaluation,
+        case=case,
+        by=by,
+        inherent=matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands),
+        residual=residual,
+    )
+    _save_proposal(proposal=proposal, by=by)
+    _notify_proposed(proposal=proposal, evaluation=evaluation, residual=residual, by=by)
+    return proposal
+
+
+def _register_to_propose_to(*, risk: Risk, by: AbstractBaseUser) -> Register:
+    """The register one tier up, once the rules allow the proposal: an open risk below the
+    corporate register, proposed by its owner or its register's owner, with a register above
+    it and no other proposal awaiting decision."""
     if not risk.is_open:
         raise ValidationError("This risk is closed: it cannot be escalated.", code="risk_closed")
     if risk.register.tier == Tier.CORPORATE:
@@ -83,11 +111,13 @@ def proposal_create(
         raise ValidationError(
             "This risk already has a proposal awaiting decision.", code="open_proposal_exists"
         )
-    checklist = checklist_for(receiving=receiving)
-    bands = bands_for(risk)
-    evaluation = evaluate_risk(
-        risk=risk, checklist=checklist, bands=bands, today=today, ticks=dict(ticks)
-    )
+    return receiving
+
+
+def _checked_case(*, evaluation: Evaluation, ticks: Mapping[int, str], case: str) -> str:
+    """The proposer's case, trimmed, once their ticks hold up: only judged factors ticked,
+    each with a note, and a case in words when too few factors hold for the checklist to
+    recommend escalation."""
     judged = set(evaluation.judged_numbers)
     unknown = sorted(set(ticks) - judged)
     if unknown:
@@ -108,9 +138,23 @@ def proposal_create(
             f"{evaluation.recommend_at} or more. Make your case for escalation in words.",
             code="case_required",
         )
-    inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
-    residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
-    proposal = Proposal(
+    return case
+
+
+def _proposal_snapshot(
+    *,
+    risk: Risk,
+    receiving: Register,
+    checklist: Checklist,
+    evaluation: Evaluation,
+    case: str,
+    by: AbstractBaseUser,
+    inherent: matrix.Band | None,
+    residual: matrix.Band | None,
+) -> Proposal:
+    """The proposal, unsaved, with the answers, the scores and their bands as they stand
+    now, so that a later change of the risk or of the scheme never rewrites it."""
+    return Proposal(
         risk=risk,
         from_register=risk.register,
         to_register=receiving,
@@ -131,6 +175,12 @@ def proposal_create(
         residual_band_key=residual.key if residual else "",
         residual_band_label=residual.label if residual else "",
     )
+
+
+def _save_proposal(*, proposal: Proposal, by: AbstractBaseUser) -> None:
+    """Save the proposal with its history. Of two proposals for one risk at once, the
+    database lets one through; the other is refused as ``open_proposal_exists``, its
+    savepoint rolled back so the caller's transaction stays usable."""
     try:
         with transaction.atomic():
             save_with_history(proposal, by=by, reason="Proposed")
@@ -138,6 +188,18 @@ def proposal_create(
         raise ValidationError(
             "This risk already has a proposal awaiting decision.", code="open_proposal_exists"
         ) from clash
+
+
+def _notify_proposed(
+    *,
+    proposal: Proposal,
+    evaluation: Evaluation,
+    residual: matrix.Band | None,
+    by: AbstractBaseUser,
+) -> None:
+    """Tell the receiving register's owner and the Insurance Manager, and for the corporate
+    register the Section 151 and Monitoring Officers too."""
+    risk, receiving = proposal.risk, proposal.to_register
     recipients = [*_insurance_managers(receiving), receiving.owner]
     if receiving.tier == Tier.CORPORATE:
         for role in (roles.S151_OFFICER, roles.MONITORING_OFFICER):
@@ -155,7 +217,6 @@ def proposal_create(
         proposal=proposal,
         actor=by,
     )
-    return proposal
 
 
 def _already_decided(proposal: Proposal) -> ValidationError:
@@ -188,6 +249,32 @@ def proposal_decide(
     at once, the first wins and the second is refused with ``already_decided``.
     """
     proposal = _locked_proposal(proposal)
+    reason = _checked_decision_reason(proposal=proposal, by=by, accept=accept, reason=reason)
+    decided_by_words = person_name(by)
+    proposal.recorded_for_slt = permissions.records_for_slt(by, proposal.to_register)
+    if proposal.recorded_for_slt:
+        decided_by_words = f"the Strategic Leadership Team (recorded by {person_name(by)})"
+    if accept:
+        _move_accepted_risk(
+            proposal=proposal, by=by, reason=reason, decided_by_words=decided_by_words
+        )
+    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.decision_reason = reason
+    save_with_history(proposal, by=by, reason=proposal.get_status_display())
+    _notify_decided(
+        proposal=proposal, accept=accept, reason=reason, decided_by_words=decided_by_words, by=by
+    )
+    return proposal
+
+
+def _checked_decision_reason(
+    *, proposal: Proposal, by: AbstractBaseUser, accept: bool, reason: str
+) -> str:
+    """The decision's reason, trimmed, once the rules allow the decision: a proposal still
+    open, decided by whoever may decide for the receiving register, with a reason to
+    decline."""
     if not proposal.is_open:
         raise _already_decided(proposal)
     if not permissions.can_decide_for(by, proposal.to_register):
@@ -206,37 +293,47 @@ def proposal_decide(
             "Say why the proposal is declined: the reason is kept and sent to the proposer.",
             code="reason_required",
         )
-    decided_by_words = person_name(by)
-    proposal.recorded_for_slt = permissions.records_for_slt(by, proposal.to_register)
-    if proposal.recorded_for_slt:
-        decided_by_words = f"the Strategic Leadership Team (recorded by {person_name(by)})"
-    if accept:
-        risk = _locked_risk(proposal.risk)
-        if not risk.is_open:
-            raise ValidationError(
-                "The risk has been closed since it was proposed: decline the proposal instead.",
-                code="risk_closed",
-            )
-        if risk.register_id != proposal.from_register_id:
-            raise ValidationError(
-                f"The risk has moved to {risk.register} since it was proposed: decline this "
-                "proposal and propose it again from there.",
-                code="risk_moved",
-            )
-        risk_move(
-            risk=risk,
-            to_register=proposal.to_register,
-            kind=MovementKind.ESCALATED,
-            by=by,
-            reason=reason,
-            history_reason=f"Escalated from {proposal.from_register} to "
-            f"{proposal.to_register}: accepted by {decided_by_words}",
+    return reason
+
+
+def _move_accepted_risk(
+    *, proposal: Proposal, by: AbstractBaseUser, reason: str, decided_by_words: str
+) -> None:
+    """Move the accepted risk up, locking its row after the proposal's (always in that
+    order), provided it is still open and still on the register it was proposed from."""
+    risk = _locked_risk(proposal.risk)
+    if not risk.is_open:
+        raise ValidationError(
+            "The risk has been closed since it was proposed: decline the proposal instead.",
+            code="risk_closed",
         )
-    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
-    proposal.decided_by = by
-    proposal.decided_at = timezone.now()
-    proposal.decision_reason = reason
-    save_with_history(proposal, by=by, reason=proposal.get_status_display())
+    if risk.register_id != proposal.from_register_id:
+        raise ValidationError(
+            f"The risk has moved to {risk.register} since it was proposed: decline this "
+            "proposal and propose it again from there.",
+            code="risk_moved",
+        )
+    risk_move(
+        risk=risk,
+        to_register=proposal.to_register,
+        kind=MovementKind.ESCALATED,
+        by=by,
+        reason=reason,
+        history_reason=f"Escalated from {proposal.from_register} to "
+        f"{proposal.to_register}: accepted by {decided_by_words}",
+    )
+
+
+def _notify_decided(
+    *,
+    proposal: Proposal,
+    accept: bool,
+    reason: str,
+    decided_by_words: str,
+    by: AbstractBaseUser,
+) -> None:
+    """Tell the proposer, the risk's owner and the Insurance Manager what was decided, by
+    whom, and why."""
     risk = proposal.risk
     verdict = "accepted" if accept else "declined"
     notify(
@@ -250,7 +347,6 @@ def proposal_decide(
         proposal=proposal,
         actor=by,
     )
-    return proposal
 
 
 @transaction.atomic

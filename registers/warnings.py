@@ -25,81 +25,127 @@ def risk_warnings(
     today: date,
 ) -> list[RiskWarning]:
     """Every policy rule the risk breaks today, most serious first."""
-    warnings: list[RiskWarning] = []
     inherent, residual = risk.inherent_score, risk.residual_score
-    if inherent is None or residual is None:
-        imported = (
-            f" The imported sheet rated it “{risk.imported_rating}”: a rating is not a score, "
-            "so nothing was invented."
-            if risk.imported_rating
-            else ""
-        )
-        warnings.append(
-            RiskWarning(
-                "not_scored",
-                "Not scored yet: give the inherent and residual likelihood and impact." + imported,
-            )
-        )
-    if residual is not None:
-        band = matrix.band_for(residual, bands)
-        if not band.within_appetite:
-            warnings.append(
-                RiskWarning(
-                    "outside_appetite",
-                    f"The residual score ({residual}, {band.label}) is outside the risk "
-                    "appetite: consider whether the mitigations are effective and adequate.",
-                )
-            )
-    if inherent is not None and residual is not None and residual >= inherent:
-        warnings.append(
-            RiskWarning(
-                "residual_not_below_inherent",
-                f"The residual score ({residual}) is not below the inherent score ({inherent}): "
-                "the mitigations are at best stopping the risk from deteriorating.",
-            )
-        )
+    found = [
+        _not_scored(risk=risk, inherent=inherent, residual=residual),
+        _outside_appetite(residual=residual, bands=bands),
+        _residual_not_below_inherent(inherent=inherent, residual=residual),
+        _ownership(
+            risk=risk,
+            scores=[s for s in (inherent, residual) if s is not None],
+            bands=bands,
+            owner_seniority=owner_seniority,
+        ),
+        _tolerated_without_reason(risk=risk),
+        _no_response(risk=risk),
+        _review_overdue(risk=risk, today=today),
+        _actions_overdue(actions=actions, today=today),
+    ]
+    return [warning for warning in found if warning is not None]
+
+
+def _not_scored(*, risk: Risk, inherent: int | None, residual: int | None) -> RiskWarning | None:
+    """A risk without both its inherent and residual scores; what an imported sheet said of it
+    is repeated, since a rating word is not a score and none was invented."""
+    if inherent is not None and residual is not None:
+        return None
+    imported = (
+        f" The imported sheet rated it “{risk.imported_rating}”: a rating is not a score, "
+        "so nothing was invented."
+        if risk.imported_rating
+        else ""
+    )
+    return RiskWarning(
+        "not_scored",
+        "Not scored yet: give the inherent and residual likelihood and impact." + imported,
+    )
+
+
+def _outside_appetite(*, residual: int | None, bands: Sequence[matrix.Band]) -> RiskWarning | None:
+    """A residual score in a band outside the risk appetite."""
+    if residual is None:
+        return None
+    band = matrix.band_for(residual, bands)
+    if band.within_appetite:
+        return None
+    return RiskWarning(
+        "outside_appetite",
+        f"The residual score ({residual}, {band.label}) is outside the risk "
+        "appetite: consider whether the mitigations are effective and adequate.",
+    )
+
+
+def _residual_not_below_inherent(
+    *, inherent: int | None, residual: int | None
+) -> RiskWarning | None:
+    """Mitigations that bring the score no lower than it was before them."""
+    if inherent is None or residual is None or residual < inherent:
+        return None
+    return RiskWarning(
+        "residual_not_below_inherent",
+        f"The residual score ({residual}) is not below the inherent score ({inherent}): "
+        "the mitigations are at best stopping the risk from deteriorating.",
+    )
+
+
+def _ownership(
+    *,
+    risk: Risk,
+    scores: list[int],
+    bands: Sequence[matrix.Band],
+    owner_seniority: int | None,
+) -> RiskWarning | None:
+    """No owner at all, or an owner less senior than the band of the higher of the risk's
+    inherent and residual scores asks for."""
     if risk.owner_id is None:
-        warnings.append(RiskWarning("no_owner", "No owner: every risk needs a named owner."))
-    else:
-        scored = [s for s in (inherent, residual) if s is not None]
-        if scored and owner_seniority is not None:
-            band = matrix.band_for(max(scored), bands)
-            if not matrix.owner_fits_band(owner_seniority, band):
-                warnings.append(
-                    RiskWarning(
-                        "owner_seniority",
-                        f"A {band.label} risk should be owned at "
-                        f"{band.owner_seniority.label} level or above; its owner is at "
-                        f"{matrix.Seniority(owner_seniority).label} level. "
-                        f"{matrix.ownership_guidance(band)}",
-                    )
-                )
-    if risk.response == Response.TOLERATE and not risk.response_rationale.strip():
-        warnings.append(
-            RiskWarning(
-                "tolerate_without_reason",
-                "Tolerated without a documented reason: the policy asks for the reason.",
-            )
-        )
-    if not risk.response:
-        warnings.append(
-            RiskWarning(
-                "no_response", "No response chosen: tolerate, treat, terminate or transfer."
-            )
-        )
-    if risk.review_overdue(today):
-        warnings.append(
-            RiskWarning(
-                "review_overdue",
-                f"Review overdue: it was due on {risk.next_review_due:%-d %B %Y}.",
-            )
-        )
+        return RiskWarning("no_owner", "No owner: every risk needs a named owner.")
+    if not scores or owner_seniority is None:
+        return None
+    band = matrix.band_for(max(scores), bands)
+    if matrix.owner_fits_band(owner_seniority, band):
+        return None
+    return RiskWarning(
+        "owner_seniority",
+        f"A {band.label} risk should be owned at "
+        f"{band.owner_seniority.label} level or above; its owner is at "
+        f"{matrix.Seniority(owner_seniority).label} level. "
+        f"{matrix.ownership_guidance(band)}",
+    )
+
+
+def _tolerated_without_reason(*, risk: Risk) -> RiskWarning | None:
+    """A tolerated risk whose reason for tolerating it is not written down."""
+    if risk.response != Response.TOLERATE or risk.response_rationale.strip():
+        return None
+    return RiskWarning(
+        "tolerate_without_reason",
+        "Tolerated without a documented reason: the policy asks for the reason.",
+    )
+
+
+def _no_response(*, risk: Risk) -> RiskWarning | None:
+    """No response chosen yet."""
+    if risk.response:
+        return None
+    return RiskWarning("no_response", "No response chosen: tolerate, treat, terminate or transfer.")
+
+
+def _review_overdue(*, risk: Risk, today: date) -> RiskWarning | None:
+    """A review date that has passed."""
+    if not risk.review_overdue(today):
+        return None
+    return RiskWarning(
+        "review_overdue",
+        f"Review overdue: it was due on {risk.next_review_due:%-d %B %Y}.",
+    )
+
+
+def _actions_overdue(*, actions: Iterable[Action], today: date) -> RiskWarning | None:
+    """Actions past their due date, counted."""
     overdue = [a for a in actions if a.is_overdue(today)]
-    if overdue:
-        warnings.append(
-            RiskWarning(
-                "action_overdue",
-                f"{len(overdue)} action{'s' if len(overdue) != 1 else ''} overdue.",
-            )
-        )
-    return warnings
+    if not overdue:
+        return None
+    return RiskWarning(
+        "action_overdue",
+        f"{len(overdue)} action{'s' if len(overdue) != 1 else ''} overdue.",
+    )

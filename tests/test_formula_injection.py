@@ -25,9 +25,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from common.spreadsheets import FORMULA_TRIGGERS, neutralise
 from registers import services
 from registers.imports.apply import apply_plan
+from registers.imports.cells import cell_text
 from registers.imports.export import keep_leading_quote, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping
-from registers.imports.plan import build_plan, cell_text
+from registers.imports.plan import build_plan
 from registers.imports.reader import read_table
 from registers.models import ActionKind, Category, Response, Risk
 from reports.collation import collation_xlsx

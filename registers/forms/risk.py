@@ -2,73 +2,48 @@
 
 The form validates everything on the server, so it works without JavaScript; the live score
 preview (``static/js/risk-form.js``) repeats, in the browser, what ``score_preview`` and
-``owner_guidance`` compute here for the first render.
+``owner_guidance`` compute here for the first render, reading the organisation's bands from
+the page (``scheme_for_script``). The layout and score widgets are in ``risk_layout``, the
+preview in ``risk_preview``, the lost update in ``risk_stale``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Layout, LayoutObject, Row
-from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import QueryDict
-from django.template.loader import render_to_string
-from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from common.forms import PersonChoiceField, add_service_error
 from common.people import person_name
+from registers.forms.risk_layout import (
+    SCORE_GROUPS,
+    SCORE_GROUPS_BY_NAME,
+    OwnerSelect,
+    impact_field,
+    likelihood_field,
+    risk_form_helper,
+)
+from registers.forms.risk_preview import (
+    OwnerGuidance,
+    ScorePreview,
+    owner_fit,
+    residual_note,
+    scheme_for_script,
+)
+from registers.forms.risk_stale import merge_stale_edit
 from registers.models import Category, Register, Response, Risk
-from registers.selectors import readable_values
-from registers.services import EDITABLE_RISK_FIELDS, StaleEdit
+from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
 from scoring.selectors import SchemeGuide
 
-
-@dataclass(frozen=True, slots=True)
-class ScoreGroup:
-    """One of the three scores a risk carries, as the form asks for it."""
-
-    name: str  # "residual": the prefix of its likelihood and impact fields
-    title: str
-    hint: str
-    required: bool
-
-    @property
-    def likelihood_field(self) -> str:
-        return f"{self.name}_likelihood"
-
-    @property
-    def impact_field(self) -> str:
-        return f"{self.name}_impact"
-
-
-SCORE_GROUPS = (
-    ScoreGroup(
-        "inherent",
-        "Inherent score",
-        "Before any controls: how likely is the event, and how bad would the impact be, if "
-        "nothing were done about it?",
-        required=True,
-    ),
-    ScoreGroup(
-        "residual",
-        "Residual score",
-        "With the controls now in place. It should be lower than the inherent score.",
-        required=True,
-    ),
-    ScoreGroup(
-        "target",
-        "Target score (optional)",
-        "Where the planned actions should bring the risk, and by when.",
-        required=False,
-    ),
-)
-SCORE_GROUPS_BY_NAME = {group.name: group for group in SCORE_GROUPS}
+# What the views and tests import from here, wherever it now lives.
+__all__ = [
+    "RESPONSE_CHOICES",
+    "SCORE_GROUPS",
+    "RiskCloseForm",
+    "RiskForm",
+    "merge_stale_edit",
+    "scheme_for_script",
+]
 
 # The four responses as the policy explains them (Part 4), then "not decided" (blank).
 RESPONSE_CHOICES = [
@@ -81,104 +56,6 @@ RESPONSE_CHOICES = [
     ),
     ("", "Not decided yet"),
 ]
-
-NO_TARGET = "No target"
-
-
-class OwnerSelect(forms.Select):
-    """A select of people whose options carry the person's seniority, which the live ownership
-    guidance compares with the band the policy expects."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        user = getattr(value, "instance", None)
-        if user is not None:
-            option["attrs"]["data-name"] = person_name(user)
-            profile = getattr(user, "profile", None)
-            if profile is not None:
-                option["attrs"]["data-seniority"] = profile.seniority
-        return option
-
-
-class ImpactRadioSelect(forms.RadioSelect):
-    """Impact radios, each described by what its level means (Table 2), for screen readers."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if value not in ("", None) and option["attrs"].get("id"):
-            option["attrs"]["aria-describedby"] = f"{option['attrs']['id']}_meaning"
-        return option
-
-
-class Partial(LayoutObject):
-    """A crispy layout object that renders one of our templates with the form: for markup that
-    crispy's field templates cannot give (radio groups with descriptors, live previews)."""
-
-    def __init__(self, template: str, **context):
-        self.template, self.context, self.fields = template, context, []
-
-    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
-        return render_to_string(self.template, {"form": form, **self.get_context(form)})
-
-    def get_context(self, form) -> dict:
-        return self.context
-
-
-class ScoreGroupFields(Partial):
-    """A score's likelihood and impact radios with the Table 1 and 2 descriptors beside them
-    and the live score preview."""
-
-    def __init__(self, group: ScoreGroup):
-        super().__init__("registers/_risk_form_score.html", group=group)
-
-    def get_context(self, form) -> dict:
-        group = self.context["group"]
-        return {
-            "group": group,
-            "likelihood": form[group.likelihood_field],
-            "impact": form[group.impact_field],
-            "impact_options": form.impact_options(group.name),
-            "preview": form.score_preview(group.name),
-            "guide": form.guide,
-            "target_date": form["target_date"] if group.name == "target" else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ScorePreview:
-    """What the live preview shows for one score: the sum, the band and what it means."""
-
-    group: ScoreGroup
-    likelihood: int | None
-    impact: int | None
-    band: matrix.Band | None
-    note: str = ""
-
-    @property
-    def score(self) -> int | None:
-        return matrix.score_or_none(self.likelihood, self.impact)
-
-    @property
-    def sum(self) -> str:
-        if self.score is None:
-            return "No target set" if self.group.name == "target" else "Not scored yet"
-        return f"{self.likelihood} × {self.impact} = {self.score}"
-
-    @property
-    def meaning(self) -> str:
-        if self.band is None:
-            return "" if self.group.name == "target" else ": choose a likelihood and an impact."
-        appetite = "within" if self.band.within_appetite else "outside"
-        return f": {appetite} the risk appetite"
-
-
-@dataclass(frozen=True, slots=True)
-class OwnerGuidance:
-    """The policy's ownership guidance for the risk's band, and whether the owner fits it."""
-
-    band_line: str
-    fit_line: str
-    fits: bool | None
 
 
 class RiskForm(forms.ModelForm):
@@ -266,23 +143,39 @@ class RiskForm(forms.ModelForm):
         self.register, self.guide = register, guide
         self.is_new = self.instance.pk is None
         if self.is_new:
-            del self.fields["version"]
-            self.fields["reference"].required = False
-            self.fields["reference"].help_text = (
-                f"Leave blank to number it automatically ({register.prefix}-01, "
-                f"{register.prefix}-02, …)."
-            )
-            self.fields["next_review_due"].help_text = (
-                f"Leave blank for {register.review_interval_months} month"
-                f"{'s' if register.review_interval_months != 1 else ''} from today, the "
-                "register's review interval."
-            )
+            self._explain_new_risk_defaults()
         else:
-            self.fields["version"].initial = self.instance.version
-            reference_help = "Printed in reports; change it only if it is wrong."
-            self.fields["reference"].help_text = reference_help
-            self.fields["next_review_due"].help_text = "When the risk is next due for review."
+            self._explain_edit()
+        self._set_choices(people=people)
+        self.helper = risk_form_helper(is_new=self.is_new)
 
+    def _explain_new_risk_defaults(self) -> None:
+        """A new risk needs no version, and its reference and review date may be left blank
+        for the register's numbering and review interval."""
+        register = self.register
+        del self.fields["version"]
+        self.fields["reference"].required = False
+        self.fields["reference"].help_text = (
+            f"Leave blank to number it automatically ({register.prefix}-01, "
+            f"{register.prefix}-02, …)."
+        )
+        self.fields["next_review_due"].help_text = (
+            f"Leave blank for {register.review_interval_months} month"
+            f"{'s' if register.review_interval_months != 1 else ''} from today, the "
+            "register's review interval."
+        )
+
+    def _explain_edit(self) -> None:
+        """An edit starts from the risk's version, so a colleague's save in the meantime is
+        detected."""
+        self.fields["version"].initial = self.instance.version
+        reference_help = "Printed in reports; change it only if it is wrong."
+        self.fields["reference"].help_text = reference_help
+        self.fields["next_review_due"].help_text = "When the risk is next due for review."
+
+    def _set_choices(self, *, people) -> None:
+        """The owner from the organisation's people, the categories, the four responses, and
+        each score's likelihood and impact with the scheme's descriptors."""
         owner = self.fields["owner"]
         owner.queryset = people
         owner.required = True
@@ -290,93 +183,8 @@ class RiskForm(forms.ModelForm):
         self.fields["category"].choices = [("", "Choose a category"), *Category.choices]
         self.fields["response"].choices = RESPONSE_CHOICES
         for group in SCORE_GROUPS:
-            self.fields[group.likelihood_field] = self._likelihood_field(group)
-            self.fields[group.impact_field] = self._impact_field(group)
-
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            _section(
-                "About the risk",
-                Row(
-                    Column("reference", css_class="col-sm-4 col-lg-3"),
-                    Column("title", css_class="col-sm-8 col-lg-9"),
-                ),
-                Row(
-                    Column("category", css_class="col-sm-6"),
-                    Column("horizon", css_class="col-sm-6"),
-                ),
-                "exempt",
-            ),
-            _section(
-                "What could happen",
-                HTML(
-                    '<p class="section-lead">The policy frames a risk as an <strong>event</strong>'
-                    " which leads to a <strong>consequence</strong>, which then has an "
-                    "<strong>impact</strong>.</p>"
-                ),
-                "event",
-                "consequence",
-                "impact",
-            ),
-            _section(
-                "Scores",
-                HTML(
-                    '<p class="section-lead">Score each from 1 to 5 using the council\'s '
-                    "descriptors. The score is likelihood × impact; its band shows whether the "
-                    "risk is within the risk appetite.</p>"
-                ),
-                *[ScoreGroupFields(group) for group in SCORE_GROUPS],
-            ),
-            _section(
-                "Ownership and response",
-                Partial("registers/_risk_form_owner.html"),
-                "response",
-                "response_rationale",
-                Row(Column("next_review_due", css_class="col-sm-6 col-lg-4")),
-            ),
-            *(["version"] if not self.is_new else []),
-        )
-
-    def _likelihood_field(self, group: ScoreGroup) -> forms.TypedChoiceField:
-        # Highest first, as Table 1 lists them; a scheme without descriptors still scores 1..5.
-        choices = [
-            (value, f"{level.label} – {level.description}" if level else "")
-            for value in reversed(matrix.SCALE)
-            for level in [self.guide.likelihood_for(value)]
-        ]
-        return self._score_field(
-            group,
-            "likelihood",
-            choices + ([] if group.required else [("", NO_TARGET)]),
-            forms.RadioSelect(attrs={"class": "form-check-input"}),
-        )
-
-    def _impact_field(self, group: ScoreGroup) -> forms.TypedChoiceField:
-        choices = [(value, str(value)) for value in matrix.SCALE]
-        return self._score_field(
-            group,
-            "impact",
-            ([] if group.required else [("", NO_TARGET)]) + choices,
-            ImpactRadioSelect(attrs={"class": "btn-check"}),
-        )
-
-    def _score_field(self, group, part, choices, widget) -> forms.TypedChoiceField:
-        when = {"inherent": "before any controls", "residual": "with the controls in place"}
-        return forms.TypedChoiceField(
-            label=f"{group.name.capitalize()} {part}",
-            choices=choices,
-            coerce=int,
-            empty_value=None,
-            required=group.required,
-            widget=widget,
-            error_messages={
-                "required": f"Choose the {group.name} {part}, {when.get(group.name, '')}: 1 "
-                "(lowest) to 5 (highest).",
-                "invalid_choice": f"Choose a {part} from 1 to 5.",
-            },
-        )
+            self.fields[group.likelihood_field] = likelihood_field(group=group, guide=self.guide)
+            self.fields[group.impact_field] = impact_field(group=group)
 
     # Validation --------------------------------------------------------------------------
 
@@ -498,133 +306,6 @@ class RiskForm(forms.ModelForm):
             anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
             rows += [(order[name], anchor, message) for message in errors]
         return [(anchor, message) for _, anchor, message in sorted(rows, key=lambda r: r[0])]
-
-
-def residual_note(residual: int, inherent: int | None, band: matrix.Band | None) -> str:
-    """What the policy says when the residual score is not good enough (Part 5)."""
-    notes = []
-    if inherent is not None and residual >= inherent:
-        notes.append(
-            f"Not lower than the inherent score ({inherent}): the controls are at best stopping "
-            "the risk from getting worse."
-        )
-    if band is not None and not band.within_appetite:
-        notes.append("Still outside the appetite: consider whether the controls are adequate.")
-    return " ".join(notes)
-
-
-def owner_fit(name: str, seniority: int, band: matrix.Band) -> tuple[str, bool]:
-    level = matrix.Seniority(seniority)
-    if matrix.owner_fits_band(level, band):
-        return f"{name} ({level.label} level) fits this guidance.", True
-    return (
-        f"Check the owner: {name} is at {level.label} level; a {band.label} risk should be "
-        f"owned at {band.owner_seniority.label} level or above.",
-        False,
-    )
-
-
-def _section(title: str, *fields) -> Div:
-    return Div(
-        HTML(format_html('<h2 class="h4 form-section-title">{}</h2>', title)),
-        *fields,
-        css_class="form-section",
-    )
-
-
-def scheme_for_script(guide: SchemeGuide) -> dict:
-    """The bands and seniority labels the live preview needs, for ``json_script``."""
-    return {
-        "bands": [
-            {
-                "key": band.key,
-                "label": band.label,
-                "floor": band.floor,
-                "colour": band.colour,
-                "textColour": band.text_colour,
-                "withinAppetite": band.within_appetite,
-                "ownerSeniority": int(band.owner_seniority),
-                "ownerSeniorityLabel": band.owner_seniority.label,
-                "guidance": matrix.ownership_guidance(band),
-            }
-            for band in guide.bands
-        ],
-        "seniority": {int(level): level.label for level in matrix.Seniority},
-    }
-
-
-# The lost update -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StaleChange:
-    """One field a colleague changed while this person was editing it."""
-
-    label: str
-    anchor: str
-    started_from: str
-    now: str
-    yours: str | None  # what this person's form says, when they changed the field too
-
-    @property
-    def conflict(self) -> bool:
-        return self.yours is not None
-
-
-def merge_stale_edit(error: StaleEdit, *, form: RiskForm) -> tuple[QueryDict, list[StaleChange]]:
-    """The form's data brought up to date after ``error``, and the colleague's changes.
-
-    Everything the person changed stays as they typed it. Fields that only the colleague
-    changed now show the colleague's value, so saving again cannot quietly undo their work;
-    where both changed a field, the person's value stays and the change is marked as a
-    conflict. The version becomes the current one, so saving again (deliberately) goes through.
-    """
-    shown = readable_values(Risk, error.changes)
-    data = form.data.copy()
-    data["version"] = str(error.current.version)
-    rows = []
-    for name, before, now in error.changes:
-        submitted = form.cleaned_data.get(name)
-        submitted = getattr(submitted, "pk", submitted)
-        changed_by_both = _differs(submitted, before)
-        if not changed_by_both:
-            data[name] = _as_form_data(now)
-        bound = form[name]
-        label = str(Risk._meta.get_field(name).verbose_name)
-        rows.append(
-            StaleChange(
-                label=label[:1].upper() + label[1:],
-                anchor=f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id,
-                started_from=_shown(shown(name, before)),
-                now=_shown(shown(name, now)),
-                yours=_shown(shown(name, submitted)) if changed_by_both else None,
-            )
-        )
-    return data, rows
-
-
-def _as_form_data(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _differs(submitted, before) -> bool:
-    def normal(value):
-        return "" if value is None else value
-
-    return normal(submitted) != normal(before)
-
-
-def _shown(readable) -> str:
-    """A readable value (from ``readable_values``) as the stale-edit alert prints it."""
-    if readable is None:
-        return "(blank)"
-    if isinstance(readable, date):
-        return f"{readable:%-d %b %Y}"
-    return Truncator(str(readable)).chars(160)
 
 
 class RiskCloseForm(forms.Form):

@@ -52,7 +52,7 @@ def keep_leading_quote(value: object) -> object:
 
 def bullets(descriptions: list[str]) -> str | None:
     """Controls or actions as one "- " bullet each, an item's further lines indented two
-    places, so that ``plan.split_items`` reads back the same items whatever their lines
+    places, so that ``cells.split_items`` reads back the same items whatever their lines
     begin with (a line of a control may itself start "- " or "1.")."""
     return "\n".join("- " + text.replace("\n", "\n  ") for text in descriptions) or None
 

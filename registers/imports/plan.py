@@ -7,13 +7,11 @@ the risk not scored (NULL) and keeps what the sheet said in ``Risk.imported_rati
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from django.db.models.functions import Upper
 
-from common.spreadsheets import FORMULA_TRIGGERS
+from registers.imports.cells import cell_text, parse_date, parse_whole_number, split_items
 from registers.imports.mapping import TARGET_LABELS
 from registers.imports.reader import Table
 from registers.models import Category, Register, Response, Risk, RiskStatus
@@ -22,8 +20,6 @@ from registers.selectors.people import organisation_people
 NOT_GIVEN = "(not given in the imported sheet)"
 DEFAULT_CATEGORY = Category.STRATEGIC
 TEXT_LIMITS = {"reference": 30, "title": 200, "imported_rating": 100, "imported_trend": 100}
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y")
-BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d+[.)])\s+|^\s*[•▪●·]")
 CATEGORY_WORDS = {
     "legal": Category.LEGAL_REGULATORY,
     "regulatory": Category.LEGAL_REGULATORY,
@@ -106,101 +102,6 @@ class ImportPlan:
     @property
     def warnings(self) -> list[Problem]:
         return [warning for row in self.rows for warning in row.warnings]
-
-
-def cell_text(value: object) -> str:
-    """A cell as text: whole numbers without ".0", dates as dd/mm/yyyy, the quote our exports
-    put before formula-like text removed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    # One quote off, however many there are: the full export doubles a typed one
-    # (``export.keep_leading_quote``), so "''=1" reads back as the "'=1" that was typed.
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_TRIGGERS):
-        text = text[1:]
-    return text
-
-
-def split_items(value: object) -> list[str]:
-    """A controls or actions cell as one item per bullet ("- ", "•", "1.") or, without
-    bullets, per line.
-
-    Under a bullet, the lines that do not start a bullet continue its item, and so do lines
-    indented further than the bullets even when they look like bullets: a nested list stays
-    with its item, and so does a description the full export wrote over several lines
-    (``export.bullets`` indents its further lines), whatever they begin with. An item's blank
-    lines are kept; its further lines lose the indentation up to two places past the bullets.
-    """
-    text = cell_text(value)
-    if not text:
-        return []
-    lines = text.split("\n")
-    indents = [_indent(line) for line in lines]
-    if isinstance(value, str):
-        # cell_text took off the first line's indentation; the bullets are measured from it.
-        raw = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        indents[0] = _indent(next(line for line in raw if line.strip()))
-    bullet_indents = [
-        indent for line, indent in zip(lines, indents, strict=True) if BULLET.match(line)
-    ]
-    if not bullet_indents:
-        return [line.strip() for line in lines if line.strip()]
-    base = min(bullet_indents)
-    items: list[list[str]] = []
-    for line, indent in zip(lines, indents, strict=True):
-        if BULLET.match(line) and (indent <= base or not items):
-            items.append([BULLET.sub("", line, count=1).strip()])
-        elif not items:
-            items.append([line.strip()])  # text before the first bullet is an item of its own
-        elif not line.strip():
-            items[-1].append("")
-        elif indent > base:
-            items[-1].append(line[min(indent, base + 2) :])
-        else:
-            items[-1].append(line.strip())
-    joined = ("\n".join(item).strip() for item in items)
-    return [item for item in joined if item]
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def parse_date(value: object) -> date | None:
-    """A real date, or dd/mm/yyyy or yyyy-mm-dd text (and a few spellings of them);
-    raises ``ValueError`` for anything else."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value)
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
-def parse_whole_number(value: object) -> int | None:
-    """A whole number from a number cell or text such as "4" or "4 - Likely"; None if the
-    cell holds no number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    match = re.match(r"^\s*(\d+)(?:\.0+)?(?:\s*(?:[-–:(].*)?)?$", cell_text(value), re.DOTALL)
-    return int(match.group(1)) if match else None
 
 
 def _choice(text: str, choices, words: dict) -> str | None:
@@ -318,18 +219,47 @@ def _plan_row(
     owner_choices: dict[str, int | None],
     unmatched: list[str],
 ) -> RowPlan:
+    """One row's plan: the Risk fields it sets and what it adds, each column read in turn,
+    its problems and warnings in the order of the columns' concerns."""
     fields: dict[str, object] = {}
     creating = existing is None
     reference = reader.text("reference").upper()
     if reference:
         fields["reference"] = reference
+    _read_description(reader=reader, fields=fields, creating=creating)
+    _read_category(reader=reader, fields=fields, creating=creating)
+    _read_owner(
+        reader=reader,
+        fields=fields,
+        owners=owners,
+        owner_choices=owner_choices,
+        unmatched=unmatched,
+    )
+    _read_ratings(reader=reader, fields=fields)
+    _read_response(reader=reader, fields=fields, existing=existing)
+    _read_review_date(reader=reader, fields=fields)
+    _check_lengths(reader=reader, fields=fields)
+    return RowPlan(
+        row_number=reader.row_number,
+        action="create" if creating else "update",
+        reference=reference,
+        fields=fields,
+        controls=split_items(reader.cells.get("controls")),
+        actions=split_items(reader.cells.get("actions")),
+        problems=reader.problems,
+        warnings=reader.warnings,
+        risk=existing,
+    )
 
+
+def _read_description(*, reader: _RowReader, fields: dict[str, object], creating: bool) -> None:
+    """The title, which every risk needs, and the event, consequence and impact, which a new
+    risk is given a placeholder for (and a warning) when the sheet has none."""
     title = " ".join(reader.text("title").split())
     if title:
         fields["title"] = title
     elif creating or "title" in reader.headings:
         reader.problem("title", "No title: every risk needs one.")
-
     for name in ("event", "consequence", "impact"):
         text = reader.text(name)
         if text:
@@ -338,6 +268,10 @@ def _plan_row(
             fields[name] = NOT_GIVEN
             reader.warn(name, f"No {TARGET_LABELS[name].lower()}: filled in as “{NOT_GIVEN}”.")
 
+
+def _read_category(*, reader: _RowReader, fields: dict[str, object], creating: bool) -> None:
+    """The category, by its name or a common word for it; a new risk without one is given
+    the default, with a warning."""
     category_text = reader.text("category")
     if category_text:
         category = _choice(category_text, Category.choices, CATEGORY_WORDS)
@@ -354,27 +288,44 @@ def _plan_row(
         fields["category"] = DEFAULT_CATEGORY
         reader.warn("category", f"No category: set to {DEFAULT_CATEGORY.label}; change it later.")
 
-    owner_name = " ".join(reader.text("owner").split())
-    if owner_name:
-        owner = owners.find(owner_name)
-        if owner is None:
-            if owner_name not in unmatched:
-                unmatched.append(owner_name)
-            if owner_name in owner_choices:
-                chosen = owner_choices[owner_name]
-                if chosen is None:
-                    fields["owner"] = None
-                elif chosen in owners.ids:
-                    fields["owner"] = owners.by_pk[chosen]
-                else:
-                    reader.problem("owner", f"The person chosen for “{owner_name}” cannot own it.")
-            else:
-                reader.problem(
-                    "owner", f"“{owner_name}” is not a person here: choose who it is, or no owner."
-                )
-        else:
-            fields["owner"] = owner
 
+def _read_owner(
+    *,
+    reader: _RowReader,
+    fields: dict[str, object],
+    owners: _OwnerIndex,
+    owner_choices: dict[str, int | None],
+    unmatched: list[str],
+) -> None:
+    """The owner, found among the organisation's people by name, username or email; a name
+    not found is listed in ``unmatched`` and stands only once the importer has chosen who it
+    is (or no owner)."""
+    owner_name = " ".join(reader.text("owner").split())
+    if not owner_name:
+        return
+    owner = owners.find(owner_name)
+    if owner is not None:
+        fields["owner"] = owner
+        return
+    if owner_name not in unmatched:
+        unmatched.append(owner_name)
+    if owner_name not in owner_choices:
+        reader.problem(
+            "owner", f"“{owner_name}” is not a person here: choose who it is, or no owner."
+        )
+        return
+    chosen = owner_choices[owner_name]
+    if chosen is None:
+        fields["owner"] = None
+    elif chosen in owners.ids:
+        fields["owner"] = owners.by_pk[chosen]
+    else:
+        reader.problem("owner", f"The person chosen for “{owner_name}” cannot own it.")
+
+
+def _read_ratings(*, reader: _RowReader, fields: dict[str, object]) -> None:
+    """The scores, and what the sheet said where it gave a rating rather than a score (kept
+    as the imported rating, never turned into one), and its trend word."""
     ratings: list[str] = []
     _read_scores(reader, fields, ratings)
     if ratings:
@@ -383,6 +334,10 @@ def _plan_row(
     if trend:
         fields["imported_trend"] = trend
 
+
+def _read_response(*, reader: _RowReader, fields: dict[str, object], existing: Risk | None) -> None:
+    """The response, by its name or a common word for it, and its rationale, which a
+    tolerated risk must have (in the sheet or already on the risk)."""
     response_text = reader.text("response")
     if response_text and response_text.lower() not in NOT_DECIDED:
         response = _choice(response_text, Response.choices, RESPONSE_WORDS)
@@ -401,6 +356,9 @@ def _plan_row(
     ):
         reader.problem("response_rationale", "Tolerated without a reason: give the rationale.")
 
+
+def _read_review_date(*, reader: _RowReader, fields: dict[str, object]) -> None:
+    """The next review date, as a date cell or as text in one of the usual spellings."""
     review_text = reader.text("next_review_due")
     if review_text:
         try:
@@ -410,6 +368,9 @@ def _plan_row(
                 "next_review_due", f"“{review_text}” is not a date; write it as dd/mm/yyyy."
             )
 
+
+def _check_lengths(*, reader: _RowReader, fields: dict[str, object]) -> None:
+    """Text longer than its field holds, reported against the column it came from."""
     for name, limit in TEXT_LIMITS.items():
         value = fields.get(name)
         if isinstance(value, str) and len(value) > limit:
@@ -417,18 +378,6 @@ def _plan_row(
                 name, name
             )
             reader.problem(target, f"Longer than {limit} characters ({len(value)}).")
-
-    return RowPlan(
-        row_number=reader.row_number,
-        action="create" if creating else "update",
-        reference=reference,
-        fields=fields,
-        controls=split_items(reader.cells.get("controls")),
-        actions=split_items(reader.cells.get("actions")),
-        problems=reader.problems,
-        warnings=reader.warnings,
-        risk=existing,
-    )
 
 
 def build_plan(
@@ -448,6 +397,38 @@ def build_plan(
     creates one (with a generated reference when the sheet gives none). Reads only.
     """
     owner_choices = owner_choices or {}
+    columns, headings, problems = _map_columns(table=table, header_row=header_row, mapping=mapping)
+    readers = _row_readers(table=table, header_row=header_row, columns=columns, headings=headings)
+    references = [reader.text("reference").upper() for reader in readers]
+    existing = _risks_by_reference(references=references)
+    _flag_repeated_references(readers=readers, references=references)
+
+    owners = _OwnerIndex(register)
+    unmatched: list[str] = []
+    plans = []
+    for reader, reference in zip(readers, references, strict=True):
+        risk = _risk_to_update(
+            reader=reader, reference=reference, existing=existing, register=register
+        )
+        plans.append(
+            _plan_row(
+                reader,
+                existing=risk,
+                owners=owners,
+                owner_choices=owner_choices,
+                unmatched=unmatched,
+            )
+        )
+    for plan in plans:
+        problems.extend(plan.problems)
+    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems)
+
+
+def _map_columns(
+    *, table: Table, header_row: int, mapping: dict[int, str]
+) -> tuple[dict[str, int], dict[str, str], list[Problem]]:
+    """Each mapped target's column index and the heading it has in the sheet, and the
+    mapping's own problems: a target mapped twice, or no column for the title."""
     headings_row = table.rows[header_row] if header_row < len(table.rows) else []
     problems: list[Problem] = []
     columns: dict[str, int] = {}
@@ -473,7 +454,13 @@ def build_plan(
         problems.append(
             Problem(header_row + 1, "Title", "No column is mapped to Title: every risk needs one.")
         )
+    return columns, headings, problems
 
+
+def _row_readers(
+    *, table: Table, header_row: int, columns: dict[str, int], headings: dict[str, str]
+) -> list[_RowReader]:
+    """A reader for each row under the headings that has anything in its mapped columns."""
     readers = []
     for offset, row in enumerate(table.rows[header_row + 1 :], start=header_row + 2):
         cells = {
@@ -482,15 +469,23 @@ def build_plan(
         if not any(cell_text(value) for value in cells.values()):
             continue  # blank rows between risks are normal
         readers.append(_RowReader(offset, cells, headings))
+    return readers
 
-    references = [reader.text("reference").upper() for reader in readers]
+
+def _risks_by_reference(*, references: list[str]) -> dict[str, Risk]:
+    """The risks already carrying any of these references, on any register, by reference in
+    capitals (references are unique whatever their case)."""
     wanted = {ref for ref in references if ref}
-    existing = {
+    return {
         risk.reference.upper(): risk
         for risk in Risk.objects.annotate(reference_upper=Upper("reference"))
         .filter(reference_upper__in=wanted)
         .select_related("register")
     }
+
+
+def _flag_repeated_references(*, readers: list[_RowReader], references: list[str]) -> None:
+    """A reference on more than one row is a problem on each of those rows."""
     seen: dict[str, list[_RowReader]] = {}
     for reader, reference in zip(readers, references, strict=True):
         if reference:
@@ -501,28 +496,19 @@ def build_plan(
             for reader in same:
                 reader.problem("reference", f"{reference} is on more than one row ({rows}).")
 
-    owners = _OwnerIndex(register)
-    unmatched: list[str] = []
-    plans = []
-    for reader, reference in zip(readers, references, strict=True):
-        risk = existing.get(reference) if reference else None
-        if risk is not None and risk.register_id != register.pk:
-            reader.problem(
-                "reference",
-                f"{reference} is already a risk on another register ({risk.register.name}).",
-            )
-            risk = None
-        elif risk is not None and risk.status != RiskStatus.OPEN:
-            reader.problem("reference", f"{reference} is closed and can no longer be changed.")
-        plans.append(
-            _plan_row(
-                reader,
-                existing=risk,
-                owners=owners,
-                owner_choices=owner_choices,
-                unmatched=unmatched,
-            )
+
+def _risk_to_update(
+    *, reader: _RowReader, reference: str, existing: dict[str, Risk], register: Register
+) -> Risk | None:
+    """The risk a row updates: the one on this register with the row's reference. A reference
+    already taken on another register, or by a closed risk, is a problem on the row."""
+    risk = existing.get(reference) if reference else None
+    if risk is not None and risk.register_id != register.pk:
+        reader.problem(
+            "reference",
+            f"{reference} is already a risk on another register ({risk.register.name}).",
         )
-    for plan in plans:
-        problems.extend(plan.problems)
-    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems)
+        return None
+    if risk is not None and risk.status != RiskStatus.OPEN:
+        reader.problem("reference", f"{reference} is closed and can no longer be changed.")
+    return risk

@@ -2,9 +2,12 @@
  * impact and owner change.
  *
  * The server renders the same text for the first view and validates everything, so the form
- * works without this script. No inline script anywhere (a strict Content Security Policy is
- * coming): the bands arrive as JSON through Django's json_script (#risk-scheme), and the
- * wording below mirrors registers/forms/risk.py (ScorePreview, residual_note, owner_fit).
+ * works without this script. No inline script anywhere (the Content Security Policy forbids
+ * it). The script holds no band of its own: each organisation has its own scheme, whose bands
+ * (floors, labels, colours, appetite, owner seniority) arrive as JSON through Django's
+ * json_script (#risk-scheme, from scheme_for_script in registers/forms/risk_preview.py), and a
+ * score is only looked up in them. The wording below mirrors registers/forms/risk_preview.py
+ * (ScorePreview, residual_note, owner_fit).
  */
 (() => {
   "use strict";

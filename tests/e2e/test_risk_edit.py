@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from registers import services
 from registers.models import Response, Risk
 from tests.e2e.test_sign_in import sign_in
-from tests.factories import RiskFactory
+from tests.factories import RiskFactory, police_scheme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,6 +57,39 @@ def test_the_band_preview_changes_before_saving(page: Page, live_server, org):
     )
     risk.refresh_from_db()
     assert (risk.residual_likelihood, risk.version) == (5, 2)
+
+
+def test_the_preview_follows_the_organisations_own_bands(page: Page, live_server, org):
+    """The script holds no band of its own: on a police-style scheme a score the default
+    scheme calls Amber shows the organisation's band, label and colour as it changes."""
+    org.organisation.scheme = police_scheme()
+    org.organisation.save()
+    risk = officers_risk(org)
+    sign_in(page, live_server, "officer")
+    page.goto(edit_url(live_server, risk))
+    preview = page.locator("#score-residual-preview")
+    expect(preview).to_contain_text("3 × 3 = 9")
+    expect(preview).to_contain_text("Medium: within the risk appetite")
+
+    page.get_by_role("group", name="Residual likelihood").get_by_role(
+        "radio", name="4", exact=True
+    ).check()
+
+    # 12 is Amber on the default scheme; here it is High (10 to 19), in High's colour.
+    expect(preview).to_contain_text("4 × 3 = 12")
+    expect(preview).to_contain_text("High: within the risk appetite")
+    expect(preview).not_to_contain_text("Amber")
+    badge = preview.locator('[data-part="band"]')
+    expect(badge).to_have_text("High")
+    expect(badge).to_have_css("background-color", "rgb(255, 102, 0)")
+    # The impact radios are buttons: a pointer presses the label.
+    page.get_by_role("group", name="Residual impact").locator("label", has_text="5").click()
+    expect(preview).to_contain_text("4 × 5 = 20")
+    expect(badge).to_have_text("Critical")
+    expect(badge).to_have_css("background-color", "rgb(192, 0, 0)")
+    expect(page.locator("[data-owner-guidance]")).to_contain_text(
+        "A Critical risk (the higher of its inherent and residual scores is 20)"
+    )
 
 
 def test_the_impact_descriptors_follow_the_chosen_level(page: Page, live_server, org):

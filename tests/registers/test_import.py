@@ -17,9 +17,10 @@ from openpyxl import Workbook, load_workbook
 
 from registers.imports import apply as apply_module
 from registers.imports.apply import apply_plan
+from registers.imports.cells import split_items
 from registers.imports.export import bullets, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping, target_for_heading
-from registers.imports.plan import NOT_GIVEN, build_plan, split_items
+from registers.imports.plan import NOT_GIVEN, build_plan
 from registers.imports.reader import MAX_BYTES, MAX_COLUMNS, ImportFileError, read_table
 from registers.models import Action, ActionKind, Category, Response, Risk
 from registers.services import action_create, risk_close, risk_create

@@ -1,10 +1,12 @@
 """Create, edit and close a risk: who may, what the form checks, and no lost updates."""
 
 import html
+import json
 import re
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,7 +19,7 @@ from registers.services import EDITABLE_RISK_FIELDS
 from scoring.matrix import Seniority
 from scoring.selectors import scheme_guide
 from tests.conftest import person
-from tests.factories import OrganisationFactory, RiskFactory
+from tests.factories import OrganisationFactory, RiskFactory, police_scheme
 
 pytestmark = pytest.mark.django_db
 
@@ -577,6 +579,38 @@ def test_the_form_shows_the_policy_descriptors_and_the_score_without_javascript(
     scripts = re.findall(r"<script([^>]*)>", page)
     assert all("src=" in attrs or 'type="application/json"' in attrs for attrs in scripts)
     assert "js/risk-form.js" in page
+
+
+def test_the_page_gives_the_preview_the_organisations_bands(client, org):
+    """The live preview reads its bands from the page, so each organisation's scheme reaches
+    the browser: floors, labels and colours, lowest first."""
+    org.organisation.scheme = police_scheme()
+    org.organisation.save()
+    risk = service_risk(org)
+    client.force_login(org.people["officer"])
+    page = client.get(edit_url(risk)).content.decode()
+    data = re.search(
+        r'<script id="risk-scheme" type="application/json">(.*?)</script>', page, re.DOTALL
+    )
+    bands = json.loads(data.group(1))["bands"]
+    assert [(b["floor"], b["label"], b["colour"]) for b in bands] == [
+        (1, "Low", "#00b050"),
+        (5, "Medium", "#ffc000"),
+        (10, "High", "#ff6600"),
+        (20, "Critical", "#c00000"),
+    ]
+    assert "Residual score: 3 × 3 = 9 Medium : within the risk appetite" in page_text(
+        client.get(edit_url(risk))
+    )
+
+
+def test_the_preview_script_holds_no_band_of_its_own():
+    """Thresholds, labels and colours of bands come from the page, never from the script."""
+    script = (settings.BASE_DIR / "static" / "js" / "risk-form.js").read_text()
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)  # comments aside
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(", code)
+    assert not re.search(r"\b(Green|Amber|Red|Low|Medium|High|Critical)\b", code)
+    assert not re.search(r"\b(6|14|15)\b", code)  # the default floors and edges
 
 
 def test_the_residual_preview_flags_a_residual_not_below_inherent(client, org):

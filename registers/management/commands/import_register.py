@@ -4,12 +4,13 @@ mapping guess, plan and all-or-nothing apply as the web pages."""
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError
 
 from registers.imports.apply import apply_plan
 from registers.imports.mapping import TARGET_LABELS, find_header_row, guess_mapping
-from registers.imports.plan import build_plan
-from registers.imports.reader import ImportFileError, read_table
+from registers.imports.plan import ImportPlan, RowPlan, build_plan
+from registers.imports.reader import ImportFileError, Table, read_table
 from registers.models import Register
 
 
@@ -33,59 +34,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
-            register = Register.objects.get(prefix__iexact=options["register"])
-        except Register.DoesNotExist as error:
-            raise CommandError(f"No register has the prefix {options['register']}.") from error
-        if options["username"]:
-            try:
-                by = get_user_model().objects.get(username=options["username"], is_active=True)
-            except get_user_model().DoesNotExist as error:
-                raise CommandError(f"No active user is called {options['username']}.") from error
-        else:
-            by = register.owner
+        register = _register(prefix=options["register"])
+        by = _importer(username=options["username"], register=register)
         path = Path(options["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
-        try:
-            table = read_table(data=data, filename=path.name)
-        except ImportFileError as error:
-            raise CommandError(str(error), returncode=1) from error
-
+        table = _table(path=path)
         header_row = find_header_row(table.rows)
         headings = table.rows[header_row] if table.rows else []
         mapping = guess_mapping(headings)
         plan = build_plan(register=register, table=table, header_row=header_row, mapping=mapping)
-
-        self.stdout.write(f"Importing {path.name} into {register.name} ({register.prefix}).")
-        self.stdout.write(f"Headings on row {header_row + 1}:")
-        for index, target in sorted(mapping.items()):
-            heading = " ".join(str(headings[index] or "").split()) or f"Column {index + 1}"
-            self.stdout.write(f"  {heading} -> {TARGET_LABELS[target]}")
-        self.stdout.write("Rows:")
-        for row in plan.rows:
-            scores = (
-                "residual {}x{}".format(
-                    row.fields["residual_likelihood"], row.fields["residual_impact"]
-                )
-                if "residual_likelihood" in row.fields
-                else row.not_scored_text
-            )
-            reference = row.reference or "(new reference)"
-            self.stdout.write(
-                f"  row {row.row_number}: {row.action} {reference} {row.title} [{scores}]"
-                f"{f', {len(row.controls)} controls' if row.controls else ''}"
-            )
-        for warning in plan.warnings:
-            self.stdout.write(f"  note: row {warning.row}, {warning.column}: {warning.message}")
-        if plan.unmatched_owners:
-            self.stdout.write("Owners not found among the organisation's people:")
-            for name in plan.unmatched_owners:
-                self.stdout.write(f"  {name}")
-        self.stdout.write(f"{plan.creates} to create, {plan.updates} to update.")
-
+        self._write_preview(
+            path=path,
+            register=register,
+            header_row=header_row,
+            headings=headings,
+            mapping=mapping,
+            plan=plan,
+        )
         if not plan.ok:
             lines = [f"  row {p.row}, {p.column}: {p.message}" for p in plan.problems]
             raise CommandError(
@@ -102,3 +66,75 @@ class Command(BaseCommand):
                 f"{f', {result.unchanged} unchanged' if result.unchanged else ''}."
             )
         )
+
+    def _write_preview(
+        self,
+        *,
+        path: Path,
+        register: Register,
+        header_row: int,
+        headings: list,
+        mapping: dict[int, str],
+        plan: ImportPlan,
+    ) -> None:
+        """What the web preview shows: the column each heading fills, what each row creates
+        or updates, the notes, the owners not found, and the totals."""
+        self.stdout.write(f"Importing {path.name} into {register.name} ({register.prefix}).")
+        self.stdout.write(f"Headings on row {header_row + 1}:")
+        for index, target in sorted(mapping.items()):
+            heading = " ".join(str(headings[index] or "").split()) or f"Column {index + 1}"
+            self.stdout.write(f"  {heading} -> {TARGET_LABELS[target]}")
+        self.stdout.write("Rows:")
+        for row in plan.rows:
+            self.stdout.write(_row_line(row=row))
+        for warning in plan.warnings:
+            self.stdout.write(f"  note: row {warning.row}, {warning.column}: {warning.message}")
+        if plan.unmatched_owners:
+            self.stdout.write("Owners not found among the organisation's people:")
+            for name in plan.unmatched_owners:
+                self.stdout.write(f"  {name}")
+        self.stdout.write(f"{plan.creates} to create, {plan.updates} to update.")
+
+
+def _register(*, prefix: str) -> Register:
+    """The register the import goes into, by its prefix in any case."""
+    try:
+        return Register.objects.get(prefix__iexact=prefix)
+    except Register.DoesNotExist as error:
+        raise CommandError(f"No register has the prefix {prefix}.") from error
+
+
+def _importer(*, username: str | None, register: Register) -> AbstractBaseUser:
+    """Who the import is recorded as: the active user named, else the register's owner."""
+    if not username:
+        return register.owner
+    try:
+        return get_user_model().objects.get(username=username, is_active=True)
+    except get_user_model().DoesNotExist as error:
+        raise CommandError(f"No active user is called {username}.") from error
+
+
+def _table(*, path: Path) -> Table:
+    """The sheet's rows; a file that cannot be read, or is not a sheet, stops the command."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
+    try:
+        return read_table(data=data, filename=path.name)
+    except ImportFileError as error:
+        raise CommandError(str(error), returncode=1) from error
+
+
+def _row_line(*, row: RowPlan) -> str:
+    """One row of the preview: what it does, to which reference, and its residual score."""
+    scores = (
+        "residual {}x{}".format(row.fields["residual_likelihood"], row.fields["residual_impact"])
+        if "residual_likelihood" in row.fields
+        else row.not_scored_text
+    )
+    reference = row.reference or "(new reference)"
+    return (
+        f"  row {row.row_number}: {row.action} {reference} {row.title} [{scores}]"
+        f"{f', {len(row.controls)} controls' if row.controls else ''}"
+    )
