@@ -41,7 +41,7 @@ from registers.models import Register, RegisterSnapshot, Risk, Tier  # noqa: E40
 BENCH_USER = "bench.chief"  # SLT: reads every register, the escalation queue and the reports
 OPEN_PROPOSALS = 500
 
-# The targets of issue 7 at 10,000 risks on a 2-core machine.
+# The bench targets at 10,000 risks on a 2-core machine.
 TARGET_SINGLE_P95_MS = 150
 TARGET_LOAD_P95_MS = 300
 TARGET_QUERIES = 12

@@ -5,7 +5,7 @@
 Runs ``pages.py`` (single user, and the naive baseline), ``load.py`` (10 concurrent users
 against gunicorn, with wrk) and ``reports.py`` (the PDFs, each in a fresh process) on each
 database in turn, each script printing its own figures as it goes, then prints one Markdown
-table of all of them with the targets of issue 7 and PASS or MISS (and by how much) on each
+table of all of them with the bench targets and PASS or MISS (and by how much) on each
 row. Knobs, from the environment:
 
     BENCH_DATABASES       "sqlite postgresql" (either or both)
@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 VAR = ROOT / "var"
 
-# The targets of issue 7 (repeated from common.py, which needs Django and a database).
+# The bench targets (repeated from common.py, which needs Django and a database).
 SINGLE_P95_MS, LOAD_P95_MS, MAX_QUERIES = 150, 300, 12
 PDF_SECONDS = {"slt-pack": 5.0, "annual-report": 10.0}
 PDF_MB = 500

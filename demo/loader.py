@@ -43,7 +43,7 @@ ORGANISATION_NAME = "Kingsmere City Council"
 ORGANISATION_SLUG = "kingsmere"
 EMAIL_DOMAIN = "kingsmere.example"
 
-# The organisation-wide roles (DOMAIN.md section 7), as (username, first, last, title,
+# The organisation-wide roles (docs/domain.md#roles), as (username, first, last, title,
 # seniority, groups, directorate slug or None).
 ROLE_USERS = (
     (

@@ -1,4 +1,5 @@
-"""What a risk's page warns about: the rules of DOMAIN.md section 3, computed, never stored."""
+"""What a risk's page warns about: the rules of docs/domain.md#inherent-residual-and-target and
+#ownership-by-band, computed, never stored."""
 
 from __future__ import annotations
 
