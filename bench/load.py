@@ -33,15 +33,15 @@ from pathlib import Path
 # against it (the session's auth hash is keyed by it).
 os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
 
+import harness
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
-import common
 from riskreg.security import LAST_SEEN
 
-ROOT = common.ROOT
+ROOT = harness.ROOT
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
@@ -55,7 +55,7 @@ def free_port() -> int:
 
 def session_cookie() -> str:
     """A signed-in session for the bench's SLT user, as ``login()`` would have written it."""
-    user = common.bench_user()
+    user = harness.bench_user()
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     # The backend that loads signed-in users (the first one, django-axes', only refuses).
@@ -212,8 +212,8 @@ def main() -> None:
     parser.add_argument("--json", help="write the figures here too")
     args = parser.parse_args()
 
-    common.ensure_data(args.risks)
-    pages = common.pages()
+    harness.ensure_data(args.risks)
+    pages = harness.pages()
     cookie = session_cookie()
     vendor = connection.vendor
     connection.close()

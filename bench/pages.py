@@ -6,7 +6,7 @@ Uses the database in DATABASE_URL (``bench/run.py`` runs it on SQLite and on Pos
 builds the benchmark organisation there if it is missing, then requests each page in-process
 with Django's test client (no network, no browser), signed in as SLT (who sees every register),
 after one warm-up request: p50 / p95 / p99 server time and the query count. Then the same
-pages with ``select_related`` and ``prefetch_related`` switched off (``common.naive_queries``)
+pages with ``select_related`` and ``prefetch_related`` switched off (``harness.naive_queries``)
 for fewer requests, since they may issue thousands of queries. Timings are for reading, never
 asserted.
 """
@@ -17,11 +17,10 @@ import argparse
 import json
 import time
 
+import harness
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-
-import common
 
 
 def measure(client: Client, path: str, requests: int) -> dict:
@@ -37,9 +36,9 @@ def measure(client: Client, path: str, requests: int) -> dict:
         queries = len(captured)
         reset_queries()
     return {
-        "p50": common.percentile(timings, 0.50),
-        "p95": common.percentile(timings, 0.95),
-        "p99": common.percentile(timings, 0.99),
+        "p50": harness.percentile(timings, 0.50),
+        "p95": harness.percentile(timings, 0.95),
+        "p99": harness.percentile(timings, 0.99),
         "queries": queries,
         "requests": requests,
     }
@@ -53,9 +52,9 @@ def main() -> None:
     parser.add_argument("--json", help="write the figures here too")
     args = parser.parse_args()
 
-    common.ensure_data(args.risks)
+    harness.ensure_data(args.risks)
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(common.bench_user())
+    client.force_login(harness.bench_user())
     results = []
     print(
         f"\n{connection.vendor}, {args.risks} risks, signed in as SLT: {args.requests} requests "
@@ -65,9 +64,9 @@ def main() -> None:
         f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>8} "
         f"{'naive p95':>10} {'naive q':>8} {'p95 ratio':>9}"
     )
-    for name, path in common.pages():
+    for name, path in harness.pages():
         ours = measure(client, path, args.requests)
-        with common.naive_queries():
+        with harness.naive_queries():
             naive = measure(client, path, args.naive_requests)
         results.append({"name": name, "path": path, "single": ours, "naive": naive})
         print(

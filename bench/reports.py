@@ -25,12 +25,12 @@ import subprocess
 import sys
 from time import perf_counter
 
+import harness
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pypdf import PdfReader
 
-import common
 from demo.benchdata import BENCH_SLUG
 from registers.models import Organisation
 from registers.periods import Quarter
@@ -112,7 +112,7 @@ def main() -> None:
         print("BENCH " + json.dumps(one_build(args.build)))
         return
 
-    common.ensure_data(args.risks)
+    harness.ensure_data(args.risks)
     vendor = connection.vendor
     connection.close()
     print(f"\n{vendor}, {args.risks} risks, {args.runs} builds a report, each in a fresh process")

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 VAR = ROOT / "var"
 
-# The bench targets (repeated from common.py, which needs Django and a database).
+# The bench targets (repeated from harness.py, which needs Django and a database).
 SINGLE_P95_MS, LOAD_P95_MS, MAX_QUERIES = 150, 300, 12
 PDF_SECONDS = {"slt-pack": 5.0, "annual-report": 10.0}
 PDF_MB = 500

@@ -105,3 +105,20 @@ def test_a_sqlite_database_url_keeps_wal_and_immediate_transactions():
 def test_odd_query_strings_are_refused_or_ignored_never_a_server_error(client, org, url):
     client.force_login(org.people["insurance"])
     assert client.get(url).status_code in (200, 400, 404)
+
+
+@pytest.mark.parametrize("script", ["run.py", "pages.py", "load.py", "reports.py"])
+def test_each_benchmark_script_starts(script):
+    """``make bench`` runs these by path, with ``bench/`` first on the import path: a module
+    there named like an app (a ``bench/common.py`` once hid the ``common`` app) breaks them
+    before they measure anything."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--help"],
+        cwd=ROOT,
+        env=bare_environ(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout
