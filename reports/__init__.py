@@ -1,1 +1,2 @@
-"""Reports: the quarterly SLT pack and the annual committee report as PDF (issue 5)."""
+"""Reports: the quarterly SLT pack, the annual committee report and the directorate
+collation, as pages and PDFs, in one shared vocabulary (``reports.vocabulary``)."""

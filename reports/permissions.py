@@ -30,6 +30,16 @@ FULL, PUBLIC, APPENDIX = "full", "public", "appendix"
 VARIANTS = (FULL, PUBLIC, APPENDIX)
 
 
+def variant_carries(variant: str, *, exempt: bool) -> bool:
+    """Whether a report in ``variant`` carries a risk: the public version only the risks not
+    exempt from publication, the appendix only the exempt ones, the full version every one."""
+    if variant == PUBLIC:
+        return not exempt
+    if variant == APPENDIX:
+        return exempt
+    return True
+
+
 def can_read_pack(user: AbstractBaseUser, *, variant: str) -> bool:
     if not user.is_authenticated:
         return False
