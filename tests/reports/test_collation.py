@@ -22,7 +22,8 @@ from registers.models import (
     RiskStatus,
 )
 from reports import collation
-from reports.collation import (
+from reports.collation import directorate_collation
+from reports.collation_checks import (
     CHECKS,
     NO_CONTROLS,
     NO_OWNER,
@@ -30,7 +31,6 @@ from reports.collation import (
     RESIDUAL_NOT_BELOW_INHERENT,
     REVIEW_OVERDUE,
     TOLERATED_WITHOUT_REASON,
-    directorate_collation,
     risk_issues,
 )
 from tests.factories import DirectorateFactory, ProfileFactory, RiskFactory, UserFactory
