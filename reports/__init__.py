@@ -1,2 +1,3 @@
-"""Reports: the quarterly SLT pack, the annual committee report and the directorate collation,
-each a page and a PDF (docs/domain.md#reports)."""
+"""Reports: the quarterly SLT pack, the annual committee report and the directorate
+collation, as pages and PDFs, in one shared vocabulary (``reports.vocabulary``;
+docs/domain.md#reports)."""

@@ -1,4 +1,4 @@
-"""The directorate collation for the Insurance Manager (DOMAIN.md section 8): every
+"""The directorate collation for the Insurance Manager (docs/domain.md#directorate-collation): every
 directorate's registers side by side, with completeness checks on their open risks, as a page,
 a PDF and a workbook.
 
@@ -32,59 +32,10 @@ from registers.models import (
     RiskStatus,
     Tier,
 )
+from reports.collation_checks import CHECKS, Check, Issue, risk_issues
 from reports.pdf import render_pdf
 from scoring import matrix
 from scoring.selectors import scheme_bands
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """A completeness check run on every open risk."""
-
-    key: str
-    label: str
-    looks_for: str
-
-
-NO_OWNER = Check("no_owner", "No owner", "The risk has no owner.")
-REVIEW_OVERDUE = Check(
-    "review_overdue", "Review overdue", "The risk's next review date is before today."
-)
-TOLERATED_WITHOUT_REASON = Check(
-    "tolerated_without_reason",
-    "Tolerated without a reason",
-    "The response is tolerate and no reason is documented. The app refuses this; a register "
-    "imported or changed outside it may still hold one.",
-)
-RESIDUAL_NOT_BELOW_INHERENT = Check(
-    "residual_not_below_inherent",
-    "Residual not below inherent",
-    "Both scores are given and the residual score is not lower than the inherent: the "
-    "mitigations are at best stopping the risk from deteriorating.",
-)
-NO_CONTROLS = Check(
-    "no_controls",
-    "No controls",
-    "No control in place is recorded (planned actions and cancelled controls do not count).",
-)
-NOT_SCORED = Check("not_scored", "Not scored", "The inherent or the residual score is missing.")
-
-CHECKS = (
-    NO_OWNER,
-    REVIEW_OVERDUE,
-    TOLERATED_WITHOUT_REASON,
-    RESIDUAL_NOT_BELOW_INHERENT,
-    NO_CONTROLS,
-    NOT_SCORED,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """One check a risk fails, and what is wrong in words."""
-
-    check: Check
-    detail: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,55 +149,6 @@ class Collation:
         return sum(len(directorate.registers) for directorate in self.directorates)
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def risk_issues(
-    *,
-    owner_id: int | None,
-    next_review_due: date | None,
-    response: str,
-    tolerate_reason: str | None,
-    inherent_score: int | None,
-    residual_score: int | None,
-    has_control: bool,
-    today: date,
-) -> tuple[Issue, ...]:
-    """The checks an open risk fails, in the order of ``CHECKS``."""
-    issues = []
-    if owner_id is None:
-        issues.append(Issue(NO_OWNER, "No owner"))
-    if next_review_due is not None and next_review_due < today:
-        days = (today - next_review_due).days
-        issues.append(
-            Issue(
-                REVIEW_OVERDUE,
-                f"Review was due {_day(next_review_due)} ({days} day{'s' if days != 1 else ''} "
-                "overdue)",
-            )
-        )
-    if response == Response.TOLERATE and not (tolerate_reason or "").strip():
-        issues.append(Issue(TOLERATED_WITHOUT_REASON, "Tolerated with no reason documented"))
-    if inherent_score is not None and residual_score is not None:
-        if residual_score > inherent_score:
-            detail = f"Residual {residual_score} is above inherent {inherent_score}"
-            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
-        elif residual_score == inherent_score:
-            detail = f"Residual {residual_score} is the same as inherent {inherent_score}"
-            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
-    if not has_control:
-        issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
-    missing = [
-        name
-        for name, score in (("inherent", inherent_score), ("residual", residual_score))
-        if score is None
-    ]
-    if missing:
-        issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
-    return tuple(issues)
-
-
 def _register_order(register: RegisterCollation) -> tuple:
     return (register.service_name.lower(), register.tier == Tier.PROJECT, register.name.lower())
 
@@ -275,18 +177,11 @@ def cache_key(organisation: Organisation, today: date, part: str) -> str:
     return f"collation:{part}:{organisation.pk}:{organisation.scheme_id}:{today}:{stamp}"
 
 
-def directorate_collation(*, organisation: Organisation, today: date | None = None) -> Collation:
-    """Every directorate of ``organisation`` with its directorate, service and project
-    registers: each register's owner, approval dates, open risks by residual band and the
-    open risks failing the completeness checks; directorate and organisation totals are sums
-    of the registers', so they add up. Four queries whatever the number of risks."""
-    today = today or timezone.localdate()
-    bands = scheme_bands(scheme_id=organisation.scheme_id)
-    directorates = list(
-        Directorate.objects.filter(organisation=organisation)
-        .order_by("name", "pk")
-        .values_list("pk", "name")
-    )
+def _registers(
+    *, organisation: Organisation, bands: tuple[matrix.Band, ...], today: date
+) -> tuple[dict[int, RegisterCollation], dict[int, int]]:
+    """The organisation's directorate, service and project registers, each with its owner,
+    approval dates and an empty tally; and each register's directorate. One query."""
     registers: dict[int, RegisterCollation] = {}
     directorate_of: dict[int, int] = {}
     tier_labels = dict(Tier.choices)
@@ -322,16 +217,21 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
             owner_name=owner_name(row),
             last_approved_on=approved_on,
             next_review_due=next_due,
-            review_overdue=next_due is not None and next_due < today,
+            review_overdue=due.is_overdue(next_due, today),
             tally=Tally(bands=bands),
         )
         directorate_of[row["pk"]] = row["directorate_id"]
+    return registers, directorate_of
 
+
+def _open_risk_rows(register_ids: list[int]):
+    """The open risks of the registers, only the columns the checks read: whether a risk has
+    a control in place comes as a subquery, and only a tolerated risk's reason is read."""
     controls_in_place = Action.objects.filter(risk=OuterRef("pk"), kind=ActionKind.CONTROL).exclude(
         status=ActionStatus.CANCELLED
     )
-    risk_rows = (
-        Risk.objects.filter(register_id__in=list(registers), status=RiskStatus.OPEN)
+    return (
+        Risk.objects.filter(register_id__in=register_ids, status=RiskStatus.OPEN)
         .annotate(
             has_control=Exists(controls_in_place),
             # Only a tolerated risk's reason is read, to see whether it is blank.
@@ -361,6 +261,11 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
             "has_control",
         )
     )
+
+
+def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> None:
+    """Run the completeness checks on every open risk of ``registers``: each register's tally
+    counts its risks, and keeps those failing a check. One query, read in chunks."""
     for (
         risk_id,
         register_id,
@@ -378,7 +283,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         tolerate_reason,
         next_review_due,
         has_control,
-    ) in risk_rows.iterator(chunk_size=2000):
+    ) in _open_risk_rows(list(registers)).iterator(chunk_size=2000):
         inherent_score = matrix.score_or_none(inherent_likelihood, inherent_impact)
         residual_score = matrix.score_or_none(residual_likelihood, residual_impact)
         issues = risk_issues(
@@ -406,6 +311,17 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
                 )
             )
 
+
+def _directorates(
+    directorates: list[tuple[int, str]],
+    registers: dict[int, RegisterCollation],
+    directorate_of: dict[int, int],
+    *,
+    bands: tuple[matrix.Band, ...],
+) -> tuple[list[DirectorateCollation], Tally]:
+    """Each directorate with its registers (its own first, then service registers each
+    followed by its projects), its tally the sum of theirs; and the organisation's total, the
+    sum of the directorates'."""
     by_directorate: dict[int, list[RegisterCollation]] = {pk: [] for pk, _ in directorates}
     for register_id, register in registers.items():
         by_directorate[directorate_of[register_id]].append(register)
@@ -428,6 +344,24 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
                 tally=tally,
             )
         )
+    return collated, totals
+
+
+def directorate_collation(*, organisation: Organisation, today: date | None = None) -> Collation:
+    """Every directorate of ``organisation`` with its directorate, service and project
+    registers: each register's owner, approval dates, open risks by residual band and the
+    open risks failing the completeness checks; directorate and organisation totals are sums
+    of the registers', so they add up. Four queries whatever the number of risks."""
+    today = today or timezone.localdate()
+    bands = scheme_bands(scheme_id=organisation.scheme_id)
+    directorates = list(
+        Directorate.objects.filter(organisation=organisation)
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+    registers, directorate_of = _registers(organisation=organisation, bands=bands, today=today)
+    _check_risks(registers, today=today)
+    collated, totals = _directorates(directorates, registers, directorate_of, bands=bands)
     return Collation(
         organisation_name=organisation.name,
         organisation_slug=organisation.slug,

@@ -7,6 +7,8 @@
   Audit.
 - Editing the committee report's narrative: the Insurance Manager.
 Risk owners, Heads of Service and Directors read no packs: their registers are in the app.
+
+A reader reads the reports of their own organisation (``reader_organisation``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 
 from registers import roles
+from registers.models import Organisation
 from registers.permissions import is_read_only, role_names
 
 PACK_READERS = {
@@ -30,6 +33,30 @@ FULL, PUBLIC, APPENDIX = "full", "public", "appendix"
 VARIANTS = (FULL, PUBLIC, APPENDIX)
 
 
+def variant_carries(variant: str, *, exempt: bool) -> bool:
+    """Whether a report in ``variant`` carries a risk: the public version only the risks not
+    exempt from publication, the appendix only the exempt ones, the full version every one."""
+    if variant == PUBLIC:
+        return not exempt
+    if variant == APPENDIX:
+        return exempt
+    return True
+
+
+def reader_organisation(user: AbstractBaseUser) -> Organisation | None:
+    """The organisation whose reports ``user`` reads: their profile's. An administrator with
+    no profile reads the only organisation of a one-body installation; with several there is
+    no telling which, so none (nor for anyone else without a profile)."""
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        return profile.organisation
+    if user.is_superuser:
+        only = list(Organisation.objects.order_by("pk")[:2])
+        if len(only) == 1:
+            return only[0]
+    return None
+
+
 def can_read_pack(user: AbstractBaseUser, *, variant: str) -> bool:
     if not user.is_authenticated:
         return False
@@ -39,6 +66,11 @@ def can_read_pack(user: AbstractBaseUser, *, variant: str) -> bool:
     if names & PACK_READERS:
         return True
     return variant == PUBLIC and roles.COMMITTEE in names
+
+
+def readable_variants(user: AbstractBaseUser) -> list[str]:
+    """The variants of the SLT pack and the committee report ``user`` may read, fullest first."""
+    return [variant for variant in VARIANTS if can_read_pack(user, variant=variant)]
 
 
 def can_read_collation(user: AbstractBaseUser) -> bool:

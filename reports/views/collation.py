@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,6 +16,7 @@ from common import spreadsheets
 from registers.models import Organisation
 from reports import collation
 from reports.permissions import can_read_collation
+from reports.views import organisation_or_404
 from reports.views.download import pdf_response
 
 
@@ -26,10 +27,7 @@ def _organisation(request: HttpRequest) -> Organisation:
             "The directorate collation is for SLT, the Insurance Manager, "
             "the statutory officers and Internal Audit."
         )
-    profile = getattr(request.user, "profile", None)
-    if profile is None:
-        raise Http404("You are not a member of an organisation.")
-    return Organisation.objects.get(pk=profile.organisation_id)
+    return organisation_or_404(request.user)
 
 
 def _filename(organisation: Organisation, extension: str) -> str:

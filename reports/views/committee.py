@@ -28,7 +28,8 @@ from reports.committee import (
     committee_years,
 )
 from reports.forms import CommitteeNarrativeForm
-from reports.permissions import FULL, PUBLIC, VARIANTS, can_edit_narrative, can_read_pack
+from reports.permissions import FULL, PUBLIC, VARIANTS, can_edit_narrative, readable_variants
+from reports.views import organisation_or_404
 from reports.views.download import pdf_response
 
 
@@ -43,24 +44,9 @@ class Choice:
     variant: str
 
 
-def _organisation(user) -> Organisation:
-    profile = getattr(user, "profile", None)
-    if profile is not None:
-        return profile.organisation
-    if user.is_superuser:  # an administrator without a profile, on a one-body installation
-        only = list(Organisation.objects.all()[:2])
-        if len(only) == 1:
-            return only[0]
-    raise PermissionDenied("You are not a member of an organisation.")
-
-
-def _readable_variants(user) -> list[str]:
-    return [variant for variant in VARIANTS if can_read_pack(user, variant=variant)]
-
-
 def _choice(request, data) -> Choice:
     """Who may read which variant is checked first (403), then the year (400)."""
-    readable = _readable_variants(request.user)
+    readable = readable_variants(request.user)
     if not readable:
         raise PermissionDenied("Your role does not read the committee report.")
     variant = data.get("variant") or (FULL if FULL in readable else PUBLIC)
@@ -68,7 +54,7 @@ def _choice(request, data) -> Choice:
         raise BadChoice(f"{variant!r} is not a version of the report: full, public or appendix.")
     if variant not in readable:
         raise PermissionDenied("Your role reads only the public version of the committee report.")
-    organisation = _organisation(request.user)
+    organisation = organisation_or_404(request.user)
     text = (data.get("year") or "").strip()
     if not text:
         return Choice(organisation, Quarter.containing(timezone.localdate()).year, variant)
@@ -97,7 +83,7 @@ def _render_page(request, *, choice: Choice | None, form=None, error: str = "", 
         form = CommitteeNarrativeForm.for_year(
             year=report.year, variant=report.variant, narrative=report.narrative
         )
-    organisation = choice.organisation if choice else _organisation(request.user)
+    organisation = choice.organisation if choice else organisation_or_404(request.user)
     years = committee_years(organisation=organisation)
     if choice is not None and choice.year not in years:
         years = sorted({*years, choice.year}, reverse=True)
@@ -112,7 +98,7 @@ def _render_page(request, *, choice: Choice | None, form=None, error: str = "", 
             "chosen_year": year_label(choice.year) if choice else request.GET.get("year", ""),
             "chosen_variant": choice.variant if choice else request.GET.get("variant", ""),
             "years": [year_label(year) for year in years],
-            "variants": [(v, VARIANT_LABELS[v]) for v in _readable_variants(request.user)],
+            "variants": [(v, VARIANT_LABELS[v]) for v in readable_variants(request.user)],
             "pdf_url": (
                 f"{reverse('reports:committee-report-pdf')}?"
                 f"{urlencode({'year': year_label(choice.year), 'variant': choice.variant})}"
@@ -160,7 +146,7 @@ def committee_narrative(request):
     """Save the introduction and the opinion of a year's report (the Insurance Manager)."""
     if not can_edit_narrative(request.user):
         raise PermissionDenied("Only the Insurance Manager writes the committee report's words.")
-    organisation = _organisation(request.user)
+    organisation = organisation_or_404(request.user)
     form = CommitteeNarrativeForm(request.POST)
     if not form.is_valid():
         if "year" in form.errors or "variant" in form.errors:

@@ -21,7 +21,15 @@ from reports.packs import (
     slt_pack,
     slt_pack_pdf,
 )
-from reports.permissions import FULL, PUBLIC, VARIANTS, can_read_collation, can_read_pack
+from reports.permissions import (
+    FULL,
+    PUBLIC,
+    VARIANTS,
+    can_read_collation,
+    readable_variants,
+    reader_organisation,
+)
+from reports.views import organisation_or_404
 from reports.views.download import pdf_response
 
 NOT_A_READER = (
@@ -29,20 +37,6 @@ NOT_A_READER = (
     "151 and Monitoring Officers and Internal Audit; Audit and Procurement Committee members "
     "read its public version."
 )
-
-
-def _organisation(user) -> Organisation | None:
-    """The user's organisation; a superuser with no profile reads the first one."""
-    profile = getattr(user, "profile", None)
-    if profile is not None:
-        return profile.organisation
-    if user.is_superuser:
-        return Organisation.objects.order_by("name").first()
-    return None
-
-
-def _readable_variants(user) -> list[str]:
-    return [variant for variant in VARIANTS if can_read_pack(user, variant=variant)]
 
 
 def _pack_query(quarter: Quarter, variant: str) -> str:
@@ -83,8 +77,8 @@ def index(request: HttpRequest) -> HttpResponse:
     """The reports the signed-in user may read: the SLT pack of each quarter SLT approved the
     corporate register in (in the variants they may read), the committee's annual report and
     the directorate collation."""
-    variants = _readable_variants(request.user)
-    organisation = _organisation(request.user)
+    variants = readable_variants(request.user)
+    organisation = reader_organisation(request.user)
     approved = approved_quarters(organisation=organisation) if variants and organisation else []
     committee_url = _url_or_blank("reports:committee-report") if variants else ""
     years = sorted({item.quarter.year for item in approved}, reverse=True)
@@ -127,13 +121,12 @@ class _PackRequest:
 
 def _pack_request(request: HttpRequest) -> tuple[_PackRequest, _Refused | None]:
     """Who asks for which quarter and variant; ``PermissionDenied`` for those who may not
-    read it, a ``_Refused`` (400 or 404) for a quarter or variant that cannot be shown."""
-    variants = _readable_variants(request.user)
+    read it, ``Http404`` for a reader of no organisation, a ``_Refused`` (400 or 404) for a
+    quarter or variant that cannot be shown."""
+    variants = readable_variants(request.user)
     if not variants:
         raise PermissionDenied(NOT_A_READER)
-    organisation = _organisation(request.user)
-    if organisation is None:
-        raise PermissionDenied("Your account belongs to no organisation, so it has no packs.")
+    organisation = organisation_or_404(request.user)
     variant = request.GET.get("variant", "").strip() or (FULL if FULL in variants else PUBLIC)
     if variant in VARIANTS and variant not in variants:
         raise PermissionDenied(

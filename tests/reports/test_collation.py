@@ -22,7 +22,8 @@ from registers.models import (
     RiskStatus,
 )
 from reports import collation
-from reports.collation import (
+from reports.collation import directorate_collation
+from reports.collation_checks import (
     CHECKS,
     NO_CONTROLS,
     NO_OWNER,
@@ -30,10 +31,15 @@ from reports.collation import (
     RESIDUAL_NOT_BELOW_INHERENT,
     REVIEW_OVERDUE,
     TOLERATED_WITHOUT_REASON,
-    directorate_collation,
     risk_issues,
 )
-from tests.factories import DirectorateFactory, ProfileFactory, RiskFactory, UserFactory
+from tests.factories import (
+    DirectorateFactory,
+    OrganisationFactory,
+    ProfileFactory,
+    RiskFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -585,8 +591,15 @@ def test_builders_take_the_organisation(crafted):
 
 
 def test_a_superuser_reads_their_organisations_collation_and_needs_one(client, org):
+    """Without a profile, an administrator reads the only organisation of a one-body
+    installation (as reports.permissions.reader_organisation says for every report); with
+    several, none until their profile says which."""
     admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
     client.force_login(admin)
+    response = client.get(reverse("reports:collation"))
+    assert response.status_code == 200
+    assert response.context["collation"].organisation_name == "Testshire Council"
+    OrganisationFactory(name="Elsewhere Council", slug="elsewhere")
     assert client.get(reverse("reports:collation")).status_code == 404
     ProfileFactory(user=admin, organisation=org.organisation)
     response = client.get(reverse("reports:collation"))

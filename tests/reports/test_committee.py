@@ -384,7 +384,7 @@ def test_the_report_reads_the_trends_and_residuals_from_the_snapshots(year):
     assert by_reference["CRR-02"].as_of.label == "2025/26 Q2"
     assert by_reference["CRR-02"].left.what == "De-escalated to People directorate"
     assert by_reference["CRR-03"].residual.text == "Green 2"
-    assert by_reference["CRR-03"].left.what == "Closed"
+    assert by_reference["CRR-03"].left.what == "Closed and removed"
     # Closed in the next year: at the year's end it was still on the register.
     assert by_reference["CRR-05"].left is None and by_reference["CRR-05"].at_year_end
 

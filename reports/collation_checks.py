@@ -1,0 +1,104 @@
+"""The completeness checks the directorate collation runs on every open risk: the checks as
+data, and the pure evaluation of one risk's fields against them (docs/domain.md, "Reports").
+No database here: ``reports.collation`` reads the fields and counts the failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from registers import due
+from registers.models import Response
+from reports.vocabulary import short_date
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A completeness check run on every open risk."""
+
+    key: str
+    label: str
+    looks_for: str
+
+
+NO_OWNER = Check("no_owner", "No owner", "The risk has no owner.")
+REVIEW_OVERDUE = Check(
+    "review_overdue", "Review overdue", "The risk's next review date is before today."
+)
+TOLERATED_WITHOUT_REASON = Check(
+    "tolerated_without_reason",
+    "Tolerated without a reason",
+    "The response is tolerate and no reason is documented. The app refuses this; a register "
+    "imported or changed outside it may still hold one.",
+)
+RESIDUAL_NOT_BELOW_INHERENT = Check(
+    "residual_not_below_inherent",
+    "Residual not below inherent",
+    "Both scores are given and the residual score is not lower than the inherent: the "
+    "mitigations are at best stopping the risk from deteriorating.",
+)
+NO_CONTROLS = Check(
+    "no_controls",
+    "No controls",
+    "No control in place is recorded (planned actions and cancelled controls do not count).",
+)
+NOT_SCORED = Check("not_scored", "Not scored", "The inherent or the residual score is missing.")
+
+CHECKS = (
+    NO_OWNER,
+    REVIEW_OVERDUE,
+    TOLERATED_WITHOUT_REASON,
+    RESIDUAL_NOT_BELOW_INHERENT,
+    NO_CONTROLS,
+    NOT_SCORED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One check a risk fails, and what is wrong in words."""
+
+    check: Check
+    detail: str
+
+
+def risk_issues(
+    *,
+    owner_id: int | None,
+    next_review_due: date | None,
+    response: str,
+    tolerate_reason: str | None,
+    inherent_score: int | None,
+    residual_score: int | None,
+    has_control: bool,
+    today: date,
+) -> tuple[Issue, ...]:
+    """The checks an open risk fails, in the order of ``CHECKS``."""
+    issues = []
+    if owner_id is None:
+        issues.append(Issue(NO_OWNER, "No owner"))
+    if due.is_overdue(next_review_due, today):
+        days = (today - next_review_due).days
+        late = f"{days} day{'s' if days != 1 else ''} overdue"
+        issues.append(
+            Issue(REVIEW_OVERDUE, f"Review was due {short_date(next_review_due)} ({late})")
+        )
+    if response == Response.TOLERATE and not (tolerate_reason or "").strip():
+        issues.append(Issue(TOLERATED_WITHOUT_REASON, "Tolerated with no reason documented"))
+    if inherent_score is not None and residual_score is not None:
+        if residual_score > inherent_score:
+            detail = f"Residual {residual_score} is above inherent {inherent_score}"
+            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
+        elif residual_score == inherent_score:
+            detail = f"Residual {residual_score} is the same as inherent {inherent_score}"
+            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
+    if not has_control:
+        issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
+    missing = [
+        name
+        for name, score in (("inherent", inherent_score), ("residual", residual_score))
+        if score is None
+    ]
+    if missing:
+        issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
+    return tuple(issues)

@@ -1,0 +1,268 @@
+"""Building the SLT pack of a quarter: read the corporate register as SLT approved it, then
+each section of the pack in turn (the cover, the summary, the register, what changed, the
+escalations awaiting SLT and what is overdue)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from common.people import person_name
+from escalation.models import Proposal
+from registers import due
+from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
+from registers.periods import Quarter
+from registers.selectors.snapshots import QuarterTrends, quarter_trends
+from reports.packs import sections
+from reports.packs.document import PackRisk, SltPack
+from reports.pdf import render_pdf
+from reports.permissions import PUBLIC, VARIANTS, variant_carries
+from reports.snapshots import band_counts, corporate_register, day_start, heatmap_counts
+from reports.vocabulary import Departure, Ratings, TrendCell, long_date
+from scoring.selectors import scheme_bands
+
+TREND_QUARTERS = 4  # the pack's quarter and the three before it
+
+
+@dataclass
+class _ApprovedRegister:
+    """The corporate register as SLT approved it in the pack's quarter, the quarter before it,
+    and its risks as they are now."""
+
+    register: Register
+    quarter: Quarter
+    snapshot: RegisterSnapshot
+    trends: QuarterTrends
+    previous: Quarter | None
+    ratings: Ratings
+    current: dict[int, Risk]
+
+    @property
+    def rows_now(self) -> dict[int, RiskSnapshot]:
+        return self.trends.risks.get(self.quarter, {})
+
+    @property
+    def rows_before(self) -> dict[int, RiskSnapshot]:
+        return self.trends.risks.get(self.previous, {}) if self.previous else {}
+
+    @property
+    def approved_on(self) -> date:
+        return timezone.localdate(self.snapshot.approved_at)
+
+    def exempt(self, row: RiskSnapshot) -> bool:
+        # Withheld if exempt when approved or marked exempt since: never published by mistake.
+        return row.exempt or self.current[row.risk_id].exempt
+
+
+def _approved_register(*, organisation: Organisation, quarter: Quarter) -> _ApprovedRegister:
+    """The corporate register's snapshots over the pack's trend quarters, the scheme's bands
+    and the risks as they are now; ``ValueError`` when SLT did not approve it in ``quarter``."""
+    register = corporate_register(organisation=organisation)
+    if register is None:
+        raise ValueError(f"{organisation} has no corporate register.")
+    trends = quarter_trends(register=register, quarters=quarter.last(TREND_QUARTERS))
+    snapshot = trends.snapshots.get(quarter)
+    if snapshot is None:
+        raise ValueError(
+            f"The corporate register has no approved snapshot in {quarter.label}: SLT has not "
+            "approved it in that quarter."
+        )
+    earlier = [q for q in trends.snapshots if q < quarter]
+    return _ApprovedRegister(
+        register=register,
+        quarter=quarter,
+        snapshot=snapshot,
+        trends=trends,
+        previous=max(earlier) if earlier else None,
+        ratings=Ratings(scheme_bands(scheme_id=organisation.scheme_id)),
+        current=sections.current_risks(trends.risks.get(quarter, {})),
+    )
+
+
+def _pack_risk(approved: _ApprovedRegister, row: RiskSnapshot, *, today: date) -> PackRisk:
+    """A row of section 2: the risk's scores, owner and trends as approved, its text, controls
+    and actions as they are now."""
+    risk = approved.current[row.risk_id]
+    controls, actions = sections.shown_actions(risk=risk, quarter=approved.quarter, today=today)
+    trends = approved.trends
+    return PackRisk(
+        risk_id=row.risk_id,
+        reference=row.reference,
+        title=row.title,
+        event=risk.event,
+        consequence=risk.consequence,
+        impact=risk.impact,
+        exempt=approved.exempt(row),
+        owner_name=row.owner_name,
+        next_review_due=row.next_review_due,
+        review_overdue=due.is_overdue(row.next_review_due, approved.approved_on),
+        inherent=approved.ratings.inherent(row),
+        residual=approved.ratings.residual(row),
+        trends=[TrendCell(q, trends.in_quarter(row.risk_id, q)) for q in trends.quarters],
+        arrival=row.arrival,
+        arrived_from=row.arrived_from,
+        controls=controls,
+        actions=actions,
+    )
+
+
+def _register_risks(
+    approved: _ApprovedRegister, rows: list[RiskSnapshot], *, today: date
+) -> list[PackRisk]:
+    """Section 2, the register: its risks highest residual score first."""
+    risks = [_pack_risk(approved, row, today=today) for row in rows]
+    risks.sort(key=lambda r: (-(r.residual.score or 0), -(r.inherent.score or 0), r.reference))
+    return risks
+
+
+def _cover(approved: _ApprovedRegister, *, variant: str, now: datetime) -> dict:
+    """The cover's facts: which register, quarter and version, approved when and by whom."""
+    return {
+        "register": approved.register,
+        "quarter": approved.quarter,
+        "variant": variant,
+        "approved_at": approved.snapshot.approved_at,
+        "approved_by": person_name(approved.snapshot.approved_by),
+        "generated_at": now,
+        "previous_quarter": approved.previous,
+        "trend_quarters": list(approved.trends.quarters),
+    }
+
+
+def _summary(
+    approved: _ApprovedRegister,
+    rows: list[RiskSnapshot],
+    risks: list[PackRisk],
+    departed: list[Departure],
+) -> dict:
+    """Section 1, the summary: open risks by residual band, the movement since the previous
+    quarter and the two heat maps."""
+    bands = approved.ratings.bands
+    return {
+        "bands": bands,
+        "band_counts": band_counts(bands, rows, count_unscored=False),
+        "not_scored": sum(1 for row in rows if row.residual_score is None),
+        "movement": sections.movement(risks=risks, departed=departed),
+        "inherent_counts": heatmap_counts(rows, scores="inherent"),
+        "residual_counts": heatmap_counts(rows, scores="residual"),
+    }
+
+
+def _changes(approved: _ApprovedRegister, risks: list[PackRisk], departed: list[Departure]) -> dict:
+    """Section 3, what changed since the previous quarter: arrivals, departures, rescores."""
+    return {
+        "arrivals": sorted((r for r in risks if r.arrival), key=lambda r: r.reference),
+        "departures": departed,
+        "rescored": sections.rescores(
+            risks=risks, rows_before=approved.rows_before, ratings=approved.ratings
+        ),
+    }
+
+
+def _escalations(
+    approved: _ApprovedRegister, proposals: list[Proposal], *, open_now: bool, variant: str
+) -> dict:
+    """Section 4, the escalations awaiting SLT: open now, or at the end of a past quarter."""
+    quarter = approved.quarter
+    return {
+        "proposals": [
+            sections.pack_proposal(proposal, ratings=approved.ratings, open_now=open_now)
+            for proposal in proposals
+            if variant_carries(variant, exempt=proposal.risk.exempt)
+        ],
+        "proposals_open_now": open_now,
+        "proposals_as_at": (
+            "open now" if open_now else f"open at the end of the quarter ({long_date(quarter.end)})"
+        ),
+    }
+
+
+def _overdue(risks: list[PackRisk], *, today: date) -> dict:
+    """Section 5: risks overdue for review when SLT approved the register, and planned
+    actions overdue when the pack is generated."""
+    return {
+        "overdue_reviews": sorted(
+            (r for r in risks if r.review_overdue),
+            key=lambda r: (r.next_review_due, r.reference),
+        ),
+        "overdue_actions": sections.overdue_actions(risks=risks, today=today),
+    }
+
+
+def _exempt_counts(
+    approved: _ApprovedRegister,
+    departed: list[Departure],
+    proposals: list[Proposal],
+    *,
+    variant: str,
+) -> dict:
+    """How many risks the public version withholds (on the register, gone off it, or
+    proposed for it), and how many exempt risks are on the register."""
+    exempt_rows = {row.risk_id for row in approved.rows_now.values() if approved.exempt(row)}
+    withheld = (
+        exempt_rows
+        | {departure.risk_id for departure in departed if departure.exempt}
+        | {proposal.risk_id for proposal in proposals if proposal.risk.exempt}
+    )
+    return {
+        "withheld": len(withheld) if variant == PUBLIC else 0,
+        "exempt_on_register": len(exempt_rows),
+    }
+
+
+def slt_pack(
+    *,
+    organisation: Organisation,
+    quarter: Quarter,
+    variant: str,
+    now: datetime | None = None,
+) -> SltPack:
+    """The SLT pack of the corporate register approved in ``quarter``, as ``variant``, as
+    generated at ``now`` (default: now).
+
+    Raises ``ValueError`` for an unknown variant, or when the corporate register has no
+    approved snapshot in ``quarter``. Eight queries whatever the number of risks.
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"{variant!r} is not a pack variant: choose one of {', '.join(VARIANTS)}")
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    approved = _approved_register(organisation=organisation, quarter=quarter)
+    rows = [
+        row
+        for row in approved.rows_now.values()
+        if variant_carries(variant, exempt=approved.exempt(row))
+    ]
+    risks = _register_risks(approved, rows, today=today)
+    previous = approved.trends.snapshots.get(approved.previous) if approved.previous else None
+    all_departures = sections.departures(
+        register=approved.register,
+        since=previous.approved_at if previous else day_start(quarter.start),
+        until=approved.snapshot.approved_at,
+        rows_before=approved.rows_before,
+    )
+    departed = [d for d in all_departures if variant_carries(variant, exempt=d.exempt)]
+    proposals, open_now = sections.proposals_awaiting(
+        organisation=organisation, quarter=quarter, today=today
+    )
+    return SltPack(
+        organisation=organisation,
+        **_cover(approved, variant=variant, now=now),
+        **_summary(approved, rows, risks, departed),
+        risks=risks,
+        **_changes(approved, risks, departed),
+        **_escalations(approved, proposals, open_now=open_now, variant=variant),
+        **_overdue(risks, today=today),
+        **_exempt_counts(approved, all_departures, proposals, variant=variant),
+    )
+
+
+def slt_pack_pdf(
+    *, organisation: Organisation, quarter: Quarter, variant: str, now: datetime | None = None
+) -> bytes:
+    """The SLT pack as an A4 PDF (WeasyPrint; fetches nothing). ``ValueError`` as
+    ``slt_pack``."""
+    pack = slt_pack(organisation=organisation, quarter=quarter, variant=variant, now=now)
+    return render_pdf("reports/slt_pack.html", {"pack": pack, "organisation": organisation})
