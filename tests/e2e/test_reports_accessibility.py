@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from registers.services import register_approve
-from tests.e2e.test_accessibility import wcag_violations
+from tests.e2e.test_accessibility import equal_access, non_text_contrast, wcag_violations
 from tests.e2e.test_sign_in import sign_in
 from tests.factories import ActionFactory, RiskFactory
 
@@ -35,3 +35,5 @@ def test_report_pages(page: Page, live_server, org):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
         assert wcag_violations(page) == [], path
+        assert equal_access(page) == [], path
+        assert non_text_contrast(page) == [], path
