@@ -38,8 +38,9 @@ def static_roots() -> list[Path]:
     return roots
 
 
-def html_to_pdf(html: str, *, variant: str | None = None) -> bytes:
-    """Lay ``html`` out as PDF bytes in a child process; ``variant`` e.g. ``PDF_UA_1``.
+def html_to_pdf(html: str, *, variant: str | None = PDF_UA_1) -> bytes:
+    """Lay ``html`` out as PDF bytes in a child process: tagged PDF/UA-1 (a structure tree for
+    screen readers, the language, the title shown), or untagged with ``variant=None``.
 
     Raises ``PdfFailed`` when the child runs out of time (``RISKREG_PDF_TIMEOUT_SECONDS``) or
     memory (``RISKREG_PDF_MEMORY_MB``), or fails.
@@ -94,8 +95,9 @@ def _too_slow(timeout: int) -> PdfFailed:
     )
 
 
-def render_pdf(template_name: str, context: dict, *, variant: str | None = None) -> bytes:
-    """Render ``template_name`` (extending ``reports/pdf_base.html``) to PDF bytes."""
+def render_pdf(template_name: str, context: dict, *, variant: str | None = PDF_UA_1) -> bytes:
+    """Render ``template_name`` (extending ``reports/pdf_base.html``) to PDF bytes, PDF/UA-1
+    unless ``variant`` says otherwise: every report the app writes is tagged."""
     return html_to_pdf(
         render_to_string(template_name, {**context, "for_pdf": True}), variant=variant
     )

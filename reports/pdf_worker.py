@@ -44,6 +44,39 @@ def static_path(url: str, static_url: str, roots: list[Path]) -> Path | None:
     return None
 
 
+# A table header's scope in HTML, as PDF/UA's /Scope attribute names it.
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+
+
+def _boxes(box):
+    """Every box of a laid-out page, depth first."""
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        yield box
+        stack.extend(getattr(box, "children", ()))
+
+
+def finish_tags(document, pdf) -> None:
+    """What WeasyPrint's tagging leaves out and PDF/UA-1 asks for, added before the PDF is
+    written: each table header's /Scope (a column's, unless the HTML says ``scope="row"``),
+    and each link's description in words (the link's own text, not its target)."""
+    import pydyf
+
+    for page in document.pages:
+        for box in _boxes(page._page_box):
+            element = getattr(box, "element", None)
+            mark = getattr(box, "mark", None)
+            if mark is not None and getattr(box, "element_tag", None) == "th":
+                scope = SCOPES.get(element.attrib.get("scope", ""), "/Column")
+                mark["A"]["Scope"] = scope
+            annotation = getattr(box, "link_annotation", None)
+            if annotation is not None and element is not None:
+                words = " ".join("".join(element.itertext()).split())
+                if words:
+                    annotation["Contents"] = pydyf.String(words)
+
+
 def _limit(memory_mb: int, cpu_seconds: int) -> None:
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -76,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 return super().fetch(path.as_uri(), headers)
 
         html = sys.stdin.buffer.read().decode("utf-8")
-        options = {"pdf_variant": args.variant} if args.variant else {}
+        options = {"pdf_variant": args.variant, "finisher": finish_tags} if args.variant else {}
         pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnly()).write_pdf(**options)
     except MemoryError:
         print("out of memory", file=sys.stderr)

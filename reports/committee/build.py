@@ -36,7 +36,7 @@ from reports.committee.document import (
     SnapshotSide,
 )
 from reports.models import CommitteeNarrative
-from reports.pdf import PDF_UA_1, render_pdf
+from reports.pdf import render_pdf
 from reports.permissions import VARIANTS, variant_carries
 from reports.snapshots import band_counts, corporate_register, day_start, heatmap_counts
 from reports.vocabulary import Departure, Ratings, TrendCell
@@ -392,7 +392,6 @@ def committee_report_pdf(
     return render_pdf(
         "reports/committee_report.html",
         {"report": report, "organisation": organisation},
-        variant=PDF_UA_1,
     )
 
 

@@ -161,7 +161,9 @@ def test_the_annual_committee_report_is_pdf_ua_1(org):
     assert reader.metadata.title  # the document's title, shown instead of the file name
 
 
-def test_pdf_ua_is_kept_for_the_annual_report_alone():
+def test_every_pdf_is_tagged_unless_asked_not_to_be():
     assert PDF_UA_1 == "pdf/ua-1"
-    plain = PdfReader(BytesIO(html_to_pdf("<title>x</title><p>x")))
+    tagged = PdfReader(BytesIO(html_to_pdf("<html lang='en-GB'><title>x</title><p>x</html>")))
+    assert "/StructTreeRoot" in tagged.trailer["/Root"]
+    plain = PdfReader(BytesIO(html_to_pdf("<title>x</title><p>x", variant=None)))
     assert "/StructTreeRoot" not in plain.trailer["/Root"]
