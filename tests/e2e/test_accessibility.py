@@ -112,6 +112,31 @@ def non_text_contrast(page: Page) -> list[str]:
     ]
 
 
+def reflow(page: Page) -> list[str]:
+    """WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page scrolls one way only; a wide table
+    scrolls inside its own container, it does not push the page sideways."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        wider = page.evaluate(
+            """() => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width + 1) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter((el) => el.getBoundingClientRect().right > width + 1
+                  && !el.closest('.table-responsive, .visually-hidden')
+                  && getComputedStyle(el).position !== 'fixed')
+                .slice(0, 3)
+                .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+                  + `${el.className ? '.' + String(el.className).split(' ')[0] : ''}`
+                  + ` reaches ${Math.round(el.getBoundingClientRect().right)}px`);
+            }"""
+        )
+    finally:
+        page.set_viewport_size(size)
+    return [f"reflow at 320px: {problem}" for problem in wider]
+
+
 def serious_violations(page: Page) -> list[str]:
     """WCAG and best-practice violations rated serious or critical (the other browser tests'
     check of the pages they walk through)."""
@@ -165,6 +190,7 @@ class Scan:
             *wcag_violations(self.page),
             *equal_access(self.page),
             *non_text_contrast(self.page),
+            *reflow(self.page),
         ]
         self.csp.console.clear()
         if found:
