@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from common.people import person_name
@@ -29,17 +29,13 @@ from registers.models import (
 )
 from registers.periods import Quarter
 from registers.review_questions import questions_for
+
+# StaleEdit and save_with_history live with the rest of the locking in registers.versions;
+# the views, the other apps and the tests import them from here too.
+from registers.versions import StaleEdit as StaleEdit
+from registers.versions import lock_at_version, save_next_version, save_with_history
 from scoring import matrix
 from scoring.selectors import scheme_bands
-
-
-def save_with_history(instance: models.Model, *, by: AbstractBaseUser | None, reason: str = ""):
-    """Validate and save a tracked model, recording who changed it and why in its history."""
-    instance.full_clean()
-    instance._history_user = by
-    instance._change_reason = reason
-    instance.save()
-    return instance
 
 
 def risk_reference_next(*, register: Register) -> str:
@@ -101,8 +97,7 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     risk.closure_reason = reason
     risk.closed_at = timezone.now()
     risk.closed_by = by
-    risk.version += 1
-    save_with_history(risk, by=by, reason=f"Closed: {reason}")
+    save_next_version(risk, by=by, reason=f"Closed: {reason}")
     movement_record(
         risk=risk,
         kind=MovementKind.REMOVED,
@@ -152,8 +147,7 @@ def risk_move(
     actions and history; the move is recorded with its reason."""
     from_register = risk.register
     risk.register = to_register
-    risk.version += 1
-    save_with_history(risk, by=by, reason=history_reason)
+    save_next_version(risk, by=by, reason=history_reason)
     return movement_record(
         risk=risk,
         kind=kind,
@@ -188,36 +182,9 @@ EDITABLE_RISK_FIELDS = (
 )
 
 
-class StaleEdit(ValidationError):
-    """Someone else saved the risk after this edit began. ``changes`` lists what they changed
-    as (field name, value the editor started from, value now) and ``current`` is the risk as
-    it is now, so the editor can see both before deciding."""
-
-    def __init__(self, *, current: Risk, changes: list[tuple[str, object, object]], by: str):
-        self.current, self.changes, self.changed_by = current, changes, by
-        super().__init__(
-            f"{by} changed this risk while you were editing it. Your changes have not been "
-            "saved: check theirs below, then save again.",
-            code="stale",
-        )
-
-
-def _changes_since(risk: Risk, version: int) -> tuple[list[tuple[str, object, object]], str]:
-    """What changed on ``risk`` since ``version``, and who made the latest change."""
-    started = risk.history.filter(version=version).order_by("-history_date").first()
-    latest = risk.history.select_related("history_user").order_by("-history_date").first()
-    who = "Someone"
-    if latest and latest.history_user:
-        who = person_name(latest.history_user)
-    if started is None:
-        return [], who
-    changes = []
-    for name in EDITABLE_RISK_FIELDS:
-        field = Risk._meta.get_field(name)
-        before, now = getattr(started, field.attname), getattr(risk, field.attname)
-        if before != now:
-            changes.append((name, before, now))
-    return changes, who
+def _refuse_closed(risk: Risk) -> None:
+    if risk.status != RiskStatus.OPEN:
+        raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
 
 
 @transaction.atomic
@@ -232,19 +199,13 @@ def risk_update(
     unknown = set(changes) - set(EDITABLE_RISK_FIELDS)
     if unknown:
         raise ValueError(f"not editable through risk_update: {sorted(unknown)}")
-    # The row lock (PostgreSQL) or the IMMEDIATE transaction (SQLite) makes the version check
-    # and the write one step: two saves cannot both pass the check.
-    current = Risk.objects.select_for_update().get(pk=risk.pk)
-    if current.status != RiskStatus.OPEN:
-        raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
-    if current.version != version:
-        changed, who = _changes_since(current, version)
-        raise StaleEdit(current=current, changes=changed, by=who)
+    current = lock_at_version(
+        Risk, pk=risk.pk, version=version, fields=EDITABLE_RISK_FIELDS, refuse=_refuse_closed
+    )
     for name, value in changes.items():
         setattr(current, name, value)
     current.reference = current.reference.strip().upper()
-    current.version += 1
-    return save_with_history(current, by=by, reason=reason or "Edited")
+    return save_next_version(current, by=by, reason=reason or "Edited")
 
 
 @transaction.atomic
@@ -290,8 +251,7 @@ def risk_review_record(
     review.save()
     risk.last_reviewed_on = reviewed_on
     risk.next_review_due = next_due
-    risk.version += 1
-    save_with_history(risk, by=by, reason="Reviewed")
+    save_next_version(risk, by=by, reason="Reviewed")
     return review
 
 
@@ -310,17 +270,20 @@ def action_create(*, risk: Risk, by: AbstractBaseUser, **fields) -> Action:
 
 
 @transaction.atomic
-def action_update(*, action: Action, by: AbstractBaseUser, **fields) -> Action:
-    action = Action.objects.select_for_update().get(pk=action.pk)
+def action_update(*, action: Action, by: AbstractBaseUser, version: int, **fields) -> Action:
+    """Apply a person's edit to an action, unless someone else saved it since ``version``
+    (``StaleEdit``, code ``stale``, and nothing saved)."""
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable through action_update: {sorted(unknown)}")
+    action = lock_at_version(Action, pk=action.pk, version=version, fields=ACTION_FIELDS)
     for name, value in fields.items():
-        if name not in ACTION_FIELDS:
-            raise ValueError(f"not editable through action_update: {name}")
         setattr(action, name, value)
     if action.status == ActionStatus.DONE and action.completed_on is None:
         action.completed_on = timezone.localdate()
     elif action.status != ActionStatus.DONE:
         action.completed_on = None
-    return save_with_history(action, by=by, reason="Edited")
+    return save_next_version(action, by=by, reason="Edited")
 
 
 @transaction.atomic
@@ -333,20 +296,25 @@ def action_complete(*, action: Action, by: AbstractBaseUser, evaluation: str = "
     action.completed_on = timezone.localdate()
     if evaluation.strip():
         action.evaluation_notes = evaluation.strip()
-    return save_with_history(action, by=by, reason="Completed")
+    return save_next_version(action, by=by, reason="Completed")
 
 
 REGISTER_SETTINGS = ("name", "owner", "review_interval_months")
 
 
 @transaction.atomic
-def register_update(*, register: Register, by: AbstractBaseUser, **fields) -> Register:
-    register = Register.objects.select_for_update().get(pk=register.pk)
+def register_update(
+    *, register: Register, by: AbstractBaseUser, version: int, **fields
+) -> Register:
+    """Change a register's settings, unless someone else saved the register since ``version``
+    (``StaleEdit``, code ``stale``, and nothing saved)."""
+    unknown = set(fields) - set(REGISTER_SETTINGS)
+    if unknown:
+        raise ValueError(f"not a register setting: {sorted(unknown)}")
+    register = lock_at_version(Register, pk=register.pk, version=version, fields=REGISTER_SETTINGS)
     for name, value in fields.items():
-        if name not in REGISTER_SETTINGS:
-            raise ValueError(f"not a register setting: {name}")
         setattr(register, name, value)
-    return save_with_history(register, by=by, reason="Settings changed")
+    return save_next_version(register, by=by, reason="Settings changed")
 
 
 @transaction.atomic
@@ -356,7 +324,7 @@ def register_approve(*, register: Register, by: AbstractBaseUser, at=None) -> Re
     register = Register.objects.select_for_update().get(pk=register.pk)
     register.last_approved_at = at or timezone.now()
     register.last_approved_by = by
-    save_with_history(register, by=by, reason="Review approved")
+    save_next_version(register, by=by, reason="Review approved")
     register_snapshot_take(register=register, by=by, at=register.last_approved_at)
     return register
 

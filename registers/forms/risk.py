@@ -4,7 +4,7 @@ The form validates everything on the server, so it works without JavaScript; the
 preview (``static/js/risk-form.js``) repeats, in the browser, what ``score_preview`` and
 ``owner_guidance`` compute here for the first render, reading the organisation's bands from
 the page (``scheme_for_script``). The layout and score widgets are in ``risk_layout``, the
-preview in ``risk_preview``, the lost update in ``risk_stale``.
+preview in ``risk_preview``, the lost update in ``stale``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from common.forms import PersonChoiceField, add_service_error
+from common.forms import PersonChoiceField, VersionedForm, add_service_error
 from common.people import person_name
 from registers.forms.risk_layout import (
     SCORE_GROUPS,
@@ -29,7 +29,7 @@ from registers.forms.risk_preview import (
     residual_note,
     scheme_for_script,
 )
-from registers.forms.risk_stale import merge_stale_edit
+from registers.forms.stale import merge_stale_edit
 from registers.models import Category, Register, Response, Risk
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
@@ -58,20 +58,9 @@ RESPONSE_CHOICES = [
 ]
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(VersionedForm, forms.ModelForm):
     """Create or edit a risk. Edits carry the ``version`` they started from, so a save made in
     the meantime by someone else is detected (``services.risk_update`` raises ``StaleEdit``)."""
-
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={
-            "required": "The form lost track of the version you started from: reload the "
-            "page and make your changes again.",
-            "invalid": "The form lost track of the version you started from: reload the "
-            "page and make your changes again.",
-        },
-    )
 
     class Meta:
         model = Risk
@@ -150,10 +139,9 @@ class RiskForm(forms.ModelForm):
         self.helper = risk_form_helper(is_new=self.is_new)
 
     def _explain_new_risk_defaults(self) -> None:
-        """A new risk needs no version, and its reference and review date may be left blank
-        for the register's numbering and review interval."""
+        """A new risk's reference and review date may be left blank for the register's
+        numbering and review interval."""
         register = self.register
-        del self.fields["version"]
         self.fields["reference"].required = False
         self.fields["reference"].help_text = (
             f"Leave blank to number it automatically ({register.prefix}-01, "
@@ -166,9 +154,8 @@ class RiskForm(forms.ModelForm):
         )
 
     def _explain_edit(self) -> None:
-        """An edit starts from the risk's version, so a colleague's save in the meantime is
-        detected."""
-        self.fields["version"].initial = self.instance.version
+        """An edit starts from the risk's version (``VersionedForm``), so a colleague's save
+        in the meantime is detected."""
         reference_help = "Printed in reports; change it only if it is wrong."
         self.fields["reference"].help_text = reference_help
         self.fields["next_review_due"].help_text = "When the risk is next due for review."

@@ -102,8 +102,7 @@ def risk_edit(request, pk: int):
                     changes=form.risk_fields(),
                 )
             except services.StaleEdit as error:
-                data, changes = merge_stale_edit(error, form=form)
-                stale = {"who": error.changed_by, "changes": changes}
+                data, stale = merge_stale_edit(error, form=form)
                 form = RiskForm(data, instance=error.current, **form_kwargs)
             except ValidationError as error:
                 form.add_service_error(error)
