@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.people import person_name
@@ -63,18 +63,77 @@ def risk_create(
 ) -> Risk:
     """Create a risk on a register, with ``reason`` as its history's first change reason.
 
-    A blank ``reference`` is generated from the register's prefix; without a
-    ``next_review_due`` the risk is due one review interval from today.
+    A blank ``reference`` is generated from the register's prefix (drawn again if a risk
+    raised at the same moment elsewhere took it); a reference another risk has is refused
+    with a ``ValidationError`` on the reference (code ``reference_taken``), even when both
+    were typed at the same moment. Without a ``next_review_due`` the risk is due one review
+    interval from today.
     """
-    # Lock the register so two risks raised at once cannot draw the same reference.
+    # Lock the register so two risks raised on it at once cannot draw the same reference.
     register = Register.objects.select_for_update().get(pk=register.pk)
     risk = Risk(register=register, **fields)
-    risk.reference = (risk.reference or "").strip().upper() or risk_reference_next(
-        register=register
-    )
+    risk.reference = (risk.reference or "").strip().upper()
+    generated = not risk.reference
     if risk.next_review_due is None:
         risk.next_review_due = review_due_after(register=register, reviewed_on=timezone.localdate())
-    return save_with_history(risk, by=by, reason=reason)
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        if generated:
+            risk.reference = risk_reference_next(register=register)
+        saved = _saved_unless_reference_taken(
+            risk, save=lambda: save_with_history(risk, by=by, reason=reason)
+        )
+        if saved is not None:
+            return saved
+        if not generated:
+            break
+    raise reference_taken(risk.reference, new=True)
+
+
+# How often a generated reference is drawn again when a risk raised at the same moment on
+# another register took it (typed there, e.g. CRR-08 on a service register): more than once
+# would take several people typing the next numbers of the same prefix at once.
+REFERENCE_ATTEMPTS = 5
+
+
+def reference_taken(reference: str, *, new: bool) -> ValidationError:
+    """The refusal of a reference another risk has (code ``reference_taken``), on the field.
+    References are unique across every register; the other risk may be one this person
+    cannot see, so the message names only the reference."""
+    return ValidationError(
+        {
+            "reference": ValidationError(
+                "The reference %(reference)s is already taken by another risk: choose "
+                "another%(or_blank)s.",
+                code="reference_taken",
+                params={
+                    "reference": reference,
+                    "or_blank": ", or leave it blank to number it automatically" if new else "",
+                },
+            )
+        }
+    )
+
+
+def _reference_taken(risk: Risk) -> bool:
+    return Risk.objects.filter(reference__iexact=risk.reference).exclude(pk=risk.pk).exists()
+
+
+def _saved_unless_reference_taken(risk: Risk, *, save) -> Risk | None:
+    """``save()``, or None when another risk has ``risk``'s reference: found before saving, or,
+    when the other was saved at the same moment in another transaction, by the database's
+    unique constraint (an IntegrityError on PostgreSQL once the other commits), in a savepoint
+    so that the transaction carries on."""
+    if _reference_taken(risk):
+        return None
+    try:
+        with transaction.atomic():
+            return save()
+    except (IntegrityError, ValidationError):
+        # The check in full_clean, or the constraint, may have met the other risk: anything
+        # else is the caller's to hear.
+        if _reference_taken(risk):
+            return None
+        raise
 
 
 @transaction.atomic
@@ -194,7 +253,8 @@ def risk_update(
     """Apply a person's edit to a risk, unless someone else saved it since ``version``.
 
     Raises ``StaleEdit`` (code ``stale``) rather than overwrite a colleague's change, and
-    ``ValidationError`` when the result breaks a rule; nothing is saved in either case.
+    ``ValidationError`` when the result breaks a rule (code ``reference_taken`` on the
+    reference when another risk has it); nothing is saved in either case.
     """
     unknown = set(changes) - set(EDITABLE_RISK_FIELDS)
     if unknown:
@@ -205,7 +265,12 @@ def risk_update(
     for name, value in changes.items():
         setattr(current, name, value)
     current.reference = current.reference.strip().upper()
-    return save_next_version(current, by=by, reason=reason or "Edited")
+    saved = _saved_unless_reference_taken(
+        current, save=lambda: save_next_version(current, by=by, reason=reason or "Edited")
+    )
+    if saved is None:
+        raise reference_taken(current.reference, new=False)
+    return saved
 
 
 @transaction.atomic
