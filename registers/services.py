@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.people import person_name
-from registers import due
+from registers import due, permissions
 from registers.models import (
     Action,
     ActionStatus,
@@ -246,6 +246,23 @@ def _refuse_closed(risk: Risk) -> None:
         raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
 
 
+def _refuse_lifting_exemption(*, risk: Risk, by: AbstractBaseUser, changes: dict) -> None:
+    """A risk withheld from publication is published again only by those who decide for its
+    register, its owner and the Insurance Manager (docs/domain.md#exempt-risks): the risk's own
+    owner may withhold it, not publish it."""
+    lifting = risk.exempt and "exempt" in changes and not changes["exempt"]
+    if lifting and not permissions.can_change_register(by, risk.register):
+        raise ValidationError(
+            {
+                "exempt": ValidationError(
+                    "Only the register's owner or the Insurance Manager can publish a risk "
+                    "that is exempt from publication: ask them to remove the exemption.",
+                    code="exemption_not_yours",
+                )
+            }
+        )
+
+
 @transaction.atomic
 def risk_update(
     *, risk: Risk, by: AbstractBaseUser, version: int, changes: dict, reason: str = ""
@@ -254,7 +271,8 @@ def risk_update(
 
     Raises ``StaleEdit`` (code ``stale``) rather than overwrite a colleague's change, and
     ``ValidationError`` when the result breaks a rule (code ``reference_taken`` on the
-    reference when another risk has it); nothing is saved in either case.
+    reference when another risk has it, ``exemption_not_yours`` on ``exempt`` when ``by`` may
+    not publish the risk); nothing is saved in either case.
     """
     unknown = set(changes) - set(EDITABLE_RISK_FIELDS)
     if unknown:
@@ -262,6 +280,7 @@ def risk_update(
     current = lock_at_version(
         Risk, pk=risk.pk, version=version, fields=EDITABLE_RISK_FIELDS, refuse=_refuse_closed
     )
+    _refuse_lifting_exemption(risk=current, by=by, changes=changes)
     for name, value in changes.items():
         setattr(current, name, value)
     current.reference = current.reference.strip().upper()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from common.forms import PersonChoiceField, VersionedForm, fields_helper
+from common.validators import PlainVisibleText
 from registers.models import Register
 from registers.selectors.people import organisation_people
 
@@ -34,6 +35,7 @@ class RegisterSettingsForm(VersionedForm, forms.ModelForm):
         self.fields["owner"].queryset = organisation_people(
             organisation_id=self.instance.organisation_id, keep=[self.instance.owner_id]
         )
+        self.fields["name"].validators.append(PlainVisibleText("register's name"))
         self.helper = fields_helper()
 
     def service_fields(self) -> dict:

@@ -14,6 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from common.forms import PersonChoiceField, VersionedForm, add_service_error
 from common.people import person_name
+from common.validators import PlainVisibleText
 from registers.forms.risk_layout import (
     SCORE_GROUPS,
     SCORE_GROUPS_BY_NAME,
@@ -60,7 +61,11 @@ RESPONSE_CHOICES = [
 
 class RiskForm(VersionedForm, forms.ModelForm):
     """Create or edit a risk. Edits carry the ``version`` they started from, so a save made in
-    the meantime by someone else is detected (``services.risk_update`` raises ``StaleEdit``)."""
+    the meantime by someone else is detected (``services.risk_update`` raises ``StaleEdit``).
+
+    ``may_publish`` says whether the person may publish a risk exempt from publication (the
+    register's owner or the Insurance Manager, docs/domain.md#exempt-risks): for anyone else
+    the exemption of an exempt risk is shown but cannot be removed."""
 
     class Meta:
         model = Risk
@@ -127,14 +132,23 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "next_review_due": {"invalid": "Enter the review date as a date, e.g. 30/06/2026."},
         }
 
-    def __init__(self, *args, register: Register, guide: SchemeGuide, people, **kwargs):
+    def __init__(
+        self,
+        *args,
+        register: Register,
+        guide: SchemeGuide,
+        people,
+        may_publish: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.register, self.guide = register, guide
         self.is_new = self.instance.pk is None
         if self.is_new:
             self._explain_new_risk_defaults()
         else:
-            self._explain_edit()
+            self._explain_edit(may_publish=may_publish)
+        self.fields["title"].validators.append(PlainVisibleText("title"))
         self._set_choices(people=people)
         self.helper = risk_form_helper(is_new=self.is_new)
 
@@ -153,12 +167,19 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "register's review interval."
         )
 
-    def _explain_edit(self) -> None:
+    def _explain_edit(self, *, may_publish: bool) -> None:
         """An edit starts from the risk's version (``VersionedForm``), so a colleague's save
-        in the meantime is detected."""
+        in the meantime is detected; an exemption stays unless the person may publish."""
         reference_help = "Printed in reports; change it only if it is wrong."
         self.fields["reference"].help_text = reference_help
         self.fields["next_review_due"].help_text = "When the risk is next due for review."
+        if self.instance.exempt and not may_publish:
+            exempt = self.fields["exempt"]
+            exempt.disabled = True
+            exempt.help_text = (
+                f"{exempt.help_text} Only the register's owner or the Insurance Manager can "
+                "remove the exemption and publish the risk."
+            )
 
     def _set_choices(self, *, people) -> None:
         """The owner from the organisation's people, the categories, the four responses, and

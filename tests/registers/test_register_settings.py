@@ -334,3 +334,40 @@ def test_a_post_without_the_version_is_refused(client, org):
     assert "lost track of the version you started from" in response.content.decode()
     register.refresh_from_db()
     assert register.name == "Adult Care service"
+
+
+# A name people can read
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("\u202e", "Remove the invisible direction control"),
+        ("\u202e\u202e\u202e", "Remove the invisible direction control"),
+        ("Adult Care \u202eecivres", "Remove the invisible direction control"),
+        ("\u2067Adult Care\u2069", "Remove the invisible direction control"),
+        ("\u200b\u200b", "at least one visible letter, number or sign"),
+        ("\u200d\u2060\u00ad\ufeff", "at least one visible letter, number or sign"),
+        ("\u3164", "at least one visible letter, number or sign"),
+        ("\u0301", "at least one visible letter, number or sign"),
+    ],
+)
+def test_a_name_with_nothing_visible_or_a_direction_control_is_refused(client, org, name, message):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    response = client.post(settings_url(register), settings_data(register, name=name))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["name"]
+    assert message in error and "register's name" in error
+    register.refresh_from_db()
+    assert register.name == "Adult Care service"
+
+
+@pytest.mark.parametrize("name", ["خدمات الرعاية", "שירותי רווחה", "Adult Care – North", "Ø"])
+def test_names_in_any_script_are_kept(client, org, name):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    response = client.post(settings_url(register), settings_data(register, name=name))
+    assert response.status_code == 302
+    register.refresh_from_db()
+    assert register.name == name
