@@ -1,5 +1,6 @@
 """Form pieces every app's forms share: a person picker, a service error shown on its field,
-a crispy helper that leaves the <form> tag to the template."""
+a crispy helper that leaves the <form> tag to the template, the hidden version an edit under
+optimistic locking carries."""
 
 from __future__ import annotations
 
@@ -49,3 +50,31 @@ def fields_helper(*layout) -> FormHelper:
     if layout:
         helper.layout = Layout(*layout)
     return helper
+
+
+LOST_VERSION = (
+    "The form lost track of the version you started from: reload the page and make your "
+    "changes again."
+)
+
+
+class VersionedForm(forms.Form):
+    """Mixed into the form editing a record under optimistic locking, before the form class:
+    ``class ActionForm(VersionedForm, forms.ModelForm)``. It carries, hidden, the ``version``
+    of the record the person started from, which the service compares with the record's own
+    to refuse an edit someone else's save has overtaken. A new record has no version yet, so
+    the form for one has no such field; a post without it is refused (``LOST_VERSION``)."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={"required": LOST_VERSION, "invalid": LOST_VERSION},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is None or instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = instance.version

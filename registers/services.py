@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.people import person_name
-from registers import due
+from registers import due, permissions
 from registers.models import (
     Action,
     ActionStatus,
@@ -29,17 +29,13 @@ from registers.models import (
 )
 from registers.periods import Quarter
 from registers.review_questions import questions_for
+
+# StaleEdit and save_with_history live with the rest of the locking in registers.versions;
+# the views, the other apps and the tests import them from here too.
+from registers.versions import StaleEdit as StaleEdit
+from registers.versions import lock_at_version, save_next_version, save_with_history
 from scoring import matrix
 from scoring.selectors import scheme_bands
-
-
-def save_with_history(instance: models.Model, *, by: AbstractBaseUser | None, reason: str = ""):
-    """Validate and save a tracked model, recording who changed it and why in its history."""
-    instance.full_clean()
-    instance._history_user = by
-    instance._change_reason = reason
-    instance.save()
-    return instance
 
 
 def risk_reference_next(*, register: Register) -> str:
@@ -67,18 +63,77 @@ def risk_create(
 ) -> Risk:
     """Create a risk on a register, with ``reason`` as its history's first change reason.
 
-    A blank ``reference`` is generated from the register's prefix; without a
-    ``next_review_due`` the risk is due one review interval from today.
+    A blank ``reference`` is generated from the register's prefix (drawn again if a risk
+    raised at the same moment elsewhere took it); a reference another risk has is refused
+    with a ``ValidationError`` on the reference (code ``reference_taken``), even when both
+    were typed at the same moment. Without a ``next_review_due`` the risk is due one review
+    interval from today.
     """
-    # Lock the register so two risks raised at once cannot draw the same reference.
+    # Lock the register so two risks raised on it at once cannot draw the same reference.
     register = Register.objects.select_for_update().get(pk=register.pk)
     risk = Risk(register=register, **fields)
-    risk.reference = (risk.reference or "").strip().upper() or risk_reference_next(
-        register=register
-    )
+    risk.reference = (risk.reference or "").strip().upper()
+    generated = not risk.reference
     if risk.next_review_due is None:
         risk.next_review_due = review_due_after(register=register, reviewed_on=timezone.localdate())
-    return save_with_history(risk, by=by, reason=reason)
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        if generated:
+            risk.reference = risk_reference_next(register=register)
+        saved = _saved_unless_reference_taken(
+            risk, save=lambda: save_with_history(risk, by=by, reason=reason)
+        )
+        if saved is not None:
+            return saved
+        if not generated:
+            break
+    raise reference_taken(risk.reference, new=True)
+
+
+# How often a generated reference is drawn again when a risk raised at the same moment on
+# another register took it (typed there, e.g. CRR-08 on a service register): more than once
+# would take several people typing the next numbers of the same prefix at once.
+REFERENCE_ATTEMPTS = 5
+
+
+def reference_taken(reference: str, *, new: bool) -> ValidationError:
+    """The refusal of a reference another risk has (code ``reference_taken``), on the field.
+    References are unique across every register; the other risk may be one this person
+    cannot see, so the message names only the reference."""
+    return ValidationError(
+        {
+            "reference": ValidationError(
+                "The reference %(reference)s is already taken by another risk: choose "
+                "another%(or_blank)s.",
+                code="reference_taken",
+                params={
+                    "reference": reference,
+                    "or_blank": ", or leave it blank to number it automatically" if new else "",
+                },
+            )
+        }
+    )
+
+
+def _reference_taken(risk: Risk) -> bool:
+    return Risk.objects.filter(reference__iexact=risk.reference).exclude(pk=risk.pk).exists()
+
+
+def _saved_unless_reference_taken(risk: Risk, *, save) -> Risk | None:
+    """``save()``, or None when another risk has ``risk``'s reference: found before saving, or,
+    when the other was saved at the same moment in another transaction, by the database's
+    unique constraint (an IntegrityError on PostgreSQL once the other commits), in a savepoint
+    so that the transaction carries on."""
+    if _reference_taken(risk):
+        return None
+    try:
+        with transaction.atomic():
+            return save()
+    except (IntegrityError, ValidationError):
+        # The check in full_clean, or the constraint, may have met the other risk: anything
+        # else is the caller's to hear.
+        if _reference_taken(risk):
+            return None
+        raise
 
 
 @transaction.atomic
@@ -101,8 +156,7 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     risk.closure_reason = reason
     risk.closed_at = timezone.now()
     risk.closed_by = by
-    risk.version += 1
-    save_with_history(risk, by=by, reason=f"Closed: {reason}")
+    save_next_version(risk, by=by, reason=f"Closed: {reason}")
     movement_record(
         risk=risk,
         kind=MovementKind.REMOVED,
@@ -152,8 +206,7 @@ def risk_move(
     actions and history; the move is recorded with its reason."""
     from_register = risk.register
     risk.register = to_register
-    risk.version += 1
-    save_with_history(risk, by=by, reason=history_reason)
+    save_next_version(risk, by=by, reason=history_reason)
     return movement_record(
         risk=risk,
         kind=kind,
@@ -188,36 +241,26 @@ EDITABLE_RISK_FIELDS = (
 )
 
 
-class StaleEdit(ValidationError):
-    """Someone else saved the risk after this edit began. ``changes`` lists what they changed
-    as (field name, value the editor started from, value now) and ``current`` is the risk as
-    it is now, so the editor can see both before deciding."""
+def _refuse_closed(risk: Risk) -> None:
+    if risk.status != RiskStatus.OPEN:
+        raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
 
-    def __init__(self, *, current: Risk, changes: list[tuple[str, object, object]], by: str):
-        self.current, self.changes, self.changed_by = current, changes, by
-        super().__init__(
-            f"{by} changed this risk while you were editing it. Your changes have not been "
-            "saved: check theirs below, then save again.",
-            code="stale",
+
+def _refuse_lifting_exemption(*, risk: Risk, by: AbstractBaseUser, changes: dict) -> None:
+    """A risk withheld from publication is published again only by those who decide for its
+    register, its owner and the Insurance Manager (docs/domain.md#exempt-risks): the risk's own
+    owner may withhold it, not publish it."""
+    lifting = risk.exempt and "exempt" in changes and not changes["exempt"]
+    if lifting and not permissions.can_change_register(by, risk.register):
+        raise ValidationError(
+            {
+                "exempt": ValidationError(
+                    "Only the register's owner or the Insurance Manager can publish a risk "
+                    "that is exempt from publication: ask them to remove the exemption.",
+                    code="exemption_not_yours",
+                )
+            }
         )
-
-
-def _changes_since(risk: Risk, version: int) -> tuple[list[tuple[str, object, object]], str]:
-    """What changed on ``risk`` since ``version``, and who made the latest change."""
-    started = risk.history.filter(version=version).order_by("-history_date").first()
-    latest = risk.history.select_related("history_user").order_by("-history_date").first()
-    who = "Someone"
-    if latest and latest.history_user:
-        who = person_name(latest.history_user)
-    if started is None:
-        return [], who
-    changes = []
-    for name in EDITABLE_RISK_FIELDS:
-        field = Risk._meta.get_field(name)
-        before, now = getattr(started, field.attname), getattr(risk, field.attname)
-        if before != now:
-            changes.append((name, before, now))
-    return changes, who
 
 
 @transaction.atomic
@@ -227,24 +270,26 @@ def risk_update(
     """Apply a person's edit to a risk, unless someone else saved it since ``version``.
 
     Raises ``StaleEdit`` (code ``stale``) rather than overwrite a colleague's change, and
-    ``ValidationError`` when the result breaks a rule; nothing is saved in either case.
+    ``ValidationError`` when the result breaks a rule (code ``reference_taken`` on the
+    reference when another risk has it, ``exemption_not_yours`` on ``exempt`` when ``by`` may
+    not publish the risk); nothing is saved in either case.
     """
     unknown = set(changes) - set(EDITABLE_RISK_FIELDS)
     if unknown:
         raise ValueError(f"not editable through risk_update: {sorted(unknown)}")
-    # The row lock (PostgreSQL) or the IMMEDIATE transaction (SQLite) makes the version check
-    # and the write one step: two saves cannot both pass the check.
-    current = Risk.objects.select_for_update().get(pk=risk.pk)
-    if current.status != RiskStatus.OPEN:
-        raise ValidationError("This risk is closed and can no longer be changed.", code="closed")
-    if current.version != version:
-        changed, who = _changes_since(current, version)
-        raise StaleEdit(current=current, changes=changed, by=who)
+    current = lock_at_version(
+        Risk, pk=risk.pk, version=version, fields=EDITABLE_RISK_FIELDS, refuse=_refuse_closed
+    )
+    _refuse_lifting_exemption(risk=current, by=by, changes=changes)
     for name, value in changes.items():
         setattr(current, name, value)
     current.reference = current.reference.strip().upper()
-    current.version += 1
-    return save_with_history(current, by=by, reason=reason or "Edited")
+    saved = _saved_unless_reference_taken(
+        current, save=lambda: save_next_version(current, by=by, reason=reason or "Edited")
+    )
+    if saved is None:
+        raise reference_taken(current.reference, new=False)
+    return saved
 
 
 @transaction.atomic
@@ -290,8 +335,7 @@ def risk_review_record(
     review.save()
     risk.last_reviewed_on = reviewed_on
     risk.next_review_due = next_due
-    risk.version += 1
-    save_with_history(risk, by=by, reason="Reviewed")
+    save_next_version(risk, by=by, reason="Reviewed")
     return review
 
 
@@ -310,17 +354,20 @@ def action_create(*, risk: Risk, by: AbstractBaseUser, **fields) -> Action:
 
 
 @transaction.atomic
-def action_update(*, action: Action, by: AbstractBaseUser, **fields) -> Action:
-    action = Action.objects.select_for_update().get(pk=action.pk)
+def action_update(*, action: Action, by: AbstractBaseUser, version: int, **fields) -> Action:
+    """Apply a person's edit to an action, unless someone else saved it since ``version``
+    (``StaleEdit``, code ``stale``, and nothing saved)."""
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable through action_update: {sorted(unknown)}")
+    action = lock_at_version(Action, pk=action.pk, version=version, fields=ACTION_FIELDS)
     for name, value in fields.items():
-        if name not in ACTION_FIELDS:
-            raise ValueError(f"not editable through action_update: {name}")
         setattr(action, name, value)
     if action.status == ActionStatus.DONE and action.completed_on is None:
         action.completed_on = timezone.localdate()
     elif action.status != ActionStatus.DONE:
         action.completed_on = None
-    return save_with_history(action, by=by, reason="Edited")
+    return save_next_version(action, by=by, reason="Edited")
 
 
 @transaction.atomic
@@ -333,20 +380,25 @@ def action_complete(*, action: Action, by: AbstractBaseUser, evaluation: str = "
     action.completed_on = timezone.localdate()
     if evaluation.strip():
         action.evaluation_notes = evaluation.strip()
-    return save_with_history(action, by=by, reason="Completed")
+    return save_next_version(action, by=by, reason="Completed")
 
 
 REGISTER_SETTINGS = ("name", "owner", "review_interval_months")
 
 
 @transaction.atomic
-def register_update(*, register: Register, by: AbstractBaseUser, **fields) -> Register:
-    register = Register.objects.select_for_update().get(pk=register.pk)
+def register_update(
+    *, register: Register, by: AbstractBaseUser, version: int, **fields
+) -> Register:
+    """Change a register's settings, unless someone else saved the register since ``version``
+    (``StaleEdit``, code ``stale``, and nothing saved)."""
+    unknown = set(fields) - set(REGISTER_SETTINGS)
+    if unknown:
+        raise ValueError(f"not a register setting: {sorted(unknown)}")
+    register = lock_at_version(Register, pk=register.pk, version=version, fields=REGISTER_SETTINGS)
     for name, value in fields.items():
-        if name not in REGISTER_SETTINGS:
-            raise ValueError(f"not a register setting: {name}")
         setattr(register, name, value)
-    return save_with_history(register, by=by, reason="Settings changed")
+    return save_next_version(register, by=by, reason="Settings changed")
 
 
 @transaction.atomic
@@ -356,7 +408,7 @@ def register_approve(*, register: Register, by: AbstractBaseUser, at=None) -> Re
     register = Register.objects.select_for_update().get(pk=register.pk)
     register.last_approved_at = at or timezone.now()
     register.last_approved_by = by
-    save_with_history(register, by=by, reason="Review approved")
+    save_next_version(register, by=by, reason="Review approved")
     register_snapshot_take(register=register, by=by, at=register.last_approved_at)
     return register
 

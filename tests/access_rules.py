@@ -417,6 +417,7 @@ def action_form(action: Action | None, **changes) -> dict:
             "status": action.status,
             "cost": "" if action.cost is None else str(action.cost),
             "evaluation_notes": action.evaluation_notes,
+            "version": str(action.version),
         }
     return data | changes
 
@@ -468,6 +469,7 @@ POSTS: dict[str, Post] = {
             "name": f"{register.name} (renamed)",
             "owner": register.owner_id,
             "review_interval_months": register.review_interval_months,
+            "version": register.version,
         },
         may_change_register,
     ),

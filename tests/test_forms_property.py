@@ -168,7 +168,12 @@ def review_base(questions) -> dict:
 
 
 def settings_base(org) -> dict:
-    return {"name": "n", "owner": str(org.people["head"].pk), "review_interval_months": "3"}
+    return {
+        "name": "n",
+        "owner": str(org.people["head"].pk),
+        "review_interval_months": "3",
+        "version": "1",
+    }
 
 
 # Fixtures ---------------------------------------------------------------------------------

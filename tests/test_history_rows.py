@@ -201,7 +201,9 @@ def op_action_update(org):
     action = ActionFactory(risk=service_risk(org))
 
     def run():
-        action_update(action=action, by=org.people["head"], status=ActionStatus.IN_PROGRESS)
+        action_update(
+            action=action, by=org.people["head"], version=1, status=ActionStatus.IN_PROGRESS
+        )
         return Expected(org.people["head"], {Action: {action.pk: ("~", "Edited")}})
 
     return run
@@ -220,7 +222,10 @@ def op_action_complete(org):
 def op_register_update(org):
     def run():
         register_update(
-            register=org.service_register, by=org.people["head"], review_interval_months=6
+            register=org.service_register,
+            by=org.people["head"],
+            version=1,
+            review_interval_months=6,
         )
         return Expected(
             org.people["head"], {Register: {org.service_register.pk: ("~", "Settings changed")}}

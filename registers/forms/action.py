@@ -7,14 +7,16 @@ from crispy_forms.layout import Column, Row
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.forms import PersonChoiceField, fields_helper
+from common.forms import PersonChoiceField, VersionedForm, fields_helper
 from registers.models import Action, ActionKind
 from registers.selectors.people import organisation_people
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedForm, forms.ModelForm):
     """A control in place or a planned action. A planned action must say when it is due: the
-    policy's SMARTER actions are time-bound."""
+    policy's SMARTER actions are time-bound. An edit carries the version it started from, so
+    a colleague's save in the meantime is detected (``services.action_update`` raises
+    ``StaleEdit``)."""
 
     owner = PersonChoiceField(
         label="Owner",
@@ -67,6 +69,7 @@ class ActionForm(forms.ModelForm):
                 Column(PrependedText("cost", "£"), css_class="col-md-5"),
             ),
             "evaluation_notes",
+            *(["version"] if "version" in self.fields else []),
         )
 
     def clean(self):
@@ -84,8 +87,13 @@ class ActionForm(forms.ModelForm):
         return cleaned
 
     def service_fields(self) -> dict:
-        """The cleaned values, as keyword arguments for ``action_create`` / ``action_update``."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        """The cleaned values, as keyword arguments for ``action_create`` / ``action_update``
+        (with the ``version`` an edit started from)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in (*self._meta.fields, "version")
+            if name in self.fields
+        }
 
 
 class ActionCompleteForm(forms.Form):

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django import forms
 
-from common.forms import PersonChoiceField, fields_helper
+from common.forms import PersonChoiceField, VersionedForm, fields_helper
+from common.validators import PlainVisibleText
 from registers.models import Register
 from registers.selectors.people import organisation_people
 
 
-class RegisterSettingsForm(forms.ModelForm):
+class RegisterSettingsForm(VersionedForm, forms.ModelForm):
+    """A register's name, owner and review interval. The settings carry the version of the
+    register they started from, so a colleague's save in the meantime is detected
+    (``services.register_update`` raises ``StaleEdit``)."""
+
     owner = PersonChoiceField(
         label="Owner",
         help_text="Reviews and approves the register and decides on the risks reported to it.",
@@ -30,10 +35,13 @@ class RegisterSettingsForm(forms.ModelForm):
         self.fields["owner"].queryset = organisation_people(
             organisation_id=self.instance.organisation_id, keep=[self.instance.owner_id]
         )
+        self.fields["name"].validators.append(PlainVisibleText("register's name"))
         self.helper = fields_helper()
 
     def service_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        """The cleaned values, as keyword arguments for ``register_update``, with the
+        ``version`` the settings started from."""
+        return {name: self.cleaned_data[name] for name in (*self._meta.fields, "version")}
 
 
 class ApproveRegisterForm(forms.Form):

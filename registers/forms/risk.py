@@ -4,7 +4,7 @@ The form validates everything on the server, so it works without JavaScript; the
 preview (``static/js/risk-form.js``) repeats, in the browser, what ``score_preview`` and
 ``owner_guidance`` compute here for the first render, reading the organisation's bands from
 the page (``scheme_for_script``). The layout and score widgets are in ``risk_layout``, the
-preview in ``risk_preview``, the lost update in ``risk_stale``.
+preview in ``risk_preview``, the lost update in ``stale``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from common.forms import PersonChoiceField, add_service_error
+from common.forms import PersonChoiceField, VersionedForm, add_service_error
 from common.people import person_name
+from common.validators import PlainVisibleText
 from registers.forms.risk_layout import (
     SCORE_GROUPS,
     SCORE_GROUPS_BY_NAME,
@@ -29,7 +30,7 @@ from registers.forms.risk_preview import (
     residual_note,
     scheme_for_script,
 )
-from registers.forms.risk_stale import merge_stale_edit
+from registers.forms.stale import merge_stale_edit
 from registers.models import Category, Register, Response, Risk
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
@@ -58,20 +59,13 @@ RESPONSE_CHOICES = [
 ]
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(VersionedForm, forms.ModelForm):
     """Create or edit a risk. Edits carry the ``version`` they started from, so a save made in
-    the meantime by someone else is detected (``services.risk_update`` raises ``StaleEdit``)."""
+    the meantime by someone else is detected (``services.risk_update`` raises ``StaleEdit``).
 
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={
-            "required": "The form lost track of the version you started from: reload the "
-            "page and make your changes again.",
-            "invalid": "The form lost track of the version you started from: reload the "
-            "page and make your changes again.",
-        },
-    )
+    ``may_publish`` says whether the person may publish a risk exempt from publication (the
+    register's owner or the Insurance Manager, docs/domain.md#exempt-risks): for anyone else
+    the exemption of an exempt risk is shown but cannot be removed."""
 
     class Meta:
         model = Risk
@@ -138,22 +132,30 @@ class RiskForm(forms.ModelForm):
             "next_review_due": {"invalid": "Enter the review date as a date, e.g. 30/06/2026."},
         }
 
-    def __init__(self, *args, register: Register, guide: SchemeGuide, people, **kwargs):
+    def __init__(
+        self,
+        *args,
+        register: Register,
+        guide: SchemeGuide,
+        people,
+        may_publish: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.register, self.guide = register, guide
         self.is_new = self.instance.pk is None
         if self.is_new:
             self._explain_new_risk_defaults()
         else:
-            self._explain_edit()
+            self._explain_edit(may_publish=may_publish)
+        self.fields["title"].validators.append(PlainVisibleText("title"))
         self._set_choices(people=people)
         self.helper = risk_form_helper(is_new=self.is_new)
 
     def _explain_new_risk_defaults(self) -> None:
-        """A new risk needs no version, and its reference and review date may be left blank
-        for the register's numbering and review interval."""
+        """A new risk's reference and review date may be left blank for the register's
+        numbering and review interval."""
         register = self.register
-        del self.fields["version"]
         self.fields["reference"].required = False
         self.fields["reference"].help_text = (
             f"Leave blank to number it automatically ({register.prefix}-01, "
@@ -165,13 +167,19 @@ class RiskForm(forms.ModelForm):
             "register's review interval."
         )
 
-    def _explain_edit(self) -> None:
-        """An edit starts from the risk's version, so a colleague's save in the meantime is
-        detected."""
-        self.fields["version"].initial = self.instance.version
+    def _explain_edit(self, *, may_publish: bool) -> None:
+        """An edit starts from the risk's version (``VersionedForm``), so a colleague's save
+        in the meantime is detected; an exemption stays unless the person may publish."""
         reference_help = "Printed in reports; change it only if it is wrong."
         self.fields["reference"].help_text = reference_help
         self.fields["next_review_due"].help_text = "When the risk is next due for review."
+        if self.instance.exempt and not may_publish:
+            exempt = self.fields["exempt"]
+            exempt.disabled = True
+            exempt.help_text = (
+                f"{exempt.help_text} Only the register's owner or the Insurance Manager can "
+                "remove the exemption and publish the risk."
+            )
 
     def _set_choices(self, *, people) -> None:
         """The owner from the organisation's people, the categories, the four responses, and

@@ -13,7 +13,8 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``risk``: risks, their controls and actions, and the SQL form of "overdue";
 - ``records``: reviews, reported risks and moves on and off registers;
 - ``snapshots``: the quarterly snapshots of approved registers;
-- ``uploads``: spreadsheets held for import.
+- ``uploads``: spreadsheets held for import;
+- ``versioned``: the optimistic locking of the records people edit.
 """
 
 from registers.models.organisation import Directorate, Organisation, Profile, Service
@@ -47,6 +48,7 @@ from registers.models.scores import (
 )
 from registers.models.snapshots import Arrival, RegisterSnapshot, RiskSnapshot
 from registers.models.uploads import ImportUpload
+from registers.models.versioned import Versioned
 
 __all__ = [
     "ACTIVE_ACTION_STATUSES",
@@ -79,6 +81,7 @@ __all__ = [
     "ScoredMixin",
     "Service",
     "Tier",
+    "Versioned",
     "action_overdue_q",
     "review_overdue_q",
 ]

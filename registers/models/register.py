@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from registers import due
 from registers.models.organisation import Directorate, Organisation, Service
+from registers.models.versioned import Versioned
 
 
 class Tier(models.TextChoices):
@@ -28,7 +29,7 @@ class Tier(models.TextChoices):
 TIER_ORDER = {Tier.CORPORATE: 0, Tier.DIRECTORATE: 1, Tier.SERVICE: 2, Tier.PROJECT: 2}
 
 
-class Register(models.Model):
+class Register(Versioned):
     """A risk register at one tier of the organisation tree.
 
     ``directorate`` is set on directorate, service and project registers and ``service`` on
@@ -62,6 +63,7 @@ class Register(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_registers"
     )
     review_interval_months = models.PositiveSmallIntegerField(
+        "review interval in months",
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(24)],
         help_text="How often the register is reviewed and approved (the corporate register "

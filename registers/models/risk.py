@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from registers import due
 from registers.models.register import Register
 from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
+from registers.models.versioned import Versioned
 from scoring import matrix
 from scoring.expressions import band_case
 from scoring.models import SCORE_VALIDATORS
@@ -93,7 +94,7 @@ class RiskQuerySet(models.QuerySet):
         )
 
 
-class Risk(ScoredMixin, models.Model):
+class Risk(ScoredMixin, Versioned):
     register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="risks")
     reference = models.CharField(
         max_length=30,
@@ -163,9 +164,6 @@ class Risk(ScoredMixin, models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-    # Optimistic locking: every change through the services adds one, and a save based on an
-    # older version is refused, so nobody overwrites a colleague's edit without seeing it.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = RiskQuerySet.as_manager()
@@ -302,7 +300,7 @@ def action_overdue_q(*, today: date) -> Q:
     return Q(status__in=ACTIVE_ACTION_STATUSES, due_date__lt=today)
 
 
-class Action(models.Model):
+class Action(Versioned):
     """A control in place or a planned action mitigating a risk (SMARTER, Part 4)."""
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="actions")
@@ -321,6 +319,7 @@ class Action(models.Model):
     )
     completed_on = models.DateField(null=True, blank=True)
     cost = models.DecimalField(
+        "cost in pounds",
         max_digits=12,
         decimal_places=2,
         null=True,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.forms import add_service_error
 from registers import permissions, services
 from registers.forms.action import ActionCompleteForm, ActionForm
+from registers.forms.stale import merge_stale_edit
 from registers.models import Action, ActionStatus, Risk
 from registers.selectors.actions import action_history
 
@@ -96,23 +97,30 @@ def action_create(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk: int):
     """Edit an action: its risk's owner, register owner or the Insurance Manager, or the
-    person who owns the action."""
+    person who owns the action. A save based on an older version than the action's is
+    refused, showing what changed in the meantime and keeping the edit in the form."""
     action = _action(pk)
     _require_change_action(request.user, action)
+    organisation_id = action.risk.register.organisation_id
     # The form edits a copy: a rejected edit must not change what the rest of the page says.
     form = ActionForm(
         request.POST if request.method == "POST" else None,
-        organisation_id=action.risk.register.organisation_id,
+        organisation_id=organisation_id,
         instance=copy.copy(action),
     )
+    stale = None
     if form.is_bound and form.is_valid():
         try:
-            action = services.action_update(action=action, by=request.user, **form.service_fields())
+            saved = services.action_update(action=action, by=request.user, **form.service_fields())
+        except services.StaleEdit as error:
+            data, stale = merge_stale_edit(error, form=form)
+            action = _action(pk)  # the page beside the form shows the action as it now is
+            form = ActionForm(data, organisation_id=organisation_id, instance=copy.copy(action))
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, f"Changes saved to the action on {action.risk.reference}.")
-            return redirect(action.get_absolute_url())
+            messages.success(request, f"Changes saved to the action on {saved.risk.reference}.")
+            return redirect(saved.get_absolute_url())
     return render(
         request,
         "registers/action_form.html",
@@ -120,6 +128,7 @@ def action_edit(request, pk: int):
             "form": form,
             "risk": action.risk,
             "action": action,
+            "stale": stale,
             "is_done": action.status == ActionStatus.DONE,
             "complete_form": ActionCompleteForm(),
             "history": action_history(action=action),

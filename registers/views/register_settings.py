@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.forms import add_service_error
 from registers import due, permissions, services
 from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
+from registers.forms.stale import merge_stale_edit
 from registers.models import Register, Tier
 from registers.views.actions import register_change_refused
 
@@ -42,7 +43,7 @@ def _require_change(user, register: Register) -> None:
         )
 
 
-def _render(request, register, *, settings_form, approve_form, status=200):
+def _render(request, register, *, settings_form, approve_form, stale=None, status=200):
     today = timezone.localdate()
     return render(
         request,
@@ -54,6 +55,7 @@ def _render(request, register, *, settings_form, approve_form, status=200):
             "approved_by": APPROVED_BY[register.tier],
             "next_due_if_approved": due.next_due(today, register.review_interval_months),
             "approval_overdue": register.review_overdue(today),
+            "stale": stale,
         },
         status=status,
     )
@@ -61,24 +63,33 @@ def _render(request, register, *, settings_form, approve_form, status=200):
 
 @require_http_methods(["GET", "POST"])
 def register_settings(request, pk: int):
-    """Change a register's name, owner and review interval."""
+    """Change a register's name, owner and review interval. A save based on an older version
+    than the register's is refused, showing what changed in the meantime and keeping the edit
+    in the form."""
     register = _register(pk)
     _require_change(request.user, register)
     # The form edits a copy: a rejected edit must not change what the rest of the page says.
     form = RegisterSettingsForm(
         request.POST if request.method == "POST" else None, instance=copy.copy(register)
     )
+    stale = None
     if form.is_bound and form.is_valid():
         try:
-            register = services.register_update(
+            saved = services.register_update(
                 register=register, by=request.user, **form.service_fields()
             )
+        except services.StaleEdit as error:
+            data, stale = merge_stale_edit(error, form=form)
+            register = _register(pk)  # the approval beside the form, as it now is
+            form = RegisterSettingsForm(data, instance=copy.copy(register))
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, f"Settings of {register.name} saved.")
-            return redirect(register)
-    return _render(request, register, settings_form=form, approve_form=ApproveRegisterForm())
+            messages.success(request, f"Settings of {saved.name} saved.")
+            return redirect(saved)
+    return _render(
+        request, register, settings_form=form, approve_form=ApproveRegisterForm(), stale=stale
+    )
 
 
 @require_POST

@@ -85,6 +85,9 @@ def risk_edit(request, pk: int):
     risk = _risk_to_change(request, pk)
     heading = f"{risk.reference} {risk.title}"  # before the form applies the posted values
     form_kwargs = _form_kwargs(risk.register, owner_id=risk.owner_id)
+    # Publishing a risk withheld from publication is decided for its register
+    # (docs/domain.md#exempt-risks); the service refuses it to anyone else too.
+    form_kwargs["may_publish"] = permissions.can_change_register(request.user, risk.register)
     stale = None
     if request.method == "POST":
         form = RiskForm(request.POST, instance=risk, **form_kwargs)
@@ -102,8 +105,7 @@ def risk_edit(request, pk: int):
                     changes=form.risk_fields(),
                 )
             except services.StaleEdit as error:
-                data, changes = merge_stale_edit(error, form=form)
-                stale = {"who": error.changed_by, "changes": changes}
+                data, stale = merge_stale_edit(error, form=form)
                 form = RiskForm(data, instance=error.current, **form_kwargs)
             except ValidationError as error:
                 form.add_service_error(error)

@@ -1,14 +1,16 @@
 """Adding, editing and completing actions: who may, what is kept, what is refused."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
-from html import escape
+from html import escape, unescape
 
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from registers import services
 from registers.models import Action, ActionKind, ActionStatus, RiskStatus
 from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK, person
 from tests.factories import ActionFactory, OrganisationFactory, RiskFactory
@@ -49,6 +51,11 @@ def action_data(**changes):
         "evaluation_notes": "",
         **changes,
     }
+
+
+def edit_data(action, **changes):
+    """The edit form of ``action``, from the version it is at, with ``changes`` typed in."""
+    return action_data(version=str(action.version), **changes)
 
 
 def messages_of(response) -> list[str]:
@@ -226,7 +233,7 @@ def test_the_actions_own_owner_may_edit_it_too(client, org, action, who):
     assert client.get(edit_url(action)).status_code == 200
     response = client.post(
         edit_url(action),
-        action_data(owner=org.people["director"].pk, status=ActionStatus.IN_PROGRESS),
+        edit_data(action, owner=org.people["director"].pk, status=ActionStatus.IN_PROGRESS),
     )
     assert response.status_code == 302
     action.refresh_from_db()
@@ -237,7 +244,7 @@ def test_the_actions_own_owner_may_edit_it_too(client, org, action, who):
 def test_others_are_refused_editing_an_action(client, org, action, who):
     client.force_login(org.people[who])
     assert client.get(edit_url(action)).status_code == 403
-    response = client.post(edit_url(action), action_data(description="Hijacked"))
+    response = client.post(edit_url(action), edit_data(action, description="Hijacked"))
     assert response.status_code == 403
     action.refresh_from_db()
     assert action.description != "Hijacked"
@@ -247,8 +254,8 @@ def test_editing_saves_the_changes_and_history_names_the_user(client, org, actio
     client.force_login(org.people["director"])
     response = client.post(
         edit_url(action),
-        action_data(
-            owner=org.people["head"].pk, status=ActionStatus.DONE, evaluation_notes="Worked"
+        edit_data(
+            action, owner=org.people["head"].pk, status=ActionStatus.DONE, evaluation_notes="Worked"
         ),
     )
     assert response["Location"] == action.get_absolute_url()
@@ -265,7 +272,7 @@ def test_editing_saves_the_changes_and_history_names_the_user(client, org, actio
 def test_a_rejected_edit_keeps_the_input_and_changes_nothing(client, org, action):
     client.force_login(org.people["officer"])
     response = client.post(
-        edit_url(action), action_data(description="Rewritten description", due_date="")
+        edit_url(action), edit_data(action, description="Rewritten description", due_date="")
     )
     assert response.status_code == 200
     assert "Rewritten description" in response.content.decode()
@@ -275,7 +282,7 @@ def test_a_rejected_edit_keeps_the_input_and_changes_nothing(client, org, action
 
 def test_the_edit_page_shows_the_actions_history(client, org, action):
     client.force_login(org.people["officer"])
-    client.post(edit_url(action), action_data(owner=org.people["director"].pk))
+    client.post(edit_url(action), edit_data(action, owner=org.people["director"].pk))
     page = client.get(edit_url(action)).content.decode()
     assert f"{escape(org.people['officer'].get_full_name())}: Edited" in page
 
@@ -285,7 +292,7 @@ def test_an_action_keeps_its_current_owner_even_if_no_longer_choosable(client, o
     leaver.is_active = False
     leaver.save()
     client.force_login(org.people["officer"])
-    response = client.post(edit_url(action), action_data(owner=leaver.pk))
+    response = client.post(edit_url(action), edit_data(action, owner=leaver.pk))
     assert response.status_code == 302
 
 
@@ -368,3 +375,103 @@ def test_the_messages_say_how_to_fix_the_input(client, org, risk):
     assert "Describe the control or action." in page
     assert "Give a cost of zero or more, in pounds." in page
     assert 'value="-5"' in page
+
+
+# No lost updates
+
+
+def page_text(response) -> str:
+    """The page's text as a reader sees it: tags removed, entities read, spaces collapsed."""
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", unescape(text))
+
+
+def test_a_stale_edit_is_refused_keeping_the_input_and_saves_on_the_second_try(client, org, action):
+    """The director and the officer open the action at once; the officer saves first. The
+    director's save from the old form is refused, says who changed what, keeps what the
+    director typed and shows the officer's change; saved again, both changes are kept."""
+    officer, director = org.people["officer"], org.people["director"]
+    client.force_login(director)
+    started = client.get(edit_url(action)).context["form"]["version"].value()
+    assert started == 1
+    services.action_update(
+        action=action, by=officer, version=started, description="Exercise with every provider"
+    )
+    response = client.post(
+        edit_url(action),
+        edit_data(
+            action,
+            owner=director.pk,
+            description=action.description,
+            status=ActionStatus.IN_PROGRESS,
+            evaluation_notes="Booked for March",
+        ),
+    )
+
+    assert response.status_code == 200
+    text = page_text(response)
+    name = officer.get_full_name()
+    assert f"Not saved: {name} changed this action while you were editing it" in text
+    assert (
+        f"Description : you started from {action.description}, it is now Exercise with every "
+        "provider. You had not changed it, so the form now shows their value." in text
+    )
+    assert 'id="stale-edit" tabindex="-1" autofocus' in response.content.decode()
+    form = response.context["form"]
+    assert form["version"].value() == "2"
+    assert form["description"].value() == "Exercise with every provider"
+    assert (form["status"].value(), form["evaluation_notes"].value()) == (
+        ActionStatus.IN_PROGRESS,
+        "Booked for March",
+    )
+    # The history beside the form already shows the officer's save.
+    assert f"{escape(name)}: Edited" in response.content.decode()
+    saved = Action.objects.get(pk=action.pk)
+    assert (saved.status, saved.evaluation_notes, saved.version) == (ActionStatus.OPEN, "", 2)
+
+    response = client.post(edit_url(action), form.data.dict())
+    assert response.status_code == 302
+    saved.refresh_from_db()
+    assert (saved.description, saved.status, saved.evaluation_notes, saved.version) == (
+        "Exercise with every provider",
+        ActionStatus.IN_PROGRESS,
+        "Booked for March",
+        3,
+    )
+    assert [row.history_user for row in saved.history.order_by("history_id")][1:] == [
+        officer,
+        director,
+    ]
+
+
+def test_a_field_both_changed_keeps_the_editors_value_and_says_so(client, org, action):
+    client.force_login(org.people["officer"])
+    services.action_update(action=action, by=org.people["head"], version=1, cost=Decimal("2000.00"))
+    response = client.post(edit_url(action), edit_data(action, cost="1750"))
+    text = page_text(response)
+    assert "Cost in pounds : you started from (blank), it is now 2000.00." in text
+    assert "You changed it too, to 1750: saving again replaces their value with yours." in text
+    assert response.context["form"]["cost"].value() == "1750"
+
+
+def test_a_post_without_the_version_is_refused(client, org, action):
+    client.force_login(org.people["officer"])
+    data = edit_data(action, description="Changed")
+    del data["version"]
+    response = client.post(edit_url(action), data)
+    assert response.status_code == 200
+    assert "lost track of the version you started from" in response.content.decode()
+    action.refresh_from_db()
+    assert action.description != "Changed"
+
+
+def test_an_action_form_opened_before_completion_cannot_reopen_it(client, org, action):
+    client.force_login(org.people["officer"])
+    page = client.get(edit_url(action))
+    data = {**edit_data(action), "version": page.context["form"]["version"].value()}
+    client.post(complete_url(action), {"evaluation": "Done well"})
+    response = client.post(edit_url(action), data)
+    assert response.status_code == 200
+    assert "Status : you started from Not started, it is now Done." in page_text(response)
+    action.refresh_from_db()
+    assert action.status == ActionStatus.DONE

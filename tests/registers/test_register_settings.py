@@ -1,6 +1,7 @@
 """A register's settings and the approval of its review."""
 
-from html import escape
+import re
+from html import escape, unescape
 
 import pytest
 from django.contrib.messages import get_messages
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from registers import services
 from registers.due import add_months
 from registers.models import Register
 from tests.conftest import person
@@ -33,6 +35,7 @@ def settings_data(register, **changes):
         "name": register.name,
         "owner": register.owner_id,
         "review_interval_months": register.review_interval_months,
+        "version": register.version,
         **changes,
     }
 
@@ -252,3 +255,119 @@ def test_the_settings_page_runs_a_bounded_number_of_queries(
     client.force_login(org.people["insurance"])
     with django_assert_max_num_queries(8):
         client.get(settings_url(org.service_register))
+
+
+# No lost updates
+
+
+def page_text(response) -> str:
+    """The page's text as a reader sees it: tags removed, entities read, spaces collapsed."""
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", unescape(text))
+
+
+def test_stale_settings_are_refused_keeping_the_input_and_save_on_the_second_try(client, org):
+    """The Insurance Manager and the register's owner open the settings at once; the Insurance
+    Manager renames the register first. The owner's save from the old form is refused, says
+    who changed what and keeps the owner's interval; saved again, both changes are kept."""
+    register = org.service_register
+    insurance = org.people["insurance"]
+    client.force_login(org.people["head"])
+    started = client.get(settings_url(register)).context["form"]["version"].value()
+    services.register_update(
+        register=register, by=insurance, version=started, name="Adult Social Care"
+    )
+    response = client.post(
+        settings_url(register), settings_data(register, review_interval_months=6)
+    )
+
+    assert response.status_code == 200
+    text = page_text(response)
+    name = insurance.get_full_name()
+    assert f"Not saved: {name} changed this register while you were editing it" in text
+    assert (
+        "Name : you started from Adult Care service, it is now Adult Social Care. You had not "
+        "changed it, so the form now shows their value." in text
+    )
+    form = response.context["form"]
+    assert (form["name"].value(), form["review_interval_months"].value()) == (
+        "Adult Social Care",
+        "6",
+    )
+    assert form["version"].value() == "2"
+    register.refresh_from_db()
+    assert (register.name, register.review_interval_months, register.version) == (
+        "Adult Social Care",
+        3,
+        2,
+    )
+
+    response = client.post(settings_url(register), form.data.dict())
+    assert response.status_code == 302
+    register.refresh_from_db()
+    assert (register.name, register.review_interval_months, register.version) == (
+        "Adult Social Care",
+        6,
+        3,
+    )
+
+
+def test_settings_opened_before_an_approval_say_the_register_was_approved(client, org):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    data = settings_data(register, name="Renamed")
+    services.register_approve(register=register, by=org.people["insurance"])
+    response = client.post(settings_url(register), data)
+    text = page_text(response)
+    assert "None of the fields on this form changed (what they did: Review approved)" in text
+    # Beside the form, the approval as it now is.
+    assert response.context["register"].last_approved_by == org.people["insurance"]
+    assert client.post(settings_url(register), response.context["form"].data).status_code == 302
+
+
+def test_a_post_without_the_version_is_refused(client, org):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    data = settings_data(register, name="Renamed")
+    del data["version"]
+    response = client.post(settings_url(register), data)
+    assert "lost track of the version you started from" in response.content.decode()
+    register.refresh_from_db()
+    assert register.name == "Adult Care service"
+
+
+# A name people can read
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("\u202e", "Remove the invisible direction control"),
+        ("\u202e\u202e\u202e", "Remove the invisible direction control"),
+        ("Adult Care \u202eecivres", "Remove the invisible direction control"),
+        ("\u2067Adult Care\u2069", "Remove the invisible direction control"),
+        ("\u200b\u200b", "at least one visible letter, number or sign"),
+        ("\u200d\u2060\u00ad\ufeff", "at least one visible letter, number or sign"),
+        ("\u3164", "at least one visible letter, number or sign"),
+        ("\u0301", "at least one visible letter, number or sign"),
+    ],
+)
+def test_a_name_with_nothing_visible_or_a_direction_control_is_refused(client, org, name, message):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    response = client.post(settings_url(register), settings_data(register, name=name))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["name"]
+    assert message in error and "register's name" in error
+    register.refresh_from_db()
+    assert register.name == "Adult Care service"
+
+
+@pytest.mark.parametrize("name", ["خدمات الرعاية", "שירותי רווחה", "Adult Care – North", "Ø"])
+def test_names_in_any_script_are_kept(client, org, name):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    response = client.post(settings_url(register), settings_data(register, name=name))
+    assert response.status_code == 302
+    register.refresh_from_db()
+    assert register.name == name

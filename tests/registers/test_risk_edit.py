@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -679,3 +680,84 @@ def test_a_risk_whose_owner_has_left_can_still_be_edited(client, org):
     assert response.status_code == 302
     risk.refresh_from_db()
     assert (risk.owner, risk.title) == (leaver, "Care home market failure")
+
+
+# Exempt from publication: withheld by anyone who may change the risk, published again only by
+# those who decide for its register (docs/domain.md#exempt-risks) -------------------------
+
+
+def test_the_risks_owner_cannot_untick_an_exemption(client, org):
+    risk = service_risk(org, exempt=True)
+    client.force_login(org.people["officer"])  # owns the risk, not its register
+    form = client.get(edit_url(risk)).context["form"]
+    assert form.fields["exempt"].disabled
+    assert "Only the register's owner or the Insurance Manager" in form.fields["exempt"].help_text
+    # Unticked in the post (a forged or an old form): the exemption stays, the rest is saved.
+    data = edit_data(risk, title="Care home closures in the north")
+    data.pop("exempt", None)
+    response = client.post(edit_url(risk), data)
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert (risk.exempt, risk.title) == (True, "Care home closures in the north")
+
+
+@pytest.mark.parametrize("who", ["head", "insurance"])
+def test_the_registers_owner_and_the_insurance_manager_may_publish_it(client, org, who):
+    risk = service_risk(org, exempt=True)
+    client.force_login(org.people[who])
+    assert not client.get(edit_url(risk)).context["form"].fields["exempt"].disabled
+    data = edit_data(risk)
+    data.pop("exempt")
+    assert client.post(edit_url(risk), data).status_code == 302
+    risk.refresh_from_db()
+    assert risk.exempt is False
+
+
+def test_the_risks_owner_may_still_withhold_a_risk(client, org):
+    risk = service_risk(org)
+    client.force_login(org.people["officer"])
+    assert not client.get(edit_url(risk)).context["form"].fields["exempt"].disabled
+    assert client.post(edit_url(risk), edit_data(risk, exempt="on")).status_code == 302
+    risk.refresh_from_db()
+    assert risk.exempt is True
+
+
+def test_the_service_refuses_the_risks_owner_publishing_it(org):
+    risk = service_risk(org, exempt=True)
+    with pytest.raises(ValidationError) as refused:
+        services.risk_update(
+            risk=risk, by=org.people["officer"], version=1, changes={"exempt": False}
+        )
+    [error] = refused.value.error_dict["exempt"]
+    assert error.code == "exemption_not_yours"
+    risk.refresh_from_db()
+    assert (risk.exempt, risk.version) == (True, 1)
+    services.risk_update(risk=risk, by=org.people["head"], version=1, changes={"exempt": False})
+    risk.refresh_from_db()
+    assert (risk.exempt, risk.version) == (False, 2)
+
+
+# A title people can read -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("\u202e", "Remove the invisible direction control"),
+        ("Care home \u202esesolc", "Remove the invisible direction control"),
+        ("\u200b\u2063", "at least one visible letter, number or sign"),
+    ],
+)
+def test_a_title_with_nothing_visible_or_a_direction_control_is_refused(
+    client, org, title, message
+):
+    risk = service_risk(org)
+    client.force_login(org.people["officer"])
+    response = client.post(edit_url(risk), edit_data(risk, title=title))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["title"]
+    assert message in error and "the title" in error
+    client.force_login(org.people["head"])
+    response = client.post(create_url(org.service_register), new_risk_data(org, title=title))
+    assert response.status_code == 200 and "title" in response.context["form"].errors
+    assert Risk.objects.count() == 1

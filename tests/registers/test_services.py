@@ -120,3 +120,22 @@ def test_closed_on_date_is_today_in_london(org):
     )
     assert timezone.localdate(risk.closed_at) == timezone.localdate()
     assert isinstance(timezone.localdate(), date)
+
+
+def test_a_reference_another_risk_has_is_refused_on_the_reference(org):
+    RiskFactory(register=org.service_register, reference="SHARED-1")
+    with pytest.raises(ValidationError) as refused:
+        risk_create(register=org.corporate, by=org.people["chief"], reference="shared-1", **FIELDS)
+    [error] = refused.value.error_dict["reference"]
+    assert error.code == "reference_taken"
+    assert refused.value.messages == [
+        "The reference SHARED-1 is already taken by another risk: choose another, or leave it "
+        "blank to number it automatically."
+    ]
+    assert Risk.objects.count() == 1
+
+
+def test_a_generated_reference_skips_one_typed_on_another_register(org):
+    RiskFactory(register=org.service_register, reference="CRR-01")
+    risk = risk_create(register=org.corporate, by=org.people["chief"], **FIELDS)
+    assert risk.reference == "CRR-02"

@@ -152,15 +152,21 @@ def test_actions_are_added_updated_and_completed_with_history(org):
         due_date=timezone.localdate() + timedelta(days=30),
     )
     assert action.history.latest().history_user == org.people["head"]
-    action_update(action=action, by=org.people["officer"], status=ActionStatus.IN_PROGRESS)
+    action_update(
+        action=action, by=org.people["officer"], version=1, status=ActionStatus.IN_PROGRESS
+    )
     done = action_complete(action=action, by=org.people["officer"], evaluation="All trained")
     assert done.status == ActionStatus.DONE and done.completed_on == timezone.localdate()
     assert done.evaluation_notes == "All trained"
     with pytest.raises(ValidationError) as refused:
         action_complete(action=done, by=org.people["officer"])
     assert refused.value.code == "already_done"
-    reopened = action_update(action=done, by=org.people["head"], status=ActionStatus.OPEN)
+    reopened = action_update(
+        action=done, by=org.people["head"], version=done.version, status=ActionStatus.OPEN
+    )
     assert reopened.completed_on is None
+    # Every change is a version: added, edited, completed, reopened.
+    assert reopened.version == 4 and reopened.history.count() == 4
 
 
 def test_a_closed_risk_takes_no_new_actions(org):
@@ -173,15 +179,18 @@ def test_a_closed_risk_takes_no_new_actions(org):
 
 
 def test_register_settings_and_approval(org):
-    register_update(register=org.service_register, by=org.people["head"], review_interval_months=6)
+    register_update(
+        register=org.service_register, by=org.people["head"], version=1, review_interval_months=6
+    )
     approved = register_approve(register=org.service_register, by=org.people["head"])
+    assert approved.version == 3  # the settings, then the approval
     register = Register.objects.get(pk=org.service_register.pk)
     assert register.review_interval_months == 6
     assert approved.last_approved_by == org.people["head"]
     assert register.next_review_due == add_months(timezone.localdate(), 6)
     assert register.history.latest().history_change_reason == "Review approved"
     with pytest.raises(ValueError):
-        register_update(register=register, by=org.people["head"], prefix="NEW")
+        register_update(register=register, by=org.people["head"], version=3, prefix="NEW")
 
 
 def report(org, **fields):
