@@ -19,7 +19,19 @@ from registers.selectors.people import organisation_people
 
 NOT_GIVEN = "(not given in the imported sheet)"
 DEFAULT_CATEGORY = Category.STRATEGIC
-TEXT_LIMITS = {"reference": 30, "title": 200, "imported_rating": 100, "imported_trend": 100}
+# The most text each field takes from a sheet: its own length where the model has one; for a
+# description a few thousand characters (two pages), and more for a cell listing the controls
+# or the actions, each of which becomes one. Longer text is a problem on its row.
+LONG_TEXT = 5_000
+LIST_TEXT = 10_000
+TEXT_LIMITS = {
+    **{
+        name: Risk._meta.get_field(name).max_length
+        for name in ("reference", "title", "imported_rating", "imported_trend")
+    },
+    **dict.fromkeys(("event", "consequence", "impact", "response_rationale"), LONG_TEXT),
+}
+LIST_LIMITS = {"controls": LIST_TEXT, "actions": LIST_TEXT}
 CATEGORY_WORDS = {
     "legal": Category.LEGAL_REGULATORY,
     "regulatory": Category.LEGAL_REGULATORY,
@@ -371,13 +383,15 @@ def _read_review_date(*, reader: _RowReader, fields: dict[str, object]) -> None:
 
 def _check_lengths(*, reader: _RowReader, fields: dict[str, object]) -> None:
     """Text longer than its field holds, reported against the column it came from."""
-    for name, limit in TEXT_LIMITS.items():
-        value = fields.get(name)
+    lengths = {name: fields.get(name) for name in TEXT_LIMITS}
+    lengths.update({name: reader.text(name) for name in LIST_LIMITS})
+    for name, limit in {**TEXT_LIMITS, **LIST_LIMITS}.items():
+        value = lengths[name]
         if isinstance(value, str) and len(value) > limit:
             target = {"imported_rating": "residual_rating", "imported_trend": "trend"}.get(
                 name, name
             )
-            reader.problem(target, f"Longer than {limit} characters ({len(value)}).")
+            reader.problem(target, f"Longer than {limit:,} characters ({len(value):,}).")
 
 
 def build_plan(

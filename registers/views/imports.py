@@ -68,6 +68,16 @@ def _table(upload: ImportUpload) -> reader.Table:
     return reader.read_table(data=bytes(upload.data), filename=upload.filename)
 
 
+def _read_again(request: HttpRequest, upload: ImportUpload) -> reader.Table | None:
+    """The upload's table, read afresh as every step does; None, with the reason shown, when it
+    can no longer be read (a limit tightened since, or a read slowed past the time allowed)."""
+    try:
+        return _table(upload)
+    except reader.ImportFileError as error:
+        messages.error(request, f"{upload.filename}: {error}")
+        return None
+
+
 def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
     """The first few non-empty values under each heading, to show what a column holds."""
     samples: dict[int, list[str]] = {}
@@ -199,7 +209,9 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     """Step 2: which row holds the headings, what each column holds, and who owns the risks
     of owner names that match nobody."""
     register, upload = _upload(request, pk, upload_pk)
-    table = _table(upload)
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
     state = request.session.get(_session_key(upload), {})
     data = request.POST if request.method == "POST" else None
     form = _mapping_form(request, register, table, state=state, data=data)
@@ -224,8 +236,7 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     )
 
 
-def _plan_for(register: Register, upload: ImportUpload, state: dict):
-    table = _table(upload)
+def _plan_for(register: Register, table: reader.Table, state: dict):
     return plan.build_plan(
         register=register,
         table=table,
@@ -305,7 +316,10 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     state = request.session.get(_session_key(upload))
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
-    return _render_preview(request, register, upload, _plan_for(register, upload, state))
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
+    return _render_preview(request, register, upload, _plan_for(register, table, state))
 
 
 @require_POST
@@ -316,7 +330,10 @@ def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     state = request.session.get(session_key)
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
-    import_plan = _plan_for(register, upload, state)
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
+    import_plan = _plan_for(register, table, state)
     if not import_plan.ok:
         return _render_preview(request, register, upload, import_plan, status=400)
     try:

@@ -518,6 +518,23 @@ def test_bad_values_are_problems(org, column, value, problem_column, message):
     assert plan.problems[0].message.startswith(message)
 
 
+@pytest.mark.parametrize(
+    ("heading", "limit"),
+    [
+        ("Description", 5000),
+        ("Consequence", 5000),
+        ("Impact", 5000),
+        ("Response rationale", 5000),
+        ("Controls", 10000),
+        ("Planned actions", 10000),
+    ],
+)
+def test_long_text_is_limited_field_by_field(org, heading, limit):
+    assert plan_for(org.corporate, [["Title", heading], ["Flood", "x" * limit]]).ok
+    plan = plan_for(org.corporate, [["Title", heading], ["Flood", "x" * (limit + 1)]])
+    assert messages(plan) == [(2, heading, f"Longer than {limit:,} characters ({limit + 1:,}).")]
+
+
 def test_words_and_dates_are_matched(org):
     plan = plan_for(
         org.corporate,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from common.people import person_name
+from registers.imports import limits
 from registers.imports.reader import MAX_BYTES
 from registers.models import Action, ImportUpload, Risk
 from tests.factories import RiskFactory
@@ -331,6 +332,26 @@ def test_problems_are_listed_by_row_and_column_and_nothing_can_be_confirmed(clie
     assert ImportUpload.objects.exists()
 
 
+def test_an_upload_that_can_no_longer_be_read_sends_back_to_the_upload(client, org, monkeypatch):
+    """Each step reads the file again: one that a later step cannot read (a tighter limit, or
+    a read slowed past the time allowed) is explained, never an error page."""
+    upload, response = start(client, org)
+    data = mapping_data(response)
+    client.post(mapping_url(upload), data)
+    monkeypatch.setattr(limits, "MAX_CPU_SECONDS", 0.0)
+    for response in (
+        client.get(mapping_url(upload)),
+        client.post(mapping_url(upload), data),
+        client.get(preview_url(upload)),
+        client.post(confirm_url(upload)),
+    ):
+        assert response.status_code == 302
+        assert response.url == upload_url(org.service_register)
+        message = messages_of(response)[-1]  # shown once the upload page is
+        assert message.startswith("risks.csv: This file took more than 0 seconds to read")
+    assert not Risk.objects.exists()
+
+
 def test_the_preview_without_a_mapping_goes_to_the_mapping(client, org):
     upload, _ = start(client, org)
     assert client.get(preview_url(upload)).url == mapping_url(upload)
@@ -443,8 +464,8 @@ def test_a_second_confirmation_that_raced_the_first_imports_nothing(client, org,
     client.post(mapping_url(upload), mapping_data(response))
     real_plan_for = imports._plan_for
 
-    def first_confirmation_finishes_meanwhile(register, upload, state):
-        import_plan = real_plan_for(register, upload, state)
+    def first_confirmation_finishes_meanwhile(register, table, state):
+        import_plan = real_plan_for(register, table, state)
         ImportUpload.objects.filter(pk=upload.pk).delete()
         return import_plan
 
