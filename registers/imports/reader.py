@@ -23,10 +23,13 @@ __all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "ImportFileError", "Table", "
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and workbooks locked with a password
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 # The delimiter is guessed from the start of the file: csv.Sniffer takes time growing with the
 # square of what it is given, so it is given no more than a header and a few rows.
 SNIFF_CHARACTERS = 8 * 1024
 DELIMITERS = ",;\t|"
+SAVE_AS_UTF8 = "In Excel choose File, Save As, “CSV UTF-8 (Comma delimited)”, and upload that."
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,17 +145,36 @@ def _read_xlsx(data: bytes, clock: ReadClock) -> Table:
 
 
 def _decode(data: bytes, filename: str) -> str:
-    """The file's text: UTF-8 (with or without a mark), else Windows-1252, as older Excel
-    saves CSV."""
+    """The file's text: UTF-16 when it starts with a byte-order mark (Excel's "Unicode Text"),
+    else UTF-8 (with or without a mark), else Windows-1252, as older Excel saves CSV."""
+    if data.startswith(UTF32_BOMS):
+        raise ImportFileError(f"This file is saved as UTF-32 text. {SAVE_AS_UTF8}")
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"This file starts as UTF-16 text but is damaged. {SAVE_AS_UTF8}"
+            ) from error
     data = data.removeprefix(UTF8_BOM)
     if b"\x00" in data:
-        raise _not_a_spreadsheet(filename)  # binary, or UTF-16
+        if _looks_like_utf16(data):
+            raise ImportFileError(f"This file is saved as UTF-16 text. {SAVE_AS_UTF8}")
+        raise _not_a_spreadsheet(filename)
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise _not_a_spreadsheet(filename)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 saved without its mark: one byte of each pair (nearly) always zero, as it is for
+    the letters of Western text, and the other (nearly) never."""
+    halves = (data[::2], data[1::2])
+    zeros = [half.count(0) / max(len(half), 1) for half in halves]
+    return len(data) >= 4 and max(zeros) >= 0.8 and min(zeros) <= 0.05
 
 
 def _not_a_spreadsheet(filename: str) -> ImportFileError:
@@ -163,11 +185,13 @@ def _not_a_spreadsheet(filename: str) -> ImportFileError:
 
 
 def _delimiter(text: str) -> str:
+    """The delimiter csv.Sniffer finds; failing that (a title row above the table puts it off),
+    the one used most, and a comma when none is."""
     sample = text[:SNIFF_CHARACTERS]
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        return ","
+        return max(DELIMITERS, key=sample.count) if any(map(sample.count, DELIMITERS)) else ","
 
 
 def _read_csv(data: bytes, *, clock: ReadClock, filename: str) -> Table:

@@ -78,6 +78,16 @@ def _read_again(request: HttpRequest, upload: ImportUpload) -> reader.Table | No
         return None
 
 
+def _check_headings_reachable(table: reader.Table) -> None:
+    """The mapping page offers the first rows as the heading row: refuse a sheet with nothing
+    in them (a lone value far down a blank sheet, say) now, with the reason."""
+    if not any(table.rows[:HEADER_ROW_CHOICES]):
+        raise reader.ImportFileError(
+            f"The first {HEADER_ROW_CHOICES} rows of this sheet are empty, and the headings "
+            "must be in one of them. Delete the blank rows above your table and upload it again."
+        )
+
+
 def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
     """The first few non-empty values under each heading, to show what a column holds."""
     samples: dict[int, list[str]] = {}
@@ -113,7 +123,7 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         upload_file = form.cleaned_data["file"]
         data = upload_file.read()
         try:
-            reader.read_table(data=data, filename=upload_file.name)
+            _check_headings_reachable(reader.read_table(data=data, filename=upload_file.name))
         except reader.ImportFileError as error:
             form.add_error("file", f"{upload_file.name}: {error}")
         else:
@@ -137,7 +147,14 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "registers/import_upload.html",
-        {"register": register, "form": form, "max_mb": reader.MAX_BYTES // (1024 * 1024)},
+        {
+            "register": register,
+            "form": form,
+            "max_mb": reader.MAX_BYTES // (1024 * 1024),
+            "max_rows": f"{reader.MAX_ROWS:,}",
+            "max_columns": reader.MAX_COLUMNS,
+            "heading_rows": HEADER_ROW_CHOICES,
+        },
         status=status,
     )
 

@@ -1,7 +1,8 @@
 """The upload campaign: the crafted spreadsheets an attacker (or an unlucky export) uploads, made
-here rather than kept as binary files. Reading each stays within a memory budget, measured in
-a child process so that what the test process holds does not count, and stops with a message
-naming the limit it passed.
+here rather than kept as binary files. Each is refused at the upload with a message naming the
+limit, writing nothing, and reading it stays within a memory budget, measured in a child
+process so that what the test process holds does not count. A UTF-16 CSV, as Excel's "Unicode
+Text" saves it, is imported as it should be.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import Workbook
+
+from registers.models import ImportUpload, Risk
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024
@@ -129,6 +135,24 @@ def huge_text_csv() -> bytes:
     return b"Reference,Title,Description\r\nR-1,Flooding," + b"x" * (4 * MB) + b"\r\n"
 
 
+def bom_only() -> bytes:
+    return b"\xef\xbb\xbf"
+
+
+UTF16_TITLE = "Café closures – £5m"
+
+
+def utf16_csv() -> bytes:
+    """What Excel's "Unicode Text" saves: UTF-16 with its byte-order mark, tab-separated."""
+    lines = [
+        ["Adult Care risk register"],
+        [],
+        ["Risk ID", "Risk", "Description", "Residual Likelihood", "Residual Impact"],
+        ["AC-301", UTF16_TITLE, "Providers leave the market", "4", "3"],
+    ]
+    return "\r\n".join("\t".join(line) for line in lines).encode("utf-16")
+
+
 # Each crafted file, what refuses it (a phrase of the message, naming the limit).
 REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "zip-bomb.xlsx": (zip_bomb, "at most 50 MB can be imported"),
@@ -139,6 +163,7 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "huge-text.xlsx": (huge_text_xlsx, "at most 100 times can be imported"),
     "long-text.xlsx": (long_text_xlsx, "longer than a spreadsheet cell can hold (32,767"),
     "huge-text.csv": (huge_text_csv, "longer than 32,767 characters"),
+    "bom-only.csv": (bom_only, "This file is empty."),
 }
 # Refused only once the whole table is in view, not by the reader.
 REFUSED_AFTER_READING = {"far-cell-column-60.xlsx"}
@@ -146,7 +171,7 @@ REFUSED_AFTER_READING = {"far-cell-column-60.xlsx"}
 
 @cache
 def crafted(name: str) -> bytes:
-    return REFUSED[name][0]()
+    return utf16_csv() if name == "utf-16.csv" else REFUSED[name][0]()
 
 
 # The read step in a child process, its memory measured from outside ---------------------------
@@ -216,3 +241,54 @@ def test_reading_the_largest_honest_sheet_stays_within_the_memory_budget(tmp_pat
     result, peak_mb = read_in_child(buffer.getvalue(), "honest.xlsx", tmp_path)
     assert result == {"rows": 5000}
     assert peak_mb < MEMORY_BUDGET_MB, f"{peak_mb:.0f} MB"
+
+
+def test_the_utf16_csv_is_read_within_the_memory_budget(tmp_path):
+    result, peak_mb = read_in_child(crafted("utf-16.csv"), "utf-16.csv", tmp_path)
+    assert result == {"rows": 4}
+    assert peak_mb < MEMORY_BUDGET_MB
+
+
+# Through the pages: refused at the upload, nothing written ---------------------------------
+
+
+def upload(client, register, data: bytes, name: str):
+    url = reverse("registers:register-import", kwargs={"pk": register.pk})
+    return client.post(url, {"file": SimpleUploadedFile(name, data)})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_crafted_file_is_refused_at_the_upload_and_nothing_is_written(client, org, name):
+    client.force_login(org.people["head"])
+    response = upload(client, org.service_register, crafted(name), name)
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    assert "nothing has been saved" in html
+    assert f"{name}: " in html
+    assert REFUSED[name][1] in html
+    assert not ImportUpload.objects.exists()
+    assert not Risk.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_utf16_csv_is_imported_as_excel_saved_it(client, org):
+    client.force_login(org.people["head"])
+    response = upload(client, org.service_register, crafted("utf-16.csv"), "unicode.txt")
+    assert response.status_code == 302, unescape(response.content.decode())[:3000]
+    upload_pk = ImportUpload.objects.get().pk
+    kwargs = {"pk": org.service_register.pk, "upload_pk": upload_pk}
+    mapping = client.get(reverse("registers:register-import-mapping", kwargs=kwargs))
+    assert "Risks owned by" not in mapping.content.decode()
+    data = {"header_row": "3", "column_0": "reference", "column_1": "title", "column_2": "event"}
+    data |= {"column_3": "residual_likelihood", "column_4": "residual_impact"}
+    posted = client.post(reverse("registers:register-import-mapping", kwargs=kwargs), data)
+    assert posted.status_code == 302
+    client.post(reverse("registers:register-import-confirm", kwargs=kwargs))
+    risk = Risk.objects.get()
+    assert (risk.reference, risk.title, risk.event) == (
+        "AC-301",
+        UTF16_TITLE,
+        "Providers leave the market",
+    )
+    assert (risk.residual_likelihood, risk.residual_impact) == (4, 3)

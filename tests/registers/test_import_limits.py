@@ -348,6 +348,31 @@ def test_the_rows_of_a_sheet_are_not_limited_by_the_size_of_a_part(monkeypatch):
 # Encodings and what is not a spreadsheet ----------------------------------------------------
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_its_mark_is_read(encoding):
+    text = "Reference\tTitle\r\nR-1\tCafé – £5m\r\n"
+    data = ("\ufeff" + text if encoding != "utf-16" else text).encode(encoding)
+    assert read_table(data=data, filename="x.txt").rows == [
+        ["Reference", "Title"],
+        ["R-1", "Café – £5m"],
+    ]
+
+
+def test_utf16_text_without_its_mark_is_refused_with_what_to_do():
+    message = refused("Reference,Title\r\nR-1,Flood\r\n".encode("utf-16-le"))
+    assert message.startswith("This file is saved as UTF-16 text.")
+    assert "CSV UTF-8" in message
+
+
+def test_a_binary_file_full_of_zeros_is_not_taken_for_utf16():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    assert "is not an Excel workbook (.xlsx) or a CSV file" in refused(png, "risks.xlsx")
+
+
+def test_utf32_text_is_refused_with_what_to_do():
+    assert "CSV UTF-8" in refused("Reference,Title\r\n".encode("utf-32"))
+
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b",,,\r\n,,\r\n", b"\t\t"])
 def test_a_file_of_no_values_is_refused_as_empty(data):
     assert refused(data).startswith("This file is empty.")
@@ -388,3 +413,11 @@ def test_the_delimiter_is_guessed_from_the_start_of_the_file_only(monkeypatch):
     )
     read_table(data=b"Title,Description\r\n" + b'"a","b"\r\n' * 4000, filename="q.csv")
     assert [len(sample) for sample in seen] == [reader.SNIFF_CHARACTERS]
+
+
+def test_a_title_row_above_tab_separated_columns_does_not_hide_the_tabs():
+    data = b"Adult Care risks\r\n\r\nReference\tTitle\r\nAC-1\tFlood\r\n"
+    assert read_table(data=data, filename="x.txt").rows[2:] == [
+        ["Reference", "Title"],
+        ["AC-1", "Flood"],
+    ]

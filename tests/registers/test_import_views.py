@@ -117,6 +117,12 @@ def test_the_owner_and_insurance_may_import(client, org, who):
     assert client.get(upload_url(org.service_register)).status_code == 200
 
 
+def test_the_upload_page_says_what_can_be_imported(client, org):
+    client.force_login(org.people["head"])
+    html = client.get(upload_url(org.service_register)).content.decode()
+    assert "at most 5 MB, 5,000 rows and 60 columns, with the headings in the first 15 rows" in html
+
+
 @pytest.mark.parametrize("who", REFUSED)
 def test_everyone_else_is_refused(client, org, who):
     client.force_login(org.people[who])
