@@ -187,6 +187,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
             header_row=header_row - 1,
             mapping=preview_mapping,
             owner_choices=owner_choices,
+            importer=request.user,
         ).unmatched_owners
     initial = {f"column_{index}": target for index, target in chosen.items()}
     initial["header_row"] = header_row
@@ -253,13 +254,14 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     )
 
 
-def _plan_for(register: Register, table: reader.Table, state: dict):
+def _plan_for(request: HttpRequest, register: Register, table: reader.Table, state: dict):
     return plan.build_plan(
         register=register,
         table=table,
         header_row=state["header_row"] - 1,
         mapping={int(index): target for index, target in state["mapping"].items()},
         owner_choices=_owner_choices(state),
+        importer=request.user,
     )
 
 
@@ -336,7 +338,7 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     table = _read_again(request, upload)
     if table is None:
         return redirect("registers:register-import", pk=register.pk)
-    return _render_preview(request, register, upload, _plan_for(register, table, state))
+    return _render_preview(request, register, upload, _plan_for(request, register, table, state))
 
 
 @require_POST
@@ -350,7 +352,7 @@ def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     table = _read_again(request, upload)
     if table is None:
         return redirect("registers:register-import", pk=register.pk)
-    import_plan = _plan_for(register, table, state)
+    import_plan = _plan_for(request, register, table, state)
     if not import_plan.ok:
         return _render_preview(request, register, upload, import_plan, status=400)
     try:
