@@ -7,19 +7,34 @@ the risk not scored (NULL) and keeps what the sheet said in ``Risk.imported_rati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models.functions import Upper
 
 from registers.imports.cells import cell_text, parse_date, parse_whole_number, split_items
 from registers.imports.mapping import TARGET_LABELS
 from registers.imports.reader import Table
 from registers.models import Category, Register, Response, Risk, RiskStatus
+from registers.permissions import visible_registers
 from registers.selectors.people import organisation_people
 
 NOT_GIVEN = "(not given in the imported sheet)"
 DEFAULT_CATEGORY = Category.STRATEGIC
-TEXT_LIMITS = {"reference": 30, "title": 200, "imported_rating": 100, "imported_trend": 100}
+# The most text each field takes from a sheet: its own length where the model has one; for a
+# description a few thousand characters (two pages), and more for a cell listing the controls
+# or the actions, each of which becomes one. Longer text is a problem on its row.
+LONG_TEXT = 5_000
+LIST_TEXT = 10_000
+TEXT_LIMITS = {
+    **{
+        name: Risk._meta.get_field(name).max_length
+        for name in ("reference", "title", "imported_rating", "imported_trend")
+    },
+    **dict.fromkeys(("event", "consequence", "impact", "response_rationale"), LONG_TEXT),
+}
+LIST_LIMITS = {"controls": LIST_TEXT, "actions": LIST_TEXT}
 CATEGORY_WORDS = {
     "legal": Category.LEGAL_REGULATORY,
     "regulatory": Category.LEGAL_REGULATORY,
@@ -371,13 +386,15 @@ def _read_review_date(*, reader: _RowReader, fields: dict[str, object]) -> None:
 
 def _check_lengths(*, reader: _RowReader, fields: dict[str, object]) -> None:
     """Text longer than its field holds, reported against the column it came from."""
-    for name, limit in TEXT_LIMITS.items():
-        value = fields.get(name)
+    lengths = {name: fields.get(name) for name in TEXT_LIMITS}
+    lengths.update({name: reader.text(name) for name in LIST_LIMITS})
+    for name, limit in {**TEXT_LIMITS, **LIST_LIMITS}.items():
+        value = lengths[name]
         if isinstance(value, str) and len(value) > limit:
             target = {"imported_rating": "residual_rating", "imported_trend": "trend"}.get(
                 name, name
             )
-            reader.problem(target, f"Longer than {limit} characters ({len(value)}).")
+            reader.problem(target, f"Longer than {limit:,} characters ({len(value):,}).")
 
 
 def build_plan(
@@ -387,6 +404,7 @@ def build_plan(
     header_row: int,
     mapping: dict[int, str],
     owner_choices: dict[str, int | None] | None = None,
+    importer: AbstractBaseUser | None = None,
 ) -> ImportPlan:
     """Plan importing ``table`` into ``register``: ``header_row`` is the heading row's index
     (0-based, as ``find_header_row`` returns it) and ``mapping`` each column's target (0-based
@@ -394,13 +412,16 @@ def build_plan(
     sheet to a person's id, or to None for "no owner".
 
     A row whose reference is already on this register updates that risk; any other row
-    creates one (with a generated reference when the sheet gives none). Reads only.
+    creates one (with a generated reference when the sheet gives none). A reference taken on
+    another register is a problem naming that register only if it is in this organisation and
+    ``importer`` may see it; otherwise the reference is only said to be taken. Reads only.
     """
     owner_choices = owner_choices or {}
     columns, headings, problems = _map_columns(table=table, header_row=header_row, mapping=mapping)
     readers = _row_readers(table=table, header_row=header_row, columns=columns, headings=headings)
     references = [reader.text("reference").upper() for reader in readers]
     existing = _risks_by_reference(references=references)
+    nameable = _nameable_registers(importer=importer, register=register, risks=existing.values())
     _flag_repeated_references(readers=readers, references=references)
 
     owners = _OwnerIndex(register)
@@ -408,7 +429,11 @@ def build_plan(
     plans = []
     for reader, reference in zip(readers, references, strict=True):
         risk = _risk_to_update(
-            reader=reader, reference=reference, existing=existing, register=register
+            reader=reader,
+            reference=reference,
+            existing=existing,
+            register=register,
+            nameable=nameable,
         )
         plans.append(
             _plan_row(
@@ -497,17 +522,44 @@ def _flag_repeated_references(*, readers: list[_RowReader], references: list[str
                 reader.problem("reference", f"{reference} is on more than one row ({rows}).")
 
 
+def _nameable_registers(
+    *, importer: AbstractBaseUser | None, register: Register, risks: Iterable[Risk]
+) -> set[int]:
+    """Of the other registers holding these risks, those a problem may name: the ones in
+    ``register``'s organisation that ``importer`` may see (docs/domain.md#who-may-see-what)."""
+    others = {risk.register_id for risk in risks if risk.register_id != register.pk}
+    if importer is None or not others:
+        return set()
+    return set(
+        visible_registers(importer)
+        .filter(pk__in=others, organisation_id=register.organisation_id)
+        .values_list("pk", flat=True)
+    )
+
+
 def _risk_to_update(
-    *, reader: _RowReader, reference: str, existing: dict[str, Risk], register: Register
+    *,
+    reader: _RowReader,
+    reference: str,
+    existing: dict[str, Risk],
+    register: Register,
+    nameable: set[int],
 ) -> Risk | None:
     """The risk a row updates: the one on this register with the row's reference. A reference
-    already taken on another register, or by a closed risk, is a problem on the row."""
+    already taken on another register, or by a closed risk, is a problem on the row; the other
+    register is named only if it is in ``nameable``, for references are unique across the
+    installation and a register the importer may not see (in another organisation, perhaps)
+    is none of their business."""
     risk = existing.get(reference) if reference else None
     if risk is not None and risk.register_id != register.pk:
-        reader.problem(
-            "reference",
-            f"{reference} is already a risk on another register ({risk.register.name}).",
-        )
+        if risk.register_id in nameable:
+            message = f"{reference} is already a risk on another register ({risk.register.name})."
+        else:
+            message = (
+                f"{reference} is taken: references are unique, so give this row another one, "
+                "or leave it blank for the next free one."
+            )
+        reader.problem("reference", message)
         return None
     if risk is not None and risk.status != RiskStatus.OPEN:
         reader.problem("reference", f"{reference} is closed and can no longer be changed.")

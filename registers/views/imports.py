@@ -68,6 +68,26 @@ def _table(upload: ImportUpload) -> reader.Table:
     return reader.read_table(data=bytes(upload.data), filename=upload.filename)
 
 
+def _read_again(request: HttpRequest, upload: ImportUpload) -> reader.Table | None:
+    """The upload's table, read afresh as every step does; None, with the reason shown, when it
+    can no longer be read (a limit tightened since, or a read slowed past the time allowed)."""
+    try:
+        return _table(upload)
+    except reader.ImportFileError as error:
+        messages.error(request, f"{upload.filename}: {error}")
+        return None
+
+
+def _check_headings_reachable(table: reader.Table) -> None:
+    """The mapping page offers the first rows as the heading row: refuse a sheet with nothing
+    in them (a lone value far down a blank sheet, say) now, with the reason."""
+    if not any(table.rows[:HEADER_ROW_CHOICES]):
+        raise reader.ImportFileError(
+            f"The first {HEADER_ROW_CHOICES} rows of this sheet are empty, and the headings "
+            "must be in one of them. Delete the blank rows above your table and upload it again."
+        )
+
+
 def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
     """The first few non-empty values under each heading, to show what a column holds."""
     samples: dict[int, list[str]] = {}
@@ -103,7 +123,7 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         upload_file = form.cleaned_data["file"]
         data = upload_file.read()
         try:
-            reader.read_table(data=data, filename=upload_file.name)
+            _check_headings_reachable(reader.read_table(data=data, filename=upload_file.name))
         except reader.ImportFileError as error:
             form.add_error("file", f"{upload_file.name}: {error}")
         else:
@@ -127,7 +147,14 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "registers/import_upload.html",
-        {"register": register, "form": form, "max_mb": reader.MAX_BYTES // (1024 * 1024)},
+        {
+            "register": register,
+            "form": form,
+            "max_mb": reader.MAX_BYTES // (1024 * 1024),
+            "max_rows": f"{reader.MAX_ROWS:,}",
+            "max_columns": reader.MAX_COLUMNS,
+            "heading_rows": HEADER_ROW_CHOICES,
+        },
         status=status,
     )
 
@@ -160,6 +187,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
             header_row=header_row - 1,
             mapping=preview_mapping,
             owner_choices=owner_choices,
+            importer=request.user,
         ).unmatched_owners
     initial = {f"column_{index}": target for index, target in chosen.items()}
     initial["header_row"] = header_row
@@ -199,7 +227,9 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     """Step 2: which row holds the headings, what each column holds, and who owns the risks
     of owner names that match nobody."""
     register, upload = _upload(request, pk, upload_pk)
-    table = _table(upload)
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
     state = request.session.get(_session_key(upload), {})
     data = request.POST if request.method == "POST" else None
     form = _mapping_form(request, register, table, state=state, data=data)
@@ -224,14 +254,14 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     )
 
 
-def _plan_for(register: Register, upload: ImportUpload, state: dict):
-    table = _table(upload)
+def _plan_for(request: HttpRequest, register: Register, table: reader.Table, state: dict):
     return plan.build_plan(
         register=register,
         table=table,
         header_row=state["header_row"] - 1,
         mapping={int(index): target for index, target in state["mapping"].items()},
         owner_choices=_owner_choices(state),
+        importer=request.user,
     )
 
 
@@ -305,7 +335,10 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     state = request.session.get(_session_key(upload))
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
-    return _render_preview(request, register, upload, _plan_for(register, upload, state))
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
+    return _render_preview(request, register, upload, _plan_for(request, register, table, state))
 
 
 @require_POST
@@ -316,7 +349,10 @@ def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     state = request.session.get(session_key)
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
-    import_plan = _plan_for(register, upload, state)
+    table = _read_again(request, upload)
+    if table is None:
+        return redirect("registers:register-import", pk=register.pk)
+    import_plan = _plan_for(request, register, table, state)
     if not import_plan.ok:
         return _render_preview(request, register, upload, import_plan, status=400)
     try:

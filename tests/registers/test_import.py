@@ -28,7 +28,7 @@ from registers.views.register import CSV_COLUMNS
 from registers.warnings import risk_warnings
 from scoring.selectors import scheme_bands
 from tests.conftest import person
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, RegisterFactory, UserFactory
 
 POLICE_HEADINGS = [
     "ID",
@@ -91,7 +91,7 @@ def police_rows() -> list[list[object]]:
     ]
 
 
-def plan_for(register, rows, owner_choices=None):
+def plan_for(register, rows, owner_choices=None, importer=None):
     table = read_table(data=xlsx_bytes(rows), filename="risks.xlsx")
     header_row = find_header_row(table.rows)
     mapping = guess_mapping(table.rows[header_row])
@@ -101,6 +101,7 @@ def plan_for(register, rows, owner_choices=None):
         header_row=header_row,
         mapping=mapping,
         owner_choices=owner_choices,
+        importer=importer,
     )
 
 
@@ -449,21 +450,60 @@ def test_duplicate_reference_in_the_file_is_a_problem_on_both_rows(org):
     ]
 
 
-def test_reference_on_another_register_is_a_problem(org):
-    risk_create(
-        register=org.service_register,
-        by=org.people["head"],
-        reference="AC-01",
+TAKEN = "is taken: references are unique, so give this row another one, or leave it blank"
+
+
+def taken_on(register, reference):
+    return risk_create(
+        register=register,
+        by=register.owner,
+        reference=reference,
         title="Care",
         event="e",
         consequence="c",
         impact="i",
         category=Category.PEOPLE,
     )
-    plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("AC-01")])
+
+
+def test_reference_on_another_register_is_a_problem_naming_it_to_who_may_see_it(org):
+    taken_on(org.service_register, "AC-01")
+    plan = plan_for(
+        org.corporate, [SCORED_HEADINGS, scored_row("AC-01")], importer=org.people["chief"]
+    )
     assert messages(plan) == [
         (2, "Reference", "AC-01 is already a risk on another register (Adult Care service).")
     ]
+
+
+def test_reference_on_a_register_the_importer_may_not_see_is_only_said_to_be_taken(org):
+    taken_on(org.other_service_register, "HW-01")
+    plan = plan_for(
+        org.service_register, [SCORED_HEADINGS, scored_row("HW-01")], importer=org.people["head"]
+    )
+    assert messages(plan) == [(2, "Reference", f"HW-01 {TAKEN} for the next free one.")]
+    assert "Highways" not in str(plan.problems)
+
+
+def test_reference_taken_in_another_organisation_is_only_said_to_be_taken(org):
+    elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
+    confidential = RegisterFactory(
+        organisation=elsewhere, name="Confidential Corporate Register", prefix="OTH"
+    )
+    taken_on(confidential, "OTH-01")
+    # Even whoever sees every register of their own organisation learns nothing more.
+    for importer in (org.people["insurance"], None):
+        plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("oth-01")], importer=importer)
+        assert messages(plan) == [(2, "Reference", f"OTH-01 {TAKEN} for the next free one.")]
+        assert plan.rows[0].risk is None
+
+
+def test_a_superuser_is_not_told_of_a_register_in_another_organisation(org):
+    elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
+    taken_on(RegisterFactory(organisation=elsewhere, name="Secret", prefix="OTH"), "OTH-01")
+    superuser = UserFactory(username="root", is_superuser=True)
+    plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("OTH-01")], importer=superuser)
+    assert "Secret" not in plan.problems[0].message
 
 
 def test_reference_on_this_register_updates(org):
@@ -516,6 +556,23 @@ def test_bad_values_are_problems(org, column, value, problem_column, message):
     assert plan.problems[0].row == 2
     assert plan.problems[0].column == problem_column
     assert plan.problems[0].message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("heading", "limit"),
+    [
+        ("Description", 5000),
+        ("Consequence", 5000),
+        ("Impact", 5000),
+        ("Response rationale", 5000),
+        ("Controls", 10000),
+        ("Planned actions", 10000),
+    ],
+)
+def test_long_text_is_limited_field_by_field(org, heading, limit):
+    assert plan_for(org.corporate, [["Title", heading], ["Flood", "x" * limit]]).ok
+    plan = plan_for(org.corporate, [["Title", heading], ["Flood", "x" * (limit + 1)]])
+    assert messages(plan) == [(2, heading, f"Longer than {limit:,} characters ({limit + 1:,}).")]
 
 
 def test_words_and_dates_are_matched(org):

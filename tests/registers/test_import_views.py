@@ -12,9 +12,10 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from common.people import person_name
+from registers.imports import limits
 from registers.imports.reader import MAX_BYTES
 from registers.models import Action, ImportUpload, Risk
-from tests.factories import RiskFactory
+from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,12 @@ def start(client, org, data=None, who="head"):
 def test_the_owner_and_insurance_may_import(client, org, who):
     client.force_login(org.people[who])
     assert client.get(upload_url(org.service_register)).status_code == 200
+
+
+def test_the_upload_page_says_what_can_be_imported(client, org):
+    client.force_login(org.people["head"])
+    html = client.get(upload_url(org.service_register)).content.decode()
+    assert "at most 5 MB, 5,000 rows and 60 columns, with the headings in the first 15 rows" in html
 
 
 @pytest.mark.parametrize("who", REFUSED)
@@ -331,6 +338,52 @@ def test_problems_are_listed_by_row_and_column_and_nothing_can_be_confirmed(clie
     assert ImportUpload.objects.exists()
 
 
+def test_the_preview_names_no_register_the_importer_may_not_see(client, org):
+    """head may import into Adult Care but not see the Highways register, nor anything of
+    another council: a reference taken there is only said to be taken."""
+    elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
+    confidential = RegisterFactory(
+        organisation=elsewhere, name="Confidential Corporate Register", prefix="OTH"
+    )
+    RiskFactory(register=confidential, reference="OTH-01", title="Secret merger")
+    RiskFactory(register=org.other_service_register, reference="HW-01", title="Potholes")
+    RiskFactory(register=org.corporate, reference="CRR-01", title="Budget")
+    rows = [
+        ["OTH-01", "Care home closures", "Providers leave", "", "3", "3", "", ""],
+        ["HW-01", "Winter pressures", "Discharges rise", "", "3", "3", "", ""],
+        ["CRR-01", "Staffing", "Vacancies", "", "3", "3", "", ""],
+    ]
+    upload, response = start(client, org, sheet_csv(*rows))
+    client.post(mapping_url(upload), mapping_data(response))
+    html = unescape(client.get(preview_url(upload)).content.decode())
+    assert "There are 3 problems" in html
+    assert "OTH-01 is taken: references are unique" in html
+    assert "HW-01 is taken: references are unique" in html
+    assert "CRR-01 is already a risk on another register (Corporate)." in html
+    for hidden in ("Otherford", "Confidential", "Secret merger", "Highways", "Potholes"):
+        assert hidden not in html
+
+
+def test_an_upload_that_can_no_longer_be_read_sends_back_to_the_upload(client, org, monkeypatch):
+    """Each step reads the file again: one that a later step cannot read (a tighter limit, or
+    a read slowed past the time allowed) is explained, never an error page."""
+    upload, response = start(client, org)
+    data = mapping_data(response)
+    client.post(mapping_url(upload), data)
+    monkeypatch.setattr(limits, "MAX_CPU_SECONDS", 0.0)
+    for response in (
+        client.get(mapping_url(upload)),
+        client.post(mapping_url(upload), data),
+        client.get(preview_url(upload)),
+        client.post(confirm_url(upload)),
+    ):
+        assert response.status_code == 302
+        assert response.url == upload_url(org.service_register)
+        message = messages_of(response)[-1]  # shown once the upload page is
+        assert message.startswith("risks.csv: This file took more than 0 seconds to read")
+    assert not Risk.objects.exists()
+
+
 def test_the_preview_without_a_mapping_goes_to_the_mapping(client, org):
     upload, _ = start(client, org)
     assert client.get(preview_url(upload)).url == mapping_url(upload)
@@ -443,8 +496,8 @@ def test_a_second_confirmation_that_raced_the_first_imports_nothing(client, org,
     client.post(mapping_url(upload), mapping_data(response))
     real_plan_for = imports._plan_for
 
-    def first_confirmation_finishes_meanwhile(register, upload, state):
-        import_plan = real_plan_for(register, upload, state)
+    def first_confirmation_finishes_meanwhile(request, register, table, state):
+        import_plan = real_plan_for(request, register, table, state)
         ImportUpload.objects.filter(pk=upload.pk).delete()
         return import_plan
 

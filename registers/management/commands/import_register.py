@@ -41,7 +41,9 @@ class Command(BaseCommand):
         header_row = find_header_row(table.rows)
         headings = table.rows[header_row] if table.rows else []
         mapping = guess_mapping(headings)
-        plan = build_plan(register=register, table=table, header_row=header_row, mapping=mapping)
+        plan = build_plan(
+            register=register, table=table, header_row=header_row, mapping=mapping, importer=by
+        )
         self._write_preview(
             path=path,
             register=register,
