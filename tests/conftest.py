@@ -192,13 +192,42 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+        if "sweep" in getattr(item, "fixturenames", ()):
+            # The access sweep's module fixture loads the demo council (some seconds): under
+            # `-n`, one worker runs the whole sweep instead of each worker loading it again.
+            item.add_marker(pytest.mark.xdist_group("access-sweep"))
+
+
+def database_use(item) -> int:
+    """0: no database; 1: rolled back after the test; 2: transactional (the tables flushed
+    after it), as pytest-django decides when it orders the tests."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    ):
+        return 2
+    return 1 if marker or "db" in fixtures else 0
+
+
+class NoDatabaseFirst:
+    @pytest.hookimpl(trylast=True)  # after pytest-django's order
+    def pytest_collection_modifyitems(self, items):
+        """pytest-django runs the tests rolled back, then the transactional ones (whose flush
+        removes what the migrations seeded), then those with no database. Those last need
+        no database state and go first instead: among them is the longest test (the backup
+        round trip, in child processes), which under `-n` would otherwise be left running on
+        one worker at the end while the others idle."""
+        items.sort(key=lambda item: database_use(item) != 0)
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(NoDatabaseFirst(), "riskreg-no-database-first")
     # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
     # same thread (fixtures) are still synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
