@@ -214,7 +214,12 @@ class SharedOrg:
             self.atomic = transaction.atomic()
             self.atomic._from_testcase = True  # as TestCase's own (durable blocks inside)
             self.atomic.__enter__()
-            self.org = build_org()
+            try:
+                self.org = build_org()
+            except BaseException as error:
+                self.atomic.__exit__(type(error), error, error.__traceback__)
+                self.atomic = None
+                raise
             self.built_on = timezone.localdate()
         self.item = item
 
