@@ -34,9 +34,13 @@ run: $(STAMP)
 serve: $(STAMP)
 	bin/serve
 
-## The whole test suite (browser tests included), on SQLite or on $$DATABASE_URL
+## The whole test suite (browser tests included), on SQLite or on $$DATABASE_URL, in parallel: one
+## worker a core (PYTEST_WORKERS=auto), each with its own test database and browser.
+## PYTEST_WORKERS=3 sets the number; PYTEST_WORKERS=0 runs it in this one process (as
+## `.venv/bin/pytest` does), for --pdb or to read a failure's output in order.
+PYTEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Ruff lint and format checks, and the layers of the apps (import-linter, pyproject.toml)
 lint: $(STAMP)

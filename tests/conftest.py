@@ -1,9 +1,12 @@
+import copy
 import os
 import shutil
 from dataclasses import dataclass
 
 import factory.random
 import pytest
+from django.db import connection, transaction
+from django.utils import timezone
 
 from registers.models import Tier
 from scoring.matrix import Seniority
@@ -72,8 +75,7 @@ class Org:
     people: dict
 
 
-@pytest.fixture
-def org(db) -> Org:
+def build_org() -> Org:
     organisation = OrganisationFactory(name="Testshire Council", slug="testshire")
     directorate = DirectorateFactory(organisation=organisation, name="People", slug="people")
     other = DirectorateFactory(organisation=organisation, name="Place", slug="place")
@@ -167,6 +169,112 @@ def org(db) -> Org:
     )
 
 
+class SharedOrg:
+    """The `org` built once per worker (per test process) instead of once per test: the rows
+    are written in a transaction left open while the tests that use them run, each test in a
+    savepoint inside it that is rolled back after it, and each test gets its own deep copy of
+    the objects. This is Django's `TestCase.setUpTestData`: the same rows, the same objects.
+
+    The transaction is opened for a test rolled back after it that asks for `org`, just
+    before pytest-django opens the test's own; it is rolled back before any other test that
+    uses the database runs, so no other test ever sees these rows. Transactional tests (whose
+    rows other connections must see) and tests with a wider-scoped fixture of their own in
+    the database (it would open inside this one) build their own `org`, as every test once did.
+    """
+
+    def __init__(self):
+        self.atomic = None
+        self.org = None
+        self.built_on = None
+        self.item = None
+
+    def wanted_by(self, item) -> bool:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if database_use(item) != 1 or fixtures is None or "org" not in item.fixturenames:
+            return False
+        for definitions in fixtures.name2fixturedefs.values():
+            definition = definitions[-1]
+            if definition.argname == "org" and definition.func.__module__ != __name__:
+                return False  # a module's own `org`
+            if (
+                definition.scope != "function"
+                and "django_db_blocker" in definition.argnames
+                and definition.func.__module__ != __name__
+                and not definition.func.__module__.startswith("pytest_django.")
+            ):
+                return False  # a test module's own transaction, as the access sweep's
+        return True
+
+    def open(self, item):
+        if self.atomic is not None and self.built_on != timezone.localdate():
+            self.close()  # dates in the rows are from another day: build them again
+        if self.atomic is None:
+            if connection.in_atomic_block:
+                return  # something else holds a transaction: build per test
+            self.atomic = transaction.atomic()
+            self.atomic._from_testcase = True  # as TestCase's own (durable blocks inside)
+            self.atomic.__enter__()
+            try:
+                self.org = build_org()
+            except BaseException as error:
+                self.atomic.__exit__(type(error), error, error.__traceback__)
+                self.atomic = None
+                raise
+            self.built_on = timezone.localdate()
+        self.item = item
+
+    def close(self):
+        self.item = None
+        if self.atomic is None:
+            return
+        if connection.atomic_blocks[-1:] != [self.atomic]:
+            raise RuntimeError("another transaction is open inside the shared org's one")
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+        self.atomic = self.org = self.built_on = None
+
+    def copy_for(self, item) -> Org | None:
+        return copy.deepcopy(self.org) if self.item is item and self.org else None
+
+
+shared_org = SharedOrg()
+
+
+def _db_blocker(config):
+    from pytest_django.plugin import blocking_manager_key
+
+    return config.stash[blocking_manager_key]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of a test that uses the database but not the shared org."""
+    if shared_org.atomic is not None and database_use(item) and not shared_org.wanted_by(item):
+        with _db_blocker(item.config).unblock():
+            shared_org.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Just before pytest-django opens a test's transaction: the shared org's goes under it."""
+    if fixturedef.argname == "_django_db_helper" and shared_org.wanted_by(request.node):
+        with _db_blocker(request.config).unblock():
+            shared_org.open(request.node)
+    return (yield)
+
+
+@pytest.fixture(scope="session")
+def _shared_org_rolled_back(django_db_setup, django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        shared_org.close()
+
+
+@pytest.fixture
+def org(request, db, _shared_org_rolled_back) -> Org:
+    return shared_org.copy_for(request.node) or build_org()
+
+
 # Browser tests: Playwright drives Debian's Chromium; never a downloaded browser.
 
 
@@ -192,13 +300,42 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+        if "sweep" in getattr(item, "fixturenames", ()):
+            # The access sweep's module fixture loads the demo council (some seconds): under
+            # `-n`, one worker runs the whole sweep instead of each worker loading it again.
+            item.add_marker(pytest.mark.xdist_group("access-sweep"))
+
+
+def database_use(item) -> int:
+    """0: no database; 1: rolled back after the test; 2: transactional (the tables flushed
+    after it), as pytest-django decides when it orders the tests."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    ):
+        return 2
+    return 1 if marker or "db" in fixtures else 0
+
+
+class NoDatabaseFirst:
+    @pytest.hookimpl(trylast=True)  # after pytest-django's order
+    def pytest_collection_modifyitems(self, items):
+        """pytest-django runs the tests rolled back, then the transactional ones (whose flush
+        removes what the migrations seeded), then those with no database. Those last need
+        no database state and go first instead: among them is the longest test (the backup
+        round trip, in child processes), which under `-n` would otherwise be left running on
+        one worker at the end while the others idle."""
+        items.sort(key=lambda item: database_use(item) != 0)
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(NoDatabaseFirst(), "riskreg-no-database-first")
     # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the
     # same thread (fixtures) are still synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
