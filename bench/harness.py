@@ -127,7 +127,7 @@ def ensure_open_proposals(count: int) -> Proposal:
 
 
 def pages() -> list[tuple[str, str]]:
-    """(name, path) of the seven pages issue 7 measures."""
+    """(name, path) of the seven pages the bench measures."""
     registers = Register.objects.filter(organisation__slug=BENCH_SLUG).annotate(n=Count("risks"))
     corporate = registers.get(tier=Tier.CORPORATE)
     directorate = registers.filter(tier=Tier.DIRECTORATE).order_by("-n", "pk").first()
