@@ -47,6 +47,16 @@ TARGET_LOAD_P95_MS = 300
 TARGET_QUERIES = 12
 TARGET_PDF_SECONDS = {"slt-pack": 5.0, "annual-report": 10.0}
 TARGET_PDF_MB = 500
+# Every page's single-user p50 within this many times the floor page's, measured in the same run.
+TARGET_FLOOR_RATIO = 4
+# p95 at the largest size within this many times p95 at the smallest (10,000 -> 100,000 risks).
+TARGET_GROWTH = 1.25
+
+# The floor: a bare page through the same stack (middleware, sessions, templates, static
+# manifest) with no data behind it. Every page's cost is printed as a ratio to it, so that the
+# figures of one run compare across machines of different speeds.
+FLOOR = "floor: sign-in page, anonymous"
+FLOOR_PATH = "/accounts/login/"
 
 
 def percentile(values: list[float], share: float) -> float:

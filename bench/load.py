@@ -9,7 +9,9 @@ missing. Starts the production server the way ``make serve`` does behind a proxy
 ``--connections`` requests in flight (2 threads) at each page for ``--duration`` seconds
 (after a short warm-up, so every worker has loaded its templates), sending the session cookie
 and ``X-Forwarded-Proto: https`` as the proxy would. Prints p50 / p95 / p99 latency and
-requests a second; any answer other than 200 stops the run. The server is stopped afterwards
+requests a second, and each page's p95 as a ratio to the floor page's (the sign-in page,
+anonymous: ``harness.FLOOR``), loaded first in the same run; any answer other than 200 stops
+the run. The server is stopped afterwards
 whatever happens. Timings are for reading, never asserted.
 """
 
@@ -45,6 +47,7 @@ ROOT = harness.ROOT
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
+PROXY_HEADERS_LINES = [f"{k}: {v}" for k, v in PROXY_HEADERS.items()]
 
 
 def free_port() -> int:
@@ -157,7 +160,8 @@ class Server:
 
 
 def wrk(url: str, *, cookie: str, seconds: float, connections: int, check: bool = True) -> dict:
-    headers = [f"Cookie: {cookie}", *(f"{k}: {v}" for k, v in PROXY_HEADERS.items())]
+    """wrk's figures for ``url`` (``cookie`` empty: anonymous)."""
+    headers = [*([f"Cookie: {cookie}"] if cookie else []), *PROXY_HEADERS_LINES]
     command = [
         WRK,
         f"--threads={min(2, connections)}",
@@ -223,29 +227,21 @@ def main() -> None:
         f"\n{vendor}, {args.risks} risks, {args.connections} concurrent users, "
         f"{args.duration:.0f} s a page (gunicorn log: {log_path.relative_to(ROOT)})"
     )
-    print(f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7}")
+    print(f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'p95 ÷ floor':>12}")
     with Server(log_path) as server:
-        for name, path in pages:
-            url = server.base + path
-            if args.warmup > 0:
-                # Every worker serves the page at least once (its first request loads and
-                # compiles what the page needs); failures here still stop the run below.
-                wrk(
-                    url,
-                    cookie=cookie,
-                    seconds=args.warmup,
-                    connections=args.connections,
-                    check=False,
-                )
-            figures = wrk(url, cookie=cookie, seconds=args.duration, connections=args.connections)
-            results.append({"name": name, "path": path, "load": figures})
+        floor = load_page(server, harness.FLOOR_PATH, "", args)
+        for name, path in [(harness.FLOOR, harness.FLOOR_PATH), *pages]:
+            figures = floor if path == harness.FLOOR_PATH else load_page(server, path, cookie, args)
+            if name != harness.FLOOR:
+                results.append({"name": name, "path": path, "load": figures})
             print(
                 f"{name:<38} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
-                f"{figures['p99']:>7.1f} {figures['rps']:>7.1f}"
+                f"{figures['p99']:>7.1f} {figures['rps']:>7.1f} "
+                f"{figures['p95'] / floor['p95']:>11.1f}x"
             )
     if args.json:
         with open(args.json, "w") as out:
-            json.dump({"vendor": vendor, "pages": results}, out, indent=1)
+            json.dump({"vendor": vendor, "floor": floor, "pages": results}, out, indent=1)
 
 
 if __name__ == "__main__":

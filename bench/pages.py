@@ -5,7 +5,9 @@
 Uses the database in DATABASE_URL (``bench/run.py`` runs it on SQLite and on PostgreSQL),
 builds the benchmark organisation there if it is missing, then requests each page in-process
 with Django's test client (no network, no browser), signed in as SLT (who sees every register),
-after one warm-up request: p50 / p95 / p99 server time and the query count. Then the same
+after one warm-up request: p50 / p95 / p99 server time and the query count, and each page's
+p50 and p95 as a ratio to the floor page's (the sign-in page, anonymous: ``harness.FLOOR``),
+measured first in the same run. Then the same
 pages with ``select_related`` and ``prefetch_related`` switched off (``harness.naive_queries``)
 for fewer requests, since they may issue thousands of queries. Timings are for reading, never
 asserted.
@@ -24,6 +26,8 @@ from django.test.utils import CaptureQueriesContext
 
 
 def measure(client: Client, path: str, requests: int) -> dict:
+    """p50 / p95 / p99 server time in ms over ``requests`` requests after one warm-up, and the
+    queries of the last one."""
     client.get(path, secure=True)  # warm-up: templates compiled, caches filled
     timings, queries = [], 0
     for _ in range(requests):
@@ -53,6 +57,7 @@ def main() -> None:
     args = parser.parse_args()
 
     harness.ensure_data(args.risks)
+    floor = measure(Client(HTTP_HOST="127.0.0.1"), harness.FLOOR_PATH, args.requests)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(harness.bench_user())
     results = []
@@ -62,7 +67,11 @@ def main() -> None:
     )
     print(
         f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>8} "
-        f"{'naive p95':>10} {'naive q':>8} {'p95 ratio':>9}"
+        f"{'÷ floor p50':>11} {'p95':>5} {'naive p95':>10} {'naive q':>8} {'p95 ratio':>9}"
+    )
+    print(
+        f"{harness.FLOOR:<38} {floor['p50']:>7.1f} {floor['p95']:>7.1f} {floor['p99']:>7.1f} "
+        f"{floor['queries']:>8} {1:>10.1f}x {1:>4.1f}x"
     )
     for name, path in harness.pages():
         ours = measure(client, path, args.requests)
@@ -71,12 +80,15 @@ def main() -> None:
         results.append({"name": name, "path": path, "single": ours, "naive": naive})
         print(
             f"{name:<38} {ours['p50']:>7.1f} {ours['p95']:>7.1f} {ours['p99']:>7.1f} "
-            f"{ours['queries']:>8} {naive['p95']:>10.1f} {naive['queries']:>8} "
+            f"{ours['queries']:>8} {ours['p50'] / floor['p50']:>10.1f}x "
+            f"{ours['p95'] / floor['p95']:>4.1f}x {naive['p95']:>10.1f} {naive['queries']:>8} "
             f"{naive['p95'] / ours['p95']:>8.1f}x"
         )
     if args.json:
         with open(args.json, "w") as out:
-            json.dump({"vendor": connection.vendor, "pages": results}, out, indent=1)
+            json.dump(
+                {"vendor": connection.vendor, "floor": floor, "pages": results}, out, indent=1
+            )
 
 
 if __name__ == "__main__":
