@@ -1,6 +1,7 @@
 from django.urls import path
 
 from registers.views import (
+    across,
     actions,
     imports,
     organisation,
@@ -17,6 +18,10 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # Risks across registers, and their exports
+    path("risks/", across.risks_across, name="risks-across"),
+    path("risks/export.csv", across.risks_across_export, name="risks-across-export"),
+    path("risks/export.xlsx", across.risks_across_export_xlsx, name="risks-across-export-xlsx"),
     # A register and its CSV export
     path("registers/<int:pk>/", register.register_detail, name="register-detail"),
     path("registers/<int:pk>/export.csv", register.register_export, name="register-export"),
