@@ -8,8 +8,7 @@ snapshots, then its risks in the latest approved quarter and the one before).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
