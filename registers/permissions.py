@@ -28,7 +28,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from registers import roles
-from registers.models import Register, Risk, Tier
+from registers.models import Action, Register, Risk, Tier
 from scoring.matrix import Seniority
 
 
@@ -80,6 +80,17 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
     if profile.service_id:
         rule |= Q(service_id=profile.service_id)
     return in_organisation.filter(rule)
+
+
+def visible_risks(user: AbstractBaseUser) -> QuerySet[Risk]:
+    """Risks the user may open, as one queryset: ``can_view_risk`` for many risks at once
+    (those on registers they may see, those they own, those they own an action on)."""
+    if not user.is_authenticated:
+        return Risk.objects.none()
+    own_actions = Action.objects.filter(owner_id=user.pk).values("risk_id")
+    return Risk.objects.filter(
+        Q(register__in=visible_registers(user)) | Q(owner_id=user.pk) | Q(pk__in=own_actions)
+    )
 
 
 def can_view_register(user: AbstractBaseUser, register: Register) -> bool:

@@ -11,6 +11,7 @@ from registers.views import (
     reports,
     reviews,
     risk_edit,
+    search,
 )
 
 app_name = "registers"
@@ -18,6 +19,8 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # The search in the navigation
+    path("search/", search.search, name="search"),
     # Risks across registers, and their exports
     path("risks/", across.risks_across, name="risks-across"),
     path("risks/export.csv", across.risks_across_export, name="risks-across-export"),

@@ -16,9 +16,10 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from registers.models import Directorate, Organisation, Register, Risk
-from registers.permissions import visible_registers
+from registers.permissions import sees_everything, visible_registers
 from registers.selectors.register_page import SORT_COLUMNS, SortColumn, with_row_details
 from scoring import matrix
+from scoring.matrix import Seniority
 from scoring.selectors import scheme_bands
 
 # The register page's columns, and the register a risk is on.
@@ -91,3 +92,24 @@ def across_owner_choices(*, scope: AcrossScope) -> list[tuple[int, str, str, str
 def across_rows(queryset: QuerySet[Risk]) -> QuerySet[Risk]:
     """The page's rows: the register page's row details, and the register each risk is on."""
     return with_row_details(queryset).select_related("register")
+
+
+@dataclass(frozen=True, slots=True)
+class AcrossLink:
+    """Where the home page sends a person for risks across registers, and in what words."""
+
+    text: str
+    query: str
+
+
+def across_link(*, user: AbstractBaseUser) -> AcrossLink:
+    """Those who see every register start from the whole organisation; a Director from their
+    directorate's registers; everyone else from all the registers they may see."""
+    profile = getattr(user, "profile", None)
+    if sees_everything(user) or profile is None:
+        return AcrossLink("Every open risk in the organisation, side by side", "")
+    if profile.directorate_id and profile.seniority >= Seniority.DIRECTOR:
+        return AcrossLink(
+            "Your directorate's open risks, side by side", f"?directorate={profile.directorate_id}"
+        )
+    return AcrossLink("Open risks on the registers you can see, side by side", "")
