@@ -25,6 +25,7 @@ def signed_in(page: Page, live_server, username: str) -> None:
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+@pytest.mark.browser_context_args(locale="en-US", timezone_id="America/New_York")
 def test_add_a_planned_action_to_a_risk(page: Page, live_server, org):
     risk = RiskFactory(
         register=org.service_register, owner=org.people["officer"], title="Care home closures"
@@ -47,9 +48,13 @@ def test_add_a_planned_action_to_a_risk(page: Page, live_server, org):
         "Agree contingency places with two neighbouring homes"
     )
     summary.get_by_role("link", name="Due date").click()
-    expect(page.get_by_label("Due date")).to_be_focused()
+    due_date = page.get_by_role("group", name="Due date")
+    expect(due_date.get_by_label("Day")).to_be_focused()
+    # Day, month and year in their own boxes: the same in this en-US browser as anywhere.
     due = timezone.localdate() + timedelta(days=45)
-    page.get_by_label("Due date").fill(due.isoformat())
+    due_date.get_by_label("Day").fill(str(due.day))
+    due_date.get_by_label("Month").fill(str(due.month))
+    due_date.get_by_label("Year").fill(str(due.year))
     page.get_by_role("button", name="Add action").click()
 
     action = Action.objects.get(risk=risk)
