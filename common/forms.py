@@ -23,6 +23,11 @@ class PersonChoiceField(forms.ModelChoiceField):
         kwargs.setdefault("queryset", get_user_model().objects.none())
         super().__init__(**kwargs)
 
+    def search_with(self, url: str) -> None:
+        """Offer type-ahead from ``url`` (static/js/person-picker.js); without JavaScript the
+        field stays a plain select of everyone in the queryset."""
+        self.widget.attrs["data-person-search"] = url
+
     def label_from_instance(self, obj) -> str:
         profile = getattr(obj, "profile", None)
         title = profile.job_title if profile else ""

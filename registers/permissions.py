@@ -163,3 +163,15 @@ def can_change_action(user: AbstractBaseUser, action) -> bool:
 def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
     """Any colleague who can see a register may report a new risk to it."""
     return not is_read_only(user) and can_view_register(user, register)
+
+
+def people_search_organisation(user: AbstractBaseUser, organisation_id: int | None) -> int | None:
+    """The organisation whose people the user may search to choose an owner, or None: anyone
+    who may change something chooses among their own organisation's people (a superuser,
+    among any organisation's); Internal Audit and committee members choose nobody."""
+    if is_read_only(user):
+        return None
+    if user.is_superuser and organisation_id is not None:
+        return organisation_id
+    profile = _profile(user)
+    return profile.organisation_id if profile is not None else None

@@ -5,6 +5,7 @@ from registers.views import (
     actions,
     imports,
     organisation,
+    people,
     register,
     register_settings,
     register_xlsx,
@@ -19,6 +20,8 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # The people pickers' type-ahead
+    path("people/search/", people.people_search, name="people-search"),
     # The search in the navigation
     path("search/", search.search, name="search"),
     # Risks across registers, and their exports

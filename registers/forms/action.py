@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from common.forms import DayMonthYearField, PersonChoiceField, VersionedForm, fields_helper
 from registers.models import Action, ActionKind
-from registers.selectors.people import organisation_people
+from registers.selectors.people import organisation_people, people_search_url
 
 
 class ActionForm(VersionedForm, forms.ModelForm):
@@ -64,6 +64,7 @@ class ActionForm(VersionedForm, forms.ModelForm):
         self.fields["owner"].queryset = organisation_people(
             organisation_id=organisation_id, keep=[self.instance.owner_id]
         )
+        self.fields["owner"].search_with(people_search_url(organisation_id=organisation_id))
         self.helper = fields_helper(
             "kind",
             "description",

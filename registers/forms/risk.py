@@ -37,6 +37,7 @@ from registers.forms.risk_preview import (
 )
 from registers.forms.stale import merge_stale_edit
 from registers.models import Category, Register, Response, Risk
+from registers.selectors.people import people_search_url
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
 from scoring.selectors import SchemeGuide
@@ -201,6 +202,7 @@ class RiskForm(VersionedForm, forms.ModelForm):
         each score's likelihood and impact with the scheme's descriptors."""
         owner = self.fields["owner"]
         owner.queryset = people
+        owner.search_with(people_search_url(organisation_id=self.register.organisation_id))
         owner.required = True
         owner.empty_label = "Choose the risk's owner"
         self.fields["category"].choices = [("", "Choose a category"), *Category.choices]

@@ -62,6 +62,7 @@ NOT_PAGES = {
     "escalation:notifications-read": "POST only: redirects to the notifications",
     "logout": "POST only: redirects to the sign-in page",
     "session-status": "JSON for static/js/session-timeout.js",
+    "registers:people-search": "JSON for static/js/person-picker.js",
     "session-keepalive": "POST only: 204 No Content, for static/js/session-timeout.js",
 }
 
