@@ -5,7 +5,7 @@
  * Progressive enhancement: the select stays in the form, hidden, and is what is submitted;
  * without this script it is an ordinary select of everyone the person may choose. The label
  * that named the select names the text box instead; the select's description (hint, errors)
- * describes it. Keys: Down and Up move through the suggestions (Down opens them), Enter
+ * describes it. Arriving selects the chosen name, so typing replaces it. Keys: Down and Up move through the suggestions (Down opens them), Enter
  * chooses, Escape closes them (or, closed, clears the text), Tab leaves as usual. A polite
  * live region says how many people were found.
  */
@@ -58,11 +58,9 @@
       [input.getAttribute("aria-describedby"), hint.id].filter(Boolean).join(" ")
     );
 
-    // The label now names the text box; the select keeps its name by aria-label.
-    const label = document.querySelector(`label[for="${select.id}"]`);
+    // The label (for="<the select's id>") now names the text box, which takes that id.
     select.id = `${id}-select`;
     input.id = id;
-    if (label) select.setAttribute("aria-label", label.textContent.trim());
     select.hidden = true;
     select.setAttribute("aria-hidden", "true");
     select.tabIndex = -1;
@@ -229,6 +227,9 @@
           break;
       }
     });
+
+    // Arriving at a chosen person selects their name, so typing starts a new search.
+    input.addEventListener("focus", () => input.select());
 
     input.addEventListener("blur", () => {
       close();
