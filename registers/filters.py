@@ -11,10 +11,18 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.people import person_name_from
-from registers.models import Category, Response, RiskStatus, Tier, review_overdue_q
+from registers.models import (
+    Action,
+    Category,
+    Response,
+    RiskStatus,
+    Tier,
+    action_overdue_q,
+    review_overdue_q,
+)
 from scoring import matrix
 
 # Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.
@@ -191,7 +199,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
 
 class AcrossRiskFilter(django_filters.FilterSet):
     """The filters of the page of risks across registers: directorate, tier, register,
-    residual band, owner, review overdue, outside the appetite, not scored.
+    residual band, owner, review overdue, an action overdue, outside the appetite, not scored.
 
     The queryset must come from ``Risk.objects.with_bands(bands)``, as for the register page.
     """
@@ -212,6 +220,11 @@ class AcrossRiskFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label="Review overdue",
         method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
+    actions_overdue = django_filters.BooleanFilter(
+        label="With an action overdue",
+        method="filter_actions_overdue",
         widget=forms.CheckboxInput,
     )
     outside_appetite = django_filters.BooleanFilter(
@@ -265,6 +278,12 @@ class AcrossRiskFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(review_overdue_q(today=self.today)) if value else queryset
+
+    def filter_actions_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        if not value:
+            return queryset
+        late = Action.objects.filter(action_overdue_q(today=self.today), risk=OuterRef("pk"))
+        return queryset.filter(Exists(late))
 
     def filter_outside_appetite(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         # docs/domain.md#risk-appetite: the residual band is one the appetite does not accept.

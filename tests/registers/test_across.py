@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import RiskStatus
-from tests.factories import RiskFactory
+from registers.models import ActionStatus, RiskStatus
+from tests.factories import ActionFactory, RiskFactory
 from tests.registers.test_register_page import bulk_risks
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,10 @@ def spread(org):
             register=org.other_service_register, reference="HW-01", owner=org.people["head"]
         ),
     }
+    late, on_time, done = (timezone.localdate() + timedelta(days=days) for days in (-1, 0, -9))
+    ActionFactory(risk=risks["highways"], due_date=late)
+    ActionFactory(risk=risks["people"], due_date=on_time)
+    ActionFactory(risk=risks["place"], due_date=done, status=ActionStatus.DONE)
     RiskFactory(
         register=org.service_register,
         reference="AC-02",
@@ -122,6 +126,7 @@ def test_anonymous_is_sent_to_sign_in(client):
         ({"owner": "none"}, {"PRJ-CH-01"}),
         ({"owner": "officer"}, {"AC-01"}),
         ({"overdue": "on"}, {"AC-01"}),
+        ({"actions_overdue": "on"}, {"HW-01"}),
         ({"outside_appetite": "on"}, {"DIR-PEOPLE-01"}),
         ({"not_scored": "on"}, {"PRJ-CH-01"}),
         ({"directorate": "people", "tier": "project"}, {"PRJ-CH-01"}),
@@ -197,6 +202,7 @@ MAX_QUERIES = 11
             "sort": "register",
             "page": 2,
             "overdue": "on",
+            "actions_overdue": "on",
             "outside_appetite": "on",
         },
     ],
