@@ -137,11 +137,12 @@ def ensure_open_proposals(count: int) -> Proposal:
 
 
 def pages() -> list[tuple[str, str]]:
-    """(name, path) of the seven pages the bench measures."""
+    """(name, path) of the pages the bench measures."""
     registers = Register.objects.filter(organisation__slug=BENCH_SLUG).annotate(n=Count("risks"))
     corporate = registers.get(tier=Tier.CORPORATE)
     directorate = registers.filter(tier=Tier.DIRECTORATE).order_by("-n", "pk").first()
     risk = Risk.objects.filter(register=corporate).order_by("reference").first()
+    open_risks = Risk.objects.open().filter(register__organisation__slug=BENCH_SLUG).count()
     return [
         ("home", "/"),
         (f"organisation ({registers.count()} registers)", "/organisation/"),
@@ -150,6 +151,12 @@ def pages() -> list[tuple[str, str]]:
         ("risk page", risk.get_absolute_url()),
         (f"escalation queue ({OPEN_PROPOSALS} open)", "/escalations/"),
         ("directorate collation page", "/reports/collation/"),
+        (f"risks across registers ({open_risks} open)", "/risks/"),
+        (
+            "risks across, a directorate's red",
+            f"/risks/?directorate={directorate.directorate_id}&residual_band=red&sort=register",
+        ),
+        ("search for 'event 1'", "/search/?q=event+1"),
     ]
 
 

@@ -4,6 +4,8 @@ optimistic locking carries."""
 
 from __future__ import annotations
 
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
@@ -21,10 +23,96 @@ class PersonChoiceField(forms.ModelChoiceField):
         kwargs.setdefault("queryset", get_user_model().objects.none())
         super().__init__(**kwargs)
 
+    def search_with(self, url: str) -> None:
+        """Offer type-ahead from ``url`` (static/js/person-picker.js); without JavaScript the
+        field stays a plain select of everyone in the queryset."""
+        self.widget.attrs["data-person-search"] = url
+
     def label_from_instance(self, obj) -> str:
         profile = getattr(obj, "profile", None)
         title = profile.job_title if profile else ""
         return f"{person_name(obj)}, {title}" if title else person_name(obj)
+
+
+class DayMonthYearInput(forms.MultiWidget):
+    """The GOV.UK date input: three boxes, day, month and year, so a date means the same in
+    every browser whatever its locale (an en-US browser's ``<input type="date">`` asks for
+    month/day/year). A post that carries the date whole under the field's own name (ISO or
+    day/month/year, from a script or an older page) is read as that."""
+
+    template_name = "common/widgets/day_month_year.html"
+    PARTS = ("day", "month", "year")
+
+    def __init__(self, attrs=None):
+        def box(size: int) -> forms.TextInput:
+            return forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "maxlength": size,
+                    "class": f"date-input-{size}",
+                    "spellcheck": "false",
+                }
+            )
+
+        widgets = {"day": box(2), "month": box(2), "year": box(4)}
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        parts = [data.get(f"{name}_{part}") for part in self.PARTS]
+        if all(part is None for part in parts) and name in data:
+            return data.get(name)
+        return parts
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and all(f"{name}_{part}" not in data for part in self.PARTS)
+
+
+class DayMonthYearField(forms.DateField):
+    """A date entered as day, month and year (``DayMonthYearInput``), with the GOV.UK
+    pattern's messages: which part is missing, a year of four digits, a date that exists."""
+
+    widget = DayMonthYearInput
+    default_error_messages = {
+        "invalid": "Enter a real date, e.g. 27 3 2027.",
+        "incomplete": "The date must include a %(missing)s.",
+        "year": "Enter the year as four digits, e.g. 2027.",
+    }
+
+    def to_python(self, value):
+        if not isinstance(value, list | tuple):
+            return super().to_python(value)
+        day, month, year = (str(part if part is not None else "").strip() for part in value)
+        if not (day or month or year):
+            return None
+        missing = [
+            name
+            for name, part in zip(DayMonthYearInput.PARTS, value, strict=True)
+            if not str(part if part is not None else "").strip()
+        ]
+        if missing:
+            raise ValidationError(
+                self.error_messages["incomplete"],
+                code="incomplete",
+                params={"missing": " and a ".join(missing)},
+            )
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(year) != 4:
+            raise ValidationError(self.error_messages["year"], code="year")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as impossible:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from impossible
 
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:

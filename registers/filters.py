@@ -11,10 +11,18 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.people import person_name_from
-from registers.models import Category, Response, RiskStatus, review_overdue_q
+from registers.models import (
+    Action,
+    Category,
+    Response,
+    RiskStatus,
+    Tier,
+    action_overdue_q,
+    review_overdue_q,
+)
 from scoring import matrix
 
 # Not a band key: band keys are slugs of letters, so this cannot clash with a scheme's band.
@@ -187,3 +195,102 @@ class RegisterRiskFilter(django_filters.FilterSet):
             if likelihood and impact:
                 cells[scores] = (int(likelihood), int(impact))
         return cells
+
+
+class AcrossRiskFilter(django_filters.FilterSet):
+    """The filters of the page of risks across registers: directorate, tier, register,
+    residual band, owner, review overdue, an action overdue, outside the appetite, not scored.
+
+    The queryset must come from ``Risk.objects.with_bands(bands)``, as for the register page.
+    """
+
+    directorate = django_filters.ChoiceFilter(
+        label="Directorate", field_name="register__directorate_id", empty_label="Any directorate"
+    )
+    tier = django_filters.ChoiceFilter(
+        label="Tier", field_name="register__tier", choices=Tier.choices, empty_label="Any tier"
+    )
+    register = django_filters.ChoiceFilter(
+        label="Register", field_name="register_id", empty_label="Any register"
+    )
+    residual_band = django_filters.ChoiceFilter(
+        label="Residual band", method="filter_residual_band", empty_label="Any band"
+    )
+    owner = django_filters.ChoiceFilter(label="Owner", method="filter_owner", empty_label="Anyone")
+    overdue = django_filters.BooleanFilter(
+        label="Review overdue",
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
+    actions_overdue = django_filters.BooleanFilter(
+        label="With an action overdue",
+        method="filter_actions_overdue",
+        widget=forms.CheckboxInput,
+    )
+    outside_appetite = django_filters.BooleanFilter(
+        label="Outside the risk appetite",
+        method="filter_outside_appetite",
+        widget=forms.CheckboxInput,
+    )
+    not_scored = django_filters.BooleanFilter(
+        label="Not scored", method="filter_not_scored", widget=forms.CheckboxInput
+    )
+
+    def __init__(
+        self,
+        data=None,
+        queryset: QuerySet | None = None,
+        *,
+        bands: tuple[matrix.Band, ...],
+        directorate_choices: list[tuple[int, str]],
+        register_choices: list[tuple[int, str, str]],
+        owner_choices: list[tuple[int, str, str, str]],
+        today: date,
+        **kwargs,
+    ):
+        super().__init__(data, queryset, **kwargs)
+        self.today = today
+        self.bands = bands
+        self.filters["directorate"].extra["choices"] = [
+            (str(pk), name) for pk, name in directorate_choices
+        ]
+        tier_labels = dict(Tier.choices)
+        self.filters["register"].extra["choices"] = [
+            (str(pk), f"{name} ({tier_labels.get(tier, tier).lower()})")
+            for pk, name, tier in register_choices
+        ]
+        self.filters["residual_band"].extra["choices"] = [
+            *[(band.key, band.label) for band in reversed(bands)],
+            (NOT_SCORED, "Not scored"),
+        ]
+        self.filters["owner"].extra["choices"] = [
+            *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
+            (NO_OWNER, "No owner"),
+        ]
+
+    def filter_residual_band(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(residual_band="" if value == NOT_SCORED else value)
+
+    def filter_owner(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == NO_OWNER:
+            return queryset.filter(owner__isnull=True)
+        return queryset.filter(owner_id=int(value))
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(review_overdue_q(today=self.today)) if value else queryset
+
+    def filter_actions_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        if not value:
+            return queryset
+        late = Action.objects.filter(action_overdue_q(today=self.today), risk=OuterRef("pk"))
+        return queryset.filter(Exists(late))
+
+    def filter_outside_appetite(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        # docs/domain.md#risk-appetite: the residual band is one the appetite does not accept.
+        outside = [band.key for band in self.bands if not band.within_appetite]
+        return queryset.filter(residual_band__in=outside) if value else queryset
+
+    def filter_not_scored(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        # Either pair missing: the risk has not been fully assessed.
+        unscored = Q(inherent_likelihood__isnull=True) | Q(residual_likelihood__isnull=True)
+        return queryset.filter(unscored) if value else queryset

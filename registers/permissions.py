@@ -28,7 +28,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from registers import roles
-from registers.models import Register, Risk, Tier
+from registers.models import Action, Register, Risk, Tier
 from scoring.matrix import Seniority
 
 
@@ -80,6 +80,17 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
     if profile.service_id:
         rule |= Q(service_id=profile.service_id)
     return in_organisation.filter(rule)
+
+
+def visible_risks(user: AbstractBaseUser) -> QuerySet[Risk]:
+    """Risks the user may open, as one queryset: ``can_view_risk`` for many risks at once
+    (those on registers they may see, those they own, those they own an action on)."""
+    if not user.is_authenticated:
+        return Risk.objects.none()
+    own_actions = Action.objects.filter(owner_id=user.pk).values("risk_id")
+    return Risk.objects.filter(
+        Q(register__in=visible_registers(user)) | Q(owner_id=user.pk) | Q(pk__in=own_actions)
+    )
 
 
 def can_view_register(user: AbstractBaseUser, register: Register) -> bool:
@@ -152,3 +163,15 @@ def can_change_action(user: AbstractBaseUser, action) -> bool:
 def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
     """Any colleague who can see a register may report a new risk to it."""
     return not is_read_only(user) and can_view_register(user, register)
+
+
+def people_search_organisation(user: AbstractBaseUser, organisation_id: int | None) -> int | None:
+    """The organisation whose people the user may search to choose an owner, or None: anyone
+    who may change something chooses among their own organisation's people (a superuser,
+    among any organisation's); Internal Audit and committee members choose nobody."""
+    if is_read_only(user):
+        return None
+    if user.is_superuser and organisation_id is not None:
+        return organisation_id
+    profile = _profile(user)
+    return profile.organisation_id if profile is not None else None

@@ -1,15 +1,18 @@
 from django.urls import path
 
 from registers.views import (
+    across,
     actions,
     imports,
     organisation,
+    people,
     register,
     register_settings,
     register_xlsx,
     reports,
     reviews,
     risk_edit,
+    search,
 )
 
 app_name = "registers"
@@ -17,6 +20,14 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # The people pickers' type-ahead
+    path("people/search/", people.people_search, name="people-search"),
+    # The search in the navigation
+    path("search/", search.search, name="search"),
+    # Risks across registers, and their exports
+    path("risks/", across.risks_across, name="risks-across"),
+    path("risks/export.csv", across.risks_across_export, name="risks-across-export"),
+    path("risks/export.xlsx", across.risks_across_export_xlsx, name="risks-across-export-xlsx"),
     # A register and its CSV export
     path("registers/<int:pk>/", register.register_detail, name="register-detail"),
     path("registers/<int:pk>/export.csv", register.register_export, name="register-export"),

@@ -168,6 +168,28 @@ RULES: dict[str, Rule] = {
     # Registers: the organisation, a register's pages and its exports.
     "web:home": Rule(no_object, fixed("web:home"), everyone(OK)),
     "registers:organisation": Rule(no_object, fixed("registers:organisation"), everyone(OK)),
+    # The people pickers' type-ahead: anyone who may change something chooses among people.
+    "registers:people-search": Rule(
+        no_object,
+        lambda _: reverse("registers:people-search") + "?q=ow",
+        lambda user, _: when(registers.people_search_organisation(user, None) is not None),
+    ),
+    # Search and risks across registers: open to everyone signed in, each listing only what
+    # registers.visible_risks admits (tests/registers/test_search.py, test_across.py).
+    "registers:search": Rule(
+        no_object, lambda _: reverse("registers:search") + "?q=risk", everyone(OK)
+    ),
+    "registers:risks-across": Rule(
+        registers_,
+        lambda register: reverse("registers:risks-across") + f"?register={register.pk}",
+        everyone(OK),
+    ),
+    "registers:risks-across-export": Rule(
+        no_object, fixed("registers:risks-across-export"), everyone(OK)
+    ),
+    "registers:risks-across-export-xlsx": Rule(
+        no_object, fixed("registers:risks-across-export-xlsx"), everyone(OK)
+    ),
     "registers:register-detail": Rule(
         registers_,
         by_pk("registers:register-detail"),

@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation.models import Notification, Proposal, ProposalStatus
-from registers import roles, services
+from registers import permissions, roles, services
 from registers.models import (
     Action,
     ActionStatus,
@@ -421,6 +421,30 @@ def test_every_person_gets_what_the_rules_say(sweep, name):
                     f"{label} GET {url}: {_describe(got)}, rules say {_describe(expected)}"
                 )
     assert not wrong, f"{len(wrong)} answers differ from the rules:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("query", ["risk", "the council"])
+def test_search_and_risks_across_list_only_what_each_person_may_see(sweep, query):
+    """The two pages that gather risks from many registers: every risk and action they list is
+    one the person may open (registers/permissions.py), whoever they are."""
+    wrong = []
+    for label, user in sweep.people().items():
+        if label == ANONYMOUS:
+            continue
+        client = sweep.clients[label]
+        results = client.get(reverse("registers:search"), {"q": query}).context["results"]
+        listed = [risk for group in results.groups for risk in group.risks]
+        listed += [action.risk for group in results.groups for action in group.actions]
+        exported = client.get(reverse("registers:risks-across-export")).content.decode()
+        references = {line.split(",")[0].lstrip("\ufeff") for line in exported.splitlines()[1:]}
+        listed += list(Risk.objects.filter(reference__in=references).select_related("register"))
+        for risk in listed:
+            if not permissions.can_view_risk(user, risk):
+                wrong.append(f"{label} is shown {risk.reference}")
+        for register in results.registers:
+            if not permissions.can_view_register(user, register):
+                wrong.append(f"{label} is shown the register {register.name}")
+    assert not wrong, "\n".join(wrong)
 
 
 def _tables() -> list[str]:

@@ -12,6 +12,7 @@ from escalation import selectors as escalation_selectors
 from escalation.selectors import awaiting_decision
 from registers import permissions, selectors
 from registers.models import Risk
+from registers.selectors.across import across_link
 from registers.selectors.home import home_for
 from registers.warnings import risk_warnings
 from scoring import matrix
@@ -28,6 +29,7 @@ def home(request):
         {
             "home": home_for(user=request.user, today=timezone.localdate()),
             "escalations_waiting": awaiting_decision(user=request.user),
+            "across": across_link(user=request.user),
         },
     )
 

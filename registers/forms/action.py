@@ -7,9 +7,9 @@ from crispy_forms.layout import Column, Row
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.forms import PersonChoiceField, VersionedForm, fields_helper
+from common.forms import DayMonthYearField, PersonChoiceField, VersionedForm, fields_helper
 from registers.models import Action, ActionKind
-from registers.selectors.people import organisation_people
+from registers.selectors.people import organisation_people, people_search_url
 
 
 class ActionForm(VersionedForm, forms.ModelForm):
@@ -28,6 +28,7 @@ class ActionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Action
         fields = ("kind", "description", "owner", "due_date", "status", "cost", "evaluation_notes")
+        field_classes = {"due_date": DayMonthYearField}
         labels = {
             "kind": "Kind",
             "description": "Description",
@@ -39,20 +40,23 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "kind": "A control in place already reduces the risk; a planned action will, by "
             "its due date.",
             "description": "Specific and measurable: what is done, or will be done, and by whom.",
-            "due_date": "Required for a planned action.",
+            "due_date": "Required for a planned action. For example, 31 3 2027.",
             "cost": "Where known, e.g. 12500.",
             "evaluation_notes": "How well it is working, and how you know.",
         }
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "cost": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
             "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
             "description": {"required": "Describe the control or action."},
             "cost": {"min_value": "Give a cost of zero or more, in pounds."},
+            "due_date": {
+                "invalid": "Enter the due date as a real date, e.g. 31 3 2027.",
+                "incomplete": "The due date must include a %(missing)s.",
+            },
         }
 
     def __init__(self, *args, organisation_id: int, **kwargs):
@@ -60,6 +64,7 @@ class ActionForm(VersionedForm, forms.ModelForm):
         self.fields["owner"].queryset = organisation_people(
             organisation_id=organisation_id, keep=[self.instance.owner_id]
         )
+        self.fields["owner"].search_with(people_search_url(organisation_id=organisation_id))
         self.helper = fields_helper(
             "kind",
             "description",

@@ -7,7 +7,7 @@ from django import forms
 from common.forms import PersonChoiceField, VersionedForm, fields_helper
 from common.validators import PlainVisibleText
 from registers.models import Register
-from registers.selectors.people import organisation_people
+from registers.selectors.people import organisation_people, people_search_url
 
 
 class RegisterSettingsForm(VersionedForm, forms.ModelForm):
@@ -34,6 +34,9 @@ class RegisterSettingsForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisation_people(
             organisation_id=self.instance.organisation_id, keep=[self.instance.owner_id]
+        )
+        self.fields["owner"].search_with(
+            people_search_url(organisation_id=self.instance.organisation_id)
         )
         self.fields["name"].validators.append(PlainVisibleText("register's name"))
         self.helper = fields_helper()

@@ -6,7 +6,7 @@ from django import forms
 
 from common.forms import PersonChoiceField, fields_helper
 from registers.models import RiskReport
-from registers.selectors.people import organisation_people
+from registers.selectors.people import organisation_people, people_search_url
 
 
 class RiskReportForm(forms.ModelForm):
@@ -70,6 +70,7 @@ class AcceptReportForm(forms.Form):
         kwargs.setdefault("prefix", "accept")
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisation_people(organisation_id=organisation_id)
+        self.fields["owner"].search_with(people_search_url(organisation_id=organisation_id))
         self.helper = fields_helper()
 
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from common.forms import PersonChoiceField, VersionedForm, add_service_error
+from common.forms import (
+    DayMonthYearField,
+    PersonChoiceField,
+    VersionedForm,
+    add_service_error,
+)
 from common.people import person_name
 from common.validators import PlainVisibleText
 from registers.forms.risk_layout import (
@@ -32,6 +37,7 @@ from registers.forms.risk_preview import (
 )
 from registers.forms.stale import merge_stale_edit
 from registers.models import Category, Register, Response, Risk
+from registers.selectors.people import people_search_url
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
 from scoring.selectors import SchemeGuide
@@ -70,7 +76,11 @@ class RiskForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Risk
         fields = EDITABLE_RISK_FIELDS
-        field_classes = {"owner": PersonChoiceField}
+        field_classes = {
+            "owner": PersonChoiceField,
+            "target_date": DayMonthYearField,
+            "next_review_due": DayMonthYearField,
+        }
         labels = {
             "title": "Title",
             "event": "Event",
@@ -96,7 +106,7 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "response_rationale": "Required when the risk is tolerated: the policy asks for "
             "the reason to be documented. Useful for any response.",
             "horizon": "Consider the medium and long term, not just the present.",
-            "target_date": "When the target score should be reached.",
+            "target_date": "When the target score should be reached. For example, 31 3 2027.",
         }
         widgets = {
             "event": forms.Textarea(attrs={"rows": 3}),
@@ -105,8 +115,6 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "response": forms.RadioSelect,
             "response_rationale": forms.Textarea(attrs={"rows": 3}),
             "owner": OwnerSelect,
-            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "next_review_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "reference": {"max_length": "Keep the reference to %(limit_value)d characters."},
@@ -128,8 +136,14 @@ class RiskForm(VersionedForm, forms.ModelForm):
             },
             "response": {"invalid_choice": "Choose one of the four responses, or not decided."},
             "horizon": {"invalid_choice": "Choose one of the time horizons in the list."},
-            "target_date": {"invalid": "Enter the target date as a date, e.g. 31/03/2027."},
-            "next_review_due": {"invalid": "Enter the review date as a date, e.g. 30/06/2026."},
+            "target_date": {
+                "invalid": "Enter the target date as a real date, e.g. 31 3 2027.",
+                "incomplete": "The target date must include a %(missing)s.",
+            },
+            "next_review_due": {
+                "invalid": "Enter the review date as a real date, e.g. 30 6 2026.",
+                "incomplete": "The review date must include a %(missing)s.",
+            },
         }
 
     def __init__(
@@ -164,7 +178,7 @@ class RiskForm(VersionedForm, forms.ModelForm):
         self.fields["next_review_due"].help_text = (
             f"Leave blank for {register.review_interval_months} month"
             f"{'s' if register.review_interval_months != 1 else ''} from today, the "
-            "register's review interval."
+            "register's review interval. For example, 30 6 2027."
         )
 
     def _explain_edit(self, *, may_publish: bool) -> None:
@@ -172,7 +186,9 @@ class RiskForm(VersionedForm, forms.ModelForm):
         in the meantime is detected; an exemption stays unless the person may publish."""
         reference_help = "Printed in reports; change it only if it is wrong."
         self.fields["reference"].help_text = reference_help
-        self.fields["next_review_due"].help_text = "When the risk is next due for review."
+        self.fields[
+            "next_review_due"
+        ].help_text = "When the risk is next due for review. For example, 30 6 2027."
         if self.instance.exempt and not may_publish:
             exempt = self.fields["exempt"]
             exempt.disabled = True
@@ -186,6 +202,7 @@ class RiskForm(VersionedForm, forms.ModelForm):
         each score's likelihood and impact with the scheme's descriptors."""
         owner = self.fields["owner"]
         owner.queryset = people
+        owner.search_with(people_search_url(organisation_id=self.register.organisation_id))
         owner.required = True
         owner.empty_label = "Choose the risk's owner"
         self.fields["category"].choices = [("", "Choose a category"), *Category.choices]

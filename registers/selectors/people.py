@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 
 from registers import roles
 
@@ -28,3 +29,28 @@ def organisation_people(*, organisation_id: int, keep: Iterable[int | None] = ()
         .select_related("profile")
         .order_by("last_name", "first_name", "username")
     )
+
+
+# How many people a type-ahead search offers: enough to choose from, few enough to read.
+PEOPLE_SEARCH_LIMIT = 20
+
+
+def people_matching(*, organisation_id: int, query: str) -> list:
+    """The people of ``organisation_people`` whose name, username or job title holds every
+    word of ``query``, by surname, at most ``PEOPLE_SEARCH_LIMIT``: one query."""
+    matching = Q()
+    for word in query.split()[:5]:
+        matching &= (
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+            | Q(profile__job_title__icontains=word)
+        )
+    return list(
+        organisation_people(organisation_id=organisation_id).filter(matching)[:PEOPLE_SEARCH_LIMIT]
+    )
+
+
+def people_search_url(*, organisation_id: int) -> str:
+    """Where a people picker of ``organisation_id``'s people searches as the person types."""
+    return f"{reverse('registers:people-search')}?organisation={organisation_id}"

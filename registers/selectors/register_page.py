@@ -8,8 +8,8 @@ snapshots, then its risks in the latest approved quarter and the one before).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -130,6 +130,8 @@ class SortState:
 
     key: str
     descending: bool
+    # The page's columns: the register page's, or another list page's own.
+    columns: Mapping[str, SortColumn] = field(default_factory=lambda: SORT_COLUMNS)
 
     @property
     def param(self) -> str:
@@ -138,13 +140,13 @@ class SortState:
     @property
     def description(self) -> str:
         """In words, for the table's caption: "residual score, high to low"."""
-        column = SORT_COLUMNS[self.key]
+        column = self.columns[self.key]
         words = column.descending_words if self.descending else column.ascending_words
         return f"{column.label}, {words}"
 
     def header(self, key: str) -> dict[str, str]:
         """What a column header needs: the ``?sort=`` its link sets and its ``aria-sort``."""
-        column = SORT_COLUMNS[key]
+        column = self.columns[key]
         if key == self.key:
             next_descending = not self.descending
             aria_sort = "descending" if self.descending else "ascending"
@@ -158,22 +160,27 @@ class SortState:
 
     @property
     def headers(self) -> dict[str, dict[str, str]]:
-        return {key: self.header(key) for key in SORT_COLUMNS}
+        return {key: self.header(key) for key in self.columns}
 
 
-def parse_sort(value: str | None) -> SortState:
+def parse_sort(
+    value: str | None,
+    *,
+    columns: Mapping[str, SortColumn] = SORT_COLUMNS,
+    default: str = DEFAULT_SORT,
+) -> SortState:
     """The sort asked for in ``?sort=``, or the default for anything not on the whitelist."""
     value = (value or "").strip()
     key = value.removeprefix("-")
-    if key not in SORT_COLUMNS:
-        return parse_sort(DEFAULT_SORT)
-    return SortState(key=key, descending=value.startswith("-"))
+    if key not in columns:
+        return parse_sort(default, columns=columns, default=default)
+    return SortState(key=key, descending=value.startswith("-"), columns=columns)
 
 
 def sort_risks(queryset: QuerySet[Risk], *, sort: SortState) -> QuerySet[Risk]:
     """The risks in the asked order, ties broken by reference then id (a stable order, so
     pagination never shows a risk twice or skips one)."""
-    column = SORT_COLUMNS[sort.key]
+    column = sort.columns[sort.key]
     return queryset.order_by(*column.order_by(descending=sort.descending), "reference", "pk")
 
 

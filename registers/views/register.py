@@ -34,7 +34,7 @@ def _viewable_register(request: HttpRequest, pk: int) -> Register:
     return register
 
 
-def _query_without(query: QueryDict, *names: str) -> QueryDict:
+def query_without(query: QueryDict, *names: str) -> QueryDict:
     """A copy of the request's parameters without ``names``."""
     kept = query.copy()
     for name in names:
@@ -104,8 +104,8 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "residual_counts": heatmaps.residual,
             "selected_cells": view.filterset.selected_cells,
             # A cell link replaces any cell chosen before; the export is every page.
-            "heatmap_query": _query_without(request.GET, "page", *CELL_PARAMETERS),
-            "export_query": _query_without(request.GET, "page"),
+            "heatmap_query": query_without(request.GET, "page", *CELL_PARAMETERS),
+            "export_query": query_without(request.GET, "page"),
             "can_change_register": permissions.can_change_register(request.user, view.register),
             "can_report_risk": permissions.can_report_risk(request.user, view.register),
             "can_read_reports": permissions.can_read_reports(request.user, view.register),
@@ -135,7 +135,7 @@ CSV_COLUMNS = (
 )
 
 
-def _band_label(score: int | None, bands: tuple[matrix.Band, ...]) -> str:
+def band_label(score: int | None, bands: tuple[matrix.Band, ...]) -> str:
     return matrix.band_for(score, bands).label if score is not None else "Not scored"
 
 
@@ -162,11 +162,11 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
             risk.inherent_likelihood,
             risk.inherent_impact,
             risk.inherent_score,
-            _band_label(risk.inherent_score, view.bands),
+            band_label(risk.inherent_score, view.bands),
             risk.residual_likelihood,
             risk.residual_impact,
             risk.residual_score,
-            _band_label(risk.residual_score, view.bands),
+            band_label(risk.residual_score, view.bands),
             risk.get_response_display() or "Not decided",
             row.trend.text,
             risk.next_review_due.isoformat() if risk.next_review_due else "",

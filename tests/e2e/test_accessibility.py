@@ -48,6 +48,8 @@ NOT_PAGES = {
     "registers:register-export": "a CSV download",
     "registers:register-export-xlsx": "an XLSX download",
     "registers:register-export-full": "an XLSX download",
+    "registers:risks-across-export": "a CSV download",
+    "registers:risks-across-export-xlsx": "an XLSX download",
     "reports:slt-pack-pdf": "a PDF download",
     "reports:committee-report-pdf": "a PDF download",
     "reports:collation-pdf": "a PDF download",
@@ -60,6 +62,7 @@ NOT_PAGES = {
     "escalation:notifications-read": "POST only: redirects to the notifications",
     "logout": "POST only: redirects to the sign-in page",
     "session-status": "JSON for static/js/session-timeout.js",
+    "registers:people-search": "JSON for static/js/person-picker.js",
     "session-keepalive": "POST only: 204 No Content, for static/js/session-timeout.js",
 }
 
@@ -319,6 +322,11 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go(f"/reports/{report.pk}/")
     scan.submit("Decline", "reported risk, decline errors")
     scan.go("/reports/mine/", "risks I reported, none")
+    scan.go("/search/?q=risk", "search")
+    scan.go("/search/?q=nothing+like+this+anywhere", "search, nothing found")
+    scan.go("/search/?q=a", "search, too short")
+    scan.go("/risks/", "risks across registers")
+    scan.go("/risks/?overdue=on&not_scored=on&sort=register", "risks across registers, filtered")
     scan.go(f"/risks/{to_propose.pk}/escalate/", "escalation checklist")
     scan.submit(f"Propose escalation to {service.escalates_to.name}", "checklist, errors")
     scan.go("/escalations/", "escalation queue")

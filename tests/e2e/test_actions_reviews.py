@@ -25,6 +25,7 @@ def signed_in(page: Page, live_server, username: str) -> None:
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+@pytest.mark.browser_context_args(locale="en-US", timezone_id="America/New_York")
 def test_add_a_planned_action_to_a_risk(page: Page, live_server, org):
     risk = RiskFactory(
         register=org.service_register, owner=org.people["officer"], title="Care home closures"
@@ -36,7 +37,19 @@ def test_add_a_planned_action_to_a_risk(page: Page, live_server, org):
 
     page.get_by_label("Planned action").check()
     page.get_by_label("Description").fill("Agree contingency places with two neighbouring homes")
-    page.get_by_label("Owner", exact=True).select_option(label=f"{head.get_full_name()}, Officer")
+    # The owner by type-ahead, with the keyboard only: type, Down to the suggestion, Enter.
+    owner = page.get_by_role("combobox", name="Owner", exact=True)
+    owner.focus()  # the risk's owner is offered first: arriving selects their name
+    owner.press_sequentially(head.get_full_name(), delay=20)
+    suggestion = page.get_by_role("option", name=f"{head.get_full_name()}, Officer")
+    expect(suggestion).to_be_visible()
+    expect(owner).to_have_attribute("aria-expanded", "true")
+    owner.press("ArrowDown")
+    expect(suggestion).to_have_attribute("aria-selected", "true")
+    expect(owner).to_have_attribute("aria-activedescendant", suggestion.get_attribute("id"))
+    owner.press("Enter")
+    expect(owner).to_have_value(f"{head.get_full_name()}, Officer")
+    expect(owner).to_have_attribute("aria-expanded", "false")
     page.get_by_label("Cost in pounds").fill("4000")
     page.get_by_role("button", name="Add action").click()
 
@@ -47,9 +60,13 @@ def test_add_a_planned_action_to_a_risk(page: Page, live_server, org):
         "Agree contingency places with two neighbouring homes"
     )
     summary.get_by_role("link", name="Due date").click()
-    expect(page.get_by_label("Due date")).to_be_focused()
+    due_date = page.get_by_role("group", name="Due date")
+    expect(due_date.get_by_label("Day")).to_be_focused()
+    # Day, month and year in their own boxes: the same in this en-US browser as anywhere.
     due = timezone.localdate() + timedelta(days=45)
-    page.get_by_label("Due date").fill(due.isoformat())
+    due_date.get_by_label("Day").fill(str(due.day))
+    due_date.get_by_label("Month").fill(str(due.month))
+    due_date.get_by_label("Year").fill(str(due.year))
     page.get_by_role("button", name="Add action").click()
 
     action = Action.objects.get(risk=risk)
@@ -142,3 +159,17 @@ def test_the_pages_have_no_serious_accessibility_violations(page: Page, live_ser
             page.get_by_role("button", name=submit).click()
             expect(page.get_by_role("alert")).to_be_visible()
             assert serious_violations(page) == [], f"{path} with errors"
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_without_javascript_the_owner_is_a_plain_select(page: Page, live_server, org):
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    head = org.people["head"]
+    signed_in(page, live_server, "officer")
+    page.goto(live_server.url + reverse("registers:action-create", kwargs={"pk": risk.pk}))
+    page.get_by_label("Control in place").check()
+    page.get_by_label("Description").fill("Weekly checks of the lift")
+    page.get_by_label("Owner", exact=True).select_option(label=f"{head.get_full_name()}, Officer")
+    page.get_by_role("button", name="Add action").click()
+    expect(page.get_by_role("status").first).to_contain_text("Control in place added")
+    assert Action.objects.get(risk=risk).owner == head

@@ -147,3 +147,31 @@ def test_a_lost_update_is_refused_showing_what_changed(page: Page, live_server, 
     risk.refresh_from_db()
     assert risk.title == "Care home closures in the north of the city"
     assert (risk.residual_likelihood, risk.version) == (4, 3)
+
+
+@pytest.mark.browser_context_args(locale="en-US", timezone_id="America/New_York")
+def test_dates_are_day_month_year_in_an_en_us_browser(page: Page, live_server, org):
+    """4 7 2027 is the fourth of July, whatever the browser's locale would write."""
+    risk = officers_risk(org)
+    sign_in(page, live_server, "officer")
+    page.goto(edit_url(live_server, risk))
+    assert page.evaluate("navigator.language") == "en-US"
+    review = page.get_by_role("group", name="Next review due")
+    review.get_by_label("Day").fill("4")
+    review.get_by_label("Month").fill("7")
+    review.get_by_label("Year").fill("2027")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page).to_have_url(live_server.url + risk.get_absolute_url())
+    risk.refresh_from_db()
+    assert risk.next_review_due.isoformat() == "2027-07-04"
+    expect(page.get_by_text("4 Jul 2027").first).to_be_visible()
+
+    # The form shows it back day first; a date that does not exist is refused, kept as typed.
+    page.goto(edit_url(live_server, risk))
+    expect(review.get_by_label("Day")).to_have_value("4")
+    expect(review.get_by_label("Month")).to_have_value("7")
+    review.get_by_label("Day").fill("31")
+    review.get_by_label("Month").fill("2")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the review date as a real date")
+    expect(review.get_by_label("Day")).to_have_value("31")

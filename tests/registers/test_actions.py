@@ -165,9 +165,13 @@ def test_the_form_offers_the_organisations_people_with_their_job_titles(client, 
 def test_every_input_is_labelled(client, org, risk):
     client.force_login(org.people["officer"])
     page = client.get(create_url(risk)).content.decode()
-    for name in ("description", "owner", "due_date", "status", "cost", "evaluation_notes"):
+    for name in ("description", "owner", "status", "cost", "evaluation_notes"):
         assert f'for="id_{name}"' in page
     assert "<legend" in page and "Kind" in page  # the radio buttons sit in a fieldset
+    # The due date is a fieldset of day, month and year, each box labelled.
+    # (Django's ids for a MultiWidget's boxes, which the error summary links to.)
+    for part in range(3):
+        assert f'for="id_due_date_{part}"' in page
 
 
 def test_a_planned_action_without_a_due_date_is_refused_and_keeps_the_input(client, org, risk):

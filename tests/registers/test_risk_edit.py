@@ -364,7 +364,7 @@ def test_a_target_with_its_date_is_saved_and_a_target_can_be_cleared(client, org
             "target_date",
             "Give the target likelihood and impact this date is for.",
         ),
-        ({"target_date": "31st of March"}, "target_date", "Enter the target date as a date"),
+        ({"target_date": "31st of March"}, "target_date", "Enter the target date as a real date"),
         (
             {"response": "tolerate", "response_rationale": ""},
             "response_rationale",
