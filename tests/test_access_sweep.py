@@ -425,7 +425,7 @@ def test_every_person_gets_what_the_rules_say(sweep, name):
 
 def _tables() -> list[str]:
     """Every table the app writes to (its own apps, history included)."""
-    labels = {"registers", "escalation", "reports", "scoring", "auth"}
+    labels = {"registers", "escalation", "reminders", "reports", "scoring", "auth"}
     return sorted(
         model._meta.db_table for model in apps.get_models() if model._meta.app_label in labels
     )
