@@ -112,13 +112,12 @@ def reminders_send(*, today: date | None = None, connection=None) -> RunReport:
     return report
 
 
-@transaction.atomic
 def _record_due_lines(*, organisation: Organisation, today: date, report: RunReport):
     """Write today's new lines to the ledger with their notifications; return the people and
-    each one's unsent lines still due (today's new ones and any whose email failed before)."""
-    reminder_settings_for(organisation=organisation)
-    # Held until the transaction ends: a second run at the same moment waits here.
-    settings = ReminderSettings.objects.select_for_update().get(organisation=organisation)
+    each one's unsent lines still due (today's new ones and any whose email failed before).
+    What is due is worked out before the transaction, so the database is held only for the
+    writes."""
+    settings = reminder_settings_for(organisation=organisation)
     ladder = settings.ladder
     people = selectors.people(organisation=organisation)
     entries = [
@@ -128,10 +127,27 @@ def _record_due_lines(*, organisation: Organisation, today: date, report: RunRep
         )
         if _digest_day(people[entry.recipient_id], settings=settings, today=today)
     ]
+    new, retried = _write_new_lines(
+        entries, organisation=organisation, today=today, window=ladder.window_days
+    )
+    report.new_lines += len(new)
+    pending: dict[int, list[Reminder]] = defaultdict(list)
+    for row in [*retried, *new]:
+        pending[row.recipient_id].append(row)
+    return people, pending
+
+
+@transaction.atomic
+def _write_new_lines(entries, *, organisation: Organisation, today: date, window: int):
+    """The lines not yet in the ledger, written with their notifications, and those written
+    before but never sent (their email failed)."""
+    # Held until the transaction ends: a second run at the same moment waits here, then finds
+    # this run's lines in the ledger.
+    list(ReminderSettings.objects.select_for_update().filter(organisation=organisation))
     ledger = {
         (row.recipient_id, row.kind, row.object_id, row.due_on, row.step): row
         for row in Reminder.objects.filter(
-            organisation=organisation, created_on__gte=today - timedelta(days=ladder.window_days)
+            organisation=organisation, created_on__gte=today - timedelta(days=window)
         )
     }
     new = Reminder.objects.bulk_create(
@@ -142,25 +158,29 @@ def _record_due_lines(*, organisation: Organisation, today: date, report: RunRep
         ],
         batch_size=500,
     )
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient_id=row.recipient_id, subject=row.line[:200], message=row.line, url=row.url
-            )
-            for row in new
-        ],
-        batch_size=500,
-    )
-    report.new_lines += len(new)
+    Notification.objects.bulk_create([_notification(row) for row in new], batch_size=500)
     retried = [
         ledger[key]
         for entry in entries
         if (key := (entry.recipient_id, *entry.item.key)) in ledger and ledger[key].sent_at is None
     ]
-    pending: dict[int, list[Reminder]] = defaultdict(list)
-    for row in [*retried, *new]:
-        pending[row.recipient_id].append(row)
-    return people, pending
+    return new, retried
+
+
+def _notification(reminder: Reminder) -> Notification:
+    """The line in the person's notifications: whole in the subject when it fits."""
+    line = reminder.line
+    if len(line) <= NOTIFICATION_SUBJECT:
+        return Notification(recipient_id=reminder.recipient_id, subject=line, url=reminder.url)
+    return Notification(
+        recipient_id=reminder.recipient_id,
+        subject=line[: NOTIFICATION_SUBJECT - 1] + "…",
+        message=line,
+        url=reminder.url,
+    )
+
+
+NOTIFICATION_SUBJECT = Notification._meta.get_field("subject").max_length
 
 
 def _digest_day(person, *, settings: ReminderSettings, today: date) -> bool:

@@ -229,6 +229,37 @@ def test_the_command_says_what_it_did(org, clock, capsys):
     assert "0 digest(s) emailed, 0 person(s) told in the app only" in capsys.readouterr().out
 
 
+def test_the_command_runs_as_on_another_day_and_refuses_a_date_it_cannot_read(org, clock):
+    from django.core.management.base import CommandError
+
+    owned_risk(org, clock, next_review_due=clock.today + timedelta(days=30))
+    call_command("send_reminders")
+    assert mail.outbox == []
+    call_command("send_reminders", "--date", str(clock.today + timedelta(days=30)))
+    assert "review due today" in body_of("officer")
+    with pytest.raises(CommandError, match="--date takes YYYY-MM-DD"):
+        call_command("send_reminders", "--date", "30/03/2026")
+
+
+def test_a_failed_email_makes_the_command_fail_for_cron_to_report(org, clock, monkeypatch):
+    import reminders.services
+
+    owned_risk(org, clock, next_review_due=clock.today)
+    monkeypatch.setattr(reminders.services, "get_connection", lambda: FailingFor("officer"))
+    with pytest.raises(SystemExit) as exit_:
+        call_command("send_reminders")
+    assert exit_.value.code == 1
+
+
+def test_a_long_line_is_whole_in_the_notification(org, clock):
+    risk = owned_risk(org, clock, title="A very long title " * 10, next_review_due=clock.today)
+    reminders_send()
+    notification = Notification.objects.get()
+    assert len(notification.subject) == 200 and notification.subject.endswith("…")
+    assert notification.message.startswith(f"{risk.reference} A very long title")
+    assert notification.message.endswith(")") and "review due today" in notification.message
+
+
 class FailingFor:
     """A mail connection that refuses the messages to some addresses (a mailbox full, a
     server down) and delivers the rest to ``mail.outbox``."""
