@@ -31,6 +31,8 @@ run: $(STAMP)
 
 ## Production serving: gunicorn (2 x cores + 1 workers), WhiteNoise, PostgreSQL, `check --deploy`
 ## clean. Settings from the environment (README, Deployment); DEMO=1 loads the demo council.
+## Reminders: run `manage.py send_reminders` once a day beside it, from cron or a systemd timer
+## (README, Deployment, Reminders); it is safe to run twice and retries failed emails.
 serve: $(STAMP)
 	bin/serve
 

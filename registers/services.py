@@ -297,17 +297,31 @@ def risk_review_record(
     *,
     risk: Risk,
     by: AbstractBaseUser,
-    answers: dict[str, str],
+    answers: dict[str, str] | None,
     notes: str = "",
     bands: tuple[matrix.Band, ...],
     reviewed_on: date | None = None,
+    seen_version: int | None = None,
 ) -> RiskReview:
     """Record a review: the tier's questions with their answers, the scores and bands at this
-    moment, and the next review date one register interval on."""
+    moment, and the next review date one register interval on.
+
+    ``answers=None`` is a quick review (docs/domain.md#quick-review): the reviewer confirms
+    that nothing has changed, with an optional note, of the risk at ``seen_version``: if
+    someone saved it since, ``StaleEdit`` and nothing recorded (they confirmed what they saw).
+    """
+    if answers is None and seen_version is not None:
+        lock_at_version(
+            Risk,
+            pk=risk.pk,
+            version=seen_version,
+            fields=EDITABLE_RISK_FIELDS,
+            refuse=_refuse_closed,
+        )
     risk = Risk.objects.select_for_update().select_related("register").get(pk=risk.pk)
     if risk.status != RiskStatus.OPEN:
         raise ValidationError("A closed risk is not reviewed.", code="closed")
-    questions = questions_for(risk.register.tier)
+    questions = questions_for(risk.register.tier) if answers is not None else ()
     missing = [q for q in questions if not (answers.get(q) or "").strip()]
     if missing:
         raise ValidationError(
@@ -322,6 +336,7 @@ def risk_review_record(
         risk=risk,
         register=risk.register,
         reviewed_by=by,
+        no_change=answers is None,
         answers=[{"question": q, "answer": answers[q].strip()} for q in questions],
         notes=notes.strip(),
         **RiskReview.scores_of(risk=risk),
@@ -335,7 +350,7 @@ def risk_review_record(
     review.save()
     risk.last_reviewed_on = reviewed_on
     risk.next_review_due = next_due
-    save_next_version(risk, by=by, reason="Reviewed")
+    save_next_version(risk, by=by, reason="Reviewed: no change" if review.no_change else "Reviewed")
     return review
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "scoring",
     "registers",
     "escalation",
+    "reminders",
     "reports",
     "web",
     "demo",

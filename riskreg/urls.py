@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("web.urls")),
     path("", include("registers.urls")),
     path("", include("escalation.urls")),
+    path("", include("reminders.urls")),
     path("reports/", include("reports.urls")),
     path(
         "accounts/login/",

@@ -24,6 +24,8 @@ from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
 from registers.models import Action, ImportUpload, Register, Risk, RiskReport
+from reminders import permissions as reminders
+from reminders.models import ReminderSettings
 from reports import permissions as reports
 from reports.packs import approved_quarters
 
@@ -332,6 +334,17 @@ RULES: dict[str, Rule] = {
     "escalation:notifications-read": Rule(
         no_object, fixed("escalation:notifications-read"), everyone(POST_ONLY)
     ),
+    # Reminders: the organisation's ladder (the Insurance Manager), one's own digest (anyone).
+    "reminders:settings": Rule(
+        no_object,
+        fixed("reminders:settings"),
+        lambda user, _: when(reminders.can_change_reminder_settings(user)),
+    ),
+    "reminders:digest-preference": Rule(
+        no_object,
+        fixed("reminders:digest-preference"),
+        lambda user, _: when(reminders.can_choose_digest(user)),
+    ),
     # Reports: the packs in each variant, the committee report, the collation.
     "reports:index": Rule(no_object, fixed("reports:index"), everyone(OK)),
     "reports:slt-pack": Rule(
@@ -449,6 +462,26 @@ def review_form(risk: Risk) -> dict:
 
     answers = {f"answer_{n}": "Yes" for n in range(1, len(questions_for(risk.register.tier)) + 1)}
     return answers | {"notes": "Sweep review"}
+
+
+def reminder_settings_form(organisation) -> dict:
+    """The ladder with one change; the version of the settings row, or the first version the
+    page makes when it has none yet (read without making it, which would be a change)."""
+    version = (
+        ReminderSettings.objects.filter(organisation=organisation)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return {
+        "lead_days": "30, 7",
+        "on_the_day": "on",
+        "first_chase_days": "7",
+        "repeat_days": "14",
+        "register_owner_after_days": "21",
+        "insurance_manager_after_days": "42",
+        "weekly_day": "0",
+        "version": str(version or 1),
+    }
 
 
 def narrative_form() -> dict:
@@ -634,6 +667,19 @@ POSTS: dict[str, Post] = {
         lambda _: {},
         lambda user, notification: notification_open(user, notification),
         method="get",
+    ),
+    "reminders:settings": Post(
+        "organisation",
+        fixed("reminders:settings"),
+        reminder_settings_form,
+        lambda user, _: when(reminders.can_change_reminder_settings(user), ok=CHANGED),
+    ),
+    # Everyone chooses their own digest: only the anonymous are refused.
+    "reminders:digest-preference": Post(
+        "organisation",
+        fixed("reminders:digest-preference"),
+        lambda _: {"frequency": "weekly"},
+        lambda user, _: when(reminders.can_choose_digest(user), ok=CHANGED),
     ),
     "reports:committee-narrative": Post(
         "organisation",

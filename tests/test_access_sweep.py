@@ -449,7 +449,7 @@ def test_search_and_risks_across_list_only_what_each_person_may_see(sweep, query
 
 def _tables() -> list[str]:
     """Every table the app writes to (its own apps, history included)."""
-    labels = {"registers", "escalation", "reports", "scoring", "auth"}
+    labels = {"registers", "escalation", "reminders", "reports", "scoring", "auth"}
     return sorted(
         model._meta.db_table for model in apps.get_models() if model._meta.app_label in labels
     )

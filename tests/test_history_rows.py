@@ -49,6 +49,8 @@ from registers.services import (
     risk_review_record,
     risk_update,
 )
+from reminders.models import ReminderSettings
+from reminders.services import reminder_settings_for, reminder_settings_update
 from scoring.matrix import COVENTRY
 from tests.factories import ActionFactory, RiskFactory
 from tests.registers.test_import import SCORED_HEADINGS, plan_for, scored_row
@@ -161,6 +163,33 @@ def op_risk_review(org):
         answers = {q: "Yes" for q in questions_for(org.service_register.tier)}
         risk_review_record(risk=risk, by=org.people["officer"], answers=answers, bands=COVENTRY)
         return Expected(org.people["officer"], {Risk: {risk.pk: ("~", "Reviewed")}})
+
+    return run
+
+
+def op_risk_review_no_change(org):
+    risk = service_risk(org)
+
+    def run():
+        risk_review_record(
+            risk=risk, by=org.people["head"], answers=None, bands=COVENTRY, seen_version=1
+        )
+        return Expected(org.people["head"], {Risk: {risk.pk: ("~", "Reviewed: no change")}})
+
+    return run
+
+
+def op_reminder_settings_update(org):
+    settings = reminder_settings_for(organisation=org.organisation)
+
+    def run():
+        reminder_settings_update(
+            settings=settings, by=org.people["insurance"], version=1, repeat_days=10
+        )
+        return Expected(
+            org.people["insurance"],
+            {ReminderSettings: {settings.pk: ("~", "Reminder settings changed")}},
+        )
 
     return run
 
@@ -354,6 +383,8 @@ OPERATIONS: dict[str, Callable] = {
     "risk_update": op_risk_update,
     "risk_close": op_risk_close,
     "risk_review_record": op_risk_review,
+    "risk_review_record_no_change": op_risk_review_no_change,
+    "reminder_settings_update": op_reminder_settings_update,
     "risk_report_accept": op_risk_report_accept,
     "action_create": op_action_create,
     "action_update": op_action_update,
@@ -403,6 +434,7 @@ def test_every_tracked_model_is_covered():
         "Checklist",
         "Factor",
         "CommitteeNarrative",
+        "ReminderSettings",
     }
 
 
@@ -512,7 +544,7 @@ def test_importing_through_the_pages_writes_one_row_per_risk(client, org):
 # Part 2: the static guard
 
 
-SCANNED = ("registers", "escalation", "reports", "scoring")
+SCANNED = ("registers", "escalation", "reminders", "reports", "scoring")
 BULK_WRITES = {"update", "bulk_update", "bulk_create"}
 # The only places that may write a tracked model in bulk: they keep its history consistent.
 ALLOWED_MODULES = {"registers/history.py"}

@@ -1,10 +1,15 @@
 from escalation.selectors import unread_count
+from reminders.permissions import can_change_reminder_settings
 
 
 def notifications(request):
     """The signed-in person's unread notification count for the menu, counted only when a
-    page shows it (the template calls it)."""
+    page shows it (the template calls it), and whether the notifications page offers them
+    the organisation's reminder settings."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": lambda: unread_count(user=user)}
+    return {
+        "unread_notifications": lambda: unread_count(user=user),
+        "may_set_reminders": lambda: can_change_reminder_settings(user),
+    }

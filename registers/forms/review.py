@@ -5,6 +5,8 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from common.forms import LOST_VERSION, fields_helper
+
 
 class ReviewForm(forms.Form):
     """One required answer per question (``questions_for(tier)``), then optional notes."""
@@ -45,3 +47,27 @@ class ReviewForm(forms.Form):
 
     def answer_fields(self):
         return [self[self.answer_field(n)] for n in range(1, len(self.questions) + 1)]
+
+
+class QuickReviewForm(forms.Form):
+    """A review with nothing new (docs/domain.md#quick-review): one button, an optional note,
+    and the version of the risk the reviewer was looking at, so that what they confirm is what
+    they saw."""
+
+    prefix = "quick"
+
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, what you checked. It is kept with the review.",
+    )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={"required": LOST_VERSION, "invalid": LOST_VERSION},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = fields_helper()

@@ -25,7 +25,15 @@ class RiskReview(ScoreSnapshot):
     )
     reviewed_at = models.DateTimeField(default=timezone.now)
     answers = models.JSONField(
-        default=list, help_text='The questions asked and the answers: [{"question", "answer"}].'
+        default=list,
+        blank=True,  # a quick review (no_change) answers no question
+        help_text='The questions asked and the answers: [{"question", "answer"}].',
+    )
+    no_change = models.BooleanField(
+        "no change",
+        default=False,
+        help_text="A quick review: the reviewer confirmed the scores, controls and actions "
+        "still right, without answering each question.",
     )
     notes = models.TextField(blank=True)
     inherent_band_label = models.CharField(max_length=40, blank=True)

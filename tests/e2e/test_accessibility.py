@@ -247,6 +247,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
         answers={q: "Unchanged since the last quarter." for q in questions_for(service.tier)},
         bands=bands,
     )
+    risk_review_record(risk=risk, by=head, answers=None, notes="Nothing new.", bands=bands)
     reporter = User.objects.get(username="owner.hannah")
     report = risk_report_submit(
         register=service,
@@ -392,6 +393,11 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.submit("Save the words", "committee words, refused")
     scan.go("/reports/collation/", "collation")
     scan.go("/accounts/password/done/", "password changed")
+    scan.go("/reminders/settings/", "reminder settings")
+    page.get_by_label("Reminders before the due date (days)").fill("soon")
+    page.get_by_label("Tell the Insurance Manager after (days overdue)").fill("3")
+    scan.submit("Save reminder settings", "reminder settings, errors")
+    scan.go("/reminders/digest/", "reminder digest choice")
 
     # Pages no address shows on purpose: Django's 500 page, and the page a PDF download
     # shows when the PDF cannot be made. The browser is given them, rendered, at an address

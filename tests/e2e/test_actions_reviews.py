@@ -173,3 +173,49 @@ def test_without_javascript_the_owner_is_a_plain_select(page: Page, live_server,
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_role("status").first).to_contain_text("Control in place added")
     assert Action.objects.get(risk=risk).owner == head
+
+
+def test_record_a_review_with_no_change_in_one_step(page: Page, live_server, org):
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    signed_in(page, live_server, "officer")
+    page.goto(live_server.url + reverse("registers:risk-review", kwargs={"pk": risk.pk}))
+    no_change = page.get_by_role(
+        "button", name="No change: scores, controls and actions still right"
+    )
+    expect(no_change).to_be_visible()
+
+    # Someone raises the residual score after the page opened: confirming is refused, the
+    # page shows the scores as they now are, and the note typed is kept.
+    services.risk_update(
+        risk=risk,
+        by=org.people["head"],
+        version=risk.version,
+        changes={"residual_likelihood": 5, "residual_impact": 4},
+    )
+    page.get_by_label("Note (optional)", exact=True).fill("Checked with the care homes team")
+    no_change.click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("no review has been recorded")
+    expect(summary).to_be_focused()
+    expect(page.get_by_role("row", name="Residual")).to_contain_text("Red 20")
+    expect(page.get_by_label("Note (optional)", exact=True)).to_have_value(
+        "Checked with the care homes team"
+    )
+    assert not RiskReview.objects.exists()
+    assert serious_violations(page) == []
+
+    # Confirming again, by keyboard, records the review in one step.
+    no_change.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/risks/{risk.pk}/$"))
+    next_due = add_months(timezone.localdate(), org.service_register.review_interval_months)
+    expect(page.get_by_role("status").first).to_contain_text(
+        f"Review of {risk.reference} recorded (no change). The next review is due on "
+        f"{date_format(next_due, 'j F Y')}."
+    )
+    page.get_by_role("button", name=re.compile("no change$")).click()
+    expect(page.locator("#reviews")).to_contain_text("Checked with the care homes team")
+    review = RiskReview.objects.get(risk=risk)
+    assert review.no_change and review.answers == []
+    assert (review.residual_likelihood, review.residual_impact) == (5, 4)
+    assert review.notes == "Checked with the care homes team"

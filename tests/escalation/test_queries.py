@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 # the count, the unread count and the page of proposals.
 QUEUE_MAX_QUERIES = 8
 PROPOSAL_MAX_QUERIES = 8
-NOTIFICATIONS_MAX_QUERIES = 4
+# The notifications page: the session, the user, the unread count, the page, and the person's
+# roles (whether to offer the reminder settings, the Insurance Manager's).
+NOTIFICATIONS_MAX_QUERIES = 5
 RISK_PAGE_MAX_QUERIES = 14
 
 

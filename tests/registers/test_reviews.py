@@ -196,3 +196,92 @@ def test_the_review_page_runs_a_bounded_number_of_queries(
     client.post(review_url(risk), answers_for(SERVICE))
     with django_assert_max_num_queries(8):
         client.get(review_url(risk))
+
+
+def quick_review(risk, **changes):
+    return {"no_change": "1", "quick-note": "", "quick-version": str(risk.version), **changes}
+
+
+def test_the_page_offers_a_review_with_no_change_in_one_step(client, org, risk):
+    client.force_login(org.people["officer"])
+    page = client.get(review_url(risk)).content.decode()
+    assert "No change: scores, controls and actions still right" in page
+    assert 'for="id_quick-note"' in page
+    assert f'name="quick-version" value="{risk.version}"' in page
+
+
+@pytest.mark.parametrize("who", ALLOWED)
+def test_a_quick_review_records_the_scores_and_the_note_without_answers(client, org, risk, who):
+    client.force_login(org.people[who])
+    response = client.post(review_url(risk), quick_review(risk, **{"quick-note": " Checked "}))
+    assert response.status_code == 302
+    review = RiskReview.objects.get()
+    next_due = add_months(timezone.localdate(), org.service_register.review_interval_months)
+    assert review.no_change
+    assert review.answers == []
+    assert review.notes == "Checked"
+    assert review.reviewed_by == org.people[who]
+    assert (review.residual_likelihood, review.residual_impact) == (3, 3)
+    assert review.residual_band_label == "Amber"
+    assert review.next_review_due == next_due
+    risk.refresh_from_db()
+    assert (risk.last_reviewed_on, risk.next_review_due) == (timezone.localdate(), next_due)
+    assert risk.history.latest().history_change_reason == "Reviewed: no change"
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Review of {risk.reference} recorded (no change). The next review is due on "
+        f"{date_format(next_due, 'j F Y')}."
+    ]
+
+
+def test_a_quick_review_needs_no_note(client, org, risk):
+    client.force_login(org.people["officer"])
+    assert client.post(review_url(risk), quick_review(risk)).status_code == 302
+    assert RiskReview.objects.get().notes == ""
+
+
+@pytest.mark.parametrize("who", REFUSED)
+def test_everyone_else_is_refused_a_quick_review(client, org, risk, who):
+    client.force_login(org.people[who])
+    assert client.post(review_url(risk), quick_review(risk)).status_code == 403
+    assert not RiskReview.objects.exists()
+
+
+def test_a_quick_review_of_a_risk_changed_since_the_page_opened_is_not_recorded(client, org, risk):
+    from registers.services import risk_update
+
+    seen = risk.version
+    risk_update(
+        risk=risk,
+        by=org.people["head"],
+        version=seen,
+        changes={"residual_likelihood": 5, "residual_impact": 5},
+    )
+    client.force_login(org.people["officer"])
+    response = client.post(
+        review_url(risk), quick_review(risk, **{"quick-version": str(seen), "quick-note": "Kept"})
+    )
+    assert response.status_code == 200
+    assert not RiskReview.objects.exists()
+    page = response.content.decode()
+    assert "changed this risk" in page and "no review has been recorded" in page
+    assert 'Red <span class="band-score">25</span>' in page  # the scores as they now are
+    assert f'name="quick-version" value="{seen + 1}"' in page  # confirming again is possible
+    assert "Kept</textarea>" in page  # the note is not lost
+    again = quick_review(risk, **{"quick-version": str(seen + 1)})
+    assert client.post(review_url(risk), again).status_code == 302
+    assert RiskReview.objects.get().no_change
+
+
+def test_a_quick_review_without_its_version_is_refused_with_a_clear_error(client, org, risk):
+    client.force_login(org.people["officer"])
+    response = client.post(review_url(risk), {"no_change": "1", "quick-note": "x"})
+    assert response.status_code == 200
+    assert "lost track of the version" in response.content.decode()
+    assert not RiskReview.objects.exists()
+
+
+def test_a_full_review_still_needs_every_answer(client, org, risk):
+    client.force_login(org.people["officer"])
+    response = client.post(review_url(risk), answers_for(SERVICE, answer_2=""))
+    assert response.status_code == 200
+    assert not RiskReview.objects.exists()
