@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation import checklist as rules
-from escalation.models import Checklist, Notification, Proposal, ProposalStatus
+from escalation.models import Checklist, Notification, Proposal, ProposalKind, ProposalStatus
 from escalation.permissions import visible_proposals
 from registers import roles
 from registers.due import add_months
@@ -118,9 +118,21 @@ def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
     collates for SLT's next quarterly review, oldest first."""
     return _with_people(
         Proposal.objects.filter(
+            kind=ProposalKind.ESCALATION,
             status=ProposalStatus.OPEN,
             to_register__tier=Tier.CORPORATE,
             to_register__organisation_id=organisation_id,
+        )
+    ).order_by("proposed_at", "pk")
+
+
+def closure_proposals_pending(*, register: Register) -> QuerySet[Proposal]:
+    """Open proposals to close risks on ``register`` (the corporate register), oldest first:
+    the changes SLT decides at its next meeting, with the risk, its owner and the proposer
+    (docs/domain.md#closing-a-corporate-risk)."""
+    return _with_people(
+        Proposal.objects.filter(
+            kind=ProposalKind.CLOSURE, status=ProposalStatus.OPEN, to_register=register
         )
     ).order_by("proposed_at", "pk")
 
@@ -189,6 +201,9 @@ def risk_escalation_events(escalation: RiskEscalation) -> list[EscalationEvent]:
     """Proposals made and decided, for the risk's history (moves are in it already)."""
     events = []
     for proposal in escalation.proposals:
+        if proposal.is_closure:
+            events.extend(_closure_events(proposal))
+            continue
         events.append(
             EscalationEvent(
                 when=proposal.proposed_at,
@@ -206,6 +221,30 @@ def risk_escalation_events(escalation: RiskEscalation) -> list[EscalationEvent]:
                     f"{proposal.get_status_display().lower()}: {proposal.decision_reason}",
                 )
             )
+    return events
+
+
+def _closure_events(proposal: Proposal) -> list[EscalationEvent]:
+    """A closure proposal made and, when not accepted, its outcome (an accepted one shows as
+    the risk's closing)."""
+    events = [
+        EscalationEvent(
+            when=proposal.proposed_at,
+            who=person_name(proposal.proposed_by),
+            reason=f"Proposed closing it: {proposal.case}",
+            kind="Closure proposal",
+        )
+    ]
+    if proposal.status in (ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN):
+        events.append(
+            EscalationEvent(
+                when=proposal.decided_at,
+                who=person_name(proposal.decided_by),
+                reason=f"Closure {proposal.get_status_display().lower()}: "
+                f"{proposal.decision_reason}",
+                kind="Closure proposal",
+            )
+        )
     return events
 
 

@@ -85,6 +85,15 @@ def propose_page(user, risk: Risk) -> int:
     return when(not waiting, refused=REDIRECT)
 
 
+def closure_page(user, risk: Risk) -> int:
+    """Proposing a corporate risk's closure to SLT: its owner; one with a proposal already
+    waiting is sent to that proposal."""
+    if not escalation.can_propose_closure(user, risk):
+        return FORBIDDEN
+    waiting = risk.proposals.filter(status=ProposalStatus.OPEN).exists()
+    return when(not waiting, refused=REDIRECT)
+
+
 def pack_page(user, variant: str | None) -> int:
     """The SLT pack and the committee report: 403 to a non-reader, and to a reader asking
     for a variant beyond theirs; a missing variant means the fullest they may read."""
@@ -247,7 +256,7 @@ RULES: dict[str, Rule] = {
     "registers:risk-close": Rule(
         risks,
         by_pk("registers:risk-close"),
-        lambda user, risk: when(registers.can_change_risk(user, risk)),
+        lambda user, risk: when(registers.can_close_risk(user, risk)),
     ),
     "registers:risk-review": Rule(
         risks,
@@ -280,6 +289,7 @@ RULES: dict[str, Rule] = {
     ),
     # Escalation.
     "escalation:proposal-create": Rule(risks, by_pk("escalation:proposal-create"), propose_page),
+    "escalation:closure-propose": Rule(risks, by_pk("escalation:closure-propose"), closure_page),
     "escalation:risk-de-escalate": Rule(
         risks,
         by_pk("escalation:risk-de-escalate"),
@@ -547,7 +557,7 @@ POSTS: dict[str, Post] = {
         "service_risk",
         by_pk("registers:risk-close"),
         lambda _: {"reason": "Closed by the sweep."},
-        may_change_risk,
+        lambda user, risk: when(registers.can_close_risk(user, risk), ok=CHANGED),
     ),
     "registers:risk-review": Post(
         "service_risk", by_pk("registers:risk-review"), review_form, may_change_risk
@@ -583,6 +593,12 @@ POSTS: dict[str, Post] = {
             "case": "The sweep's case.",
         },
         lambda user, risk: when(escalation.can_propose(user, risk), ok=CHANGED),
+    ),
+    "escalation:closure-propose": Post(
+        "corporate_risk",
+        by_pk("escalation:closure-propose"),
+        lambda _: {"reason": "Proposed for closure by the sweep."},
+        lambda user, risk: when(escalation.can_propose_closure(user, risk), ok=CHANGED),
     ),
     "escalation:risk-de-escalate": Post(
         "escalated_risk",

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from common.people import person_name
-from escalation.models import Proposal
+from escalation.models import Proposal, ProposalKind
 from registers.models import (
     Organisation,
     Register,
@@ -115,7 +115,10 @@ def _read_year(*, organisation: Organisation, year: int, today: date) -> _Year:
     )
     proposals = (
         Proposal.objects.filter(
-            to_register=register, proposed_at__gte=year_from, proposed_at__lt=year_until
+            kind=ProposalKind.ESCALATION,
+            to_register=register,
+            proposed_at__gte=year_from,
+            proposed_at__lt=year_until,
         )
         .select_related("risk", "from_register")
         .order_by("proposed_at", "pk")
