@@ -103,6 +103,15 @@ def pack_page(user, variant: str | None) -> int:
     return when(variant is None or variant in readable)
 
 
+def committee_page(user, variant: str | None) -> int:
+    """The committee report: as the packs, and committee members also read its confidential
+    appendix (Part B)."""
+    readable = reports.committee_report_variants(user)
+    if not readable:
+        return FORBIDDEN
+    return when(variant is None or variant in readable)
+
+
 def slt_pack_page(user, variant: str | None) -> int:
     """The SLT pack as the packs' rule says, of a quarter SLT approved: a council with none
     has no pack to show (404, saying why)."""
@@ -329,13 +338,16 @@ RULES: dict[str, Rule] = {
         lambda demo: PACK_VARIANTS, with_variant("reports:slt-pack-pdf"), slt_pack_page
     ),
     "reports:committee-report": Rule(
-        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report"), pack_page
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report"), committee_page
     ),
     "reports:committee-report-pdf": Rule(
-        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report-pdf"), pack_page
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report-pdf"), committee_page
     ),
     "reports:committee-narrative": Rule(
         no_object, fixed("reports:committee-narrative"), everyone(POST_ONLY)
+    ),
+    "reports:committee-opinion": Rule(
+        no_object, fixed("reports:committee-opinion"), everyone(POST_ONLY)
     ),
     "reports:collation": Rule(
         no_object,
@@ -439,13 +451,18 @@ def review_form(risk: Risk) -> dict:
     return answers | {"notes": "Sweep review"}
 
 
-def narrative_form() -> dict:
+def narrative_form(organisation, **words) -> dict:
+    """The committee report's words for this year, as a form posts them: ``introduction`` or
+    ``opinion``, with the narrative's version the writer started from."""
     from django.utils import timezone
 
     from registers.periods import Quarter, year_label
+    from reports.models import CommitteeNarrative
 
     year = Quarter.containing(timezone.localdate()).year
-    return {"year": year_label(year), "variant": "full", "introduction": "Sweep", "opinion": "x"}
+    narrative = CommitteeNarrative.objects.filter(organisation=organisation, year=year).first()
+    version = narrative.version if narrative else 0
+    return {"year": year_label(year), "variant": "full", "version": version, **words}
 
 
 @dataclass(frozen=True)
@@ -632,7 +649,13 @@ POSTS: dict[str, Post] = {
     "reports:committee-narrative": Post(
         "organisation",
         fixed("reports:committee-narrative"),
-        lambda _: narrative_form(),
-        lambda user, _: when(reports.can_edit_narrative(user), ok=CHANGED),
+        lambda organisation: narrative_form(organisation, introduction="Sweep"),
+        lambda user, _: when(reports.can_write_introduction(user), ok=CHANGED),
+    ),
+    "reports:committee-opinion": Post(
+        "organisation",
+        fixed("reports:committee-opinion"),
+        lambda organisation: narrative_form(organisation, opinion="The sweep's opinion."),
+        lambda user, _: when(reports.can_write_opinion(user), ok=CHANGED),
     ),
 }
