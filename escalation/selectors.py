@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
@@ -17,7 +17,15 @@ from escalation.models import Checklist, Notification, Proposal, ProposalKind, P
 from escalation.permissions import visible_proposals
 from registers import roles
 from registers.due import add_months
-from registers.models import Register, Risk, RiskMovement, Tier
+from registers.models import (
+    SNAPSHOT_SCORE_FIELDS,
+    Register,
+    RegisterSnapshot,
+    Risk,
+    RiskMovement,
+    RiskSnapshot,
+    Tier,
+)
 from registers.permissions import is_insurance_manager, is_read_only, role_names
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -135,6 +143,64 @@ def closure_proposals_pending(*, register: Register) -> QuerySet[Proposal]:
             kind=ProposalKind.CLOSURE, status=ProposalStatus.OPEN, to_register=register
         )
     ).order_by("proposed_at", "pk")
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """A corporate risk whose scores changed since SLT last approved the register: a change
+    for SLT to agree at its next meeting, beside the scores it approved."""
+
+    risk: Risk
+    approved: RiskSnapshot  # the risk as SLT last approved it
+    approved_at: datetime
+    changed_by: str  # who last changed the risk since
+    changed_at: datetime | None
+
+
+def score_changes_pending(*, register: Register) -> list[ScoreChange]:
+    """The open risks on ``register`` (the corporate register) whose inherent or residual
+    likelihood or impact differ from the register's last approved snapshot, by reference:
+    what their owners changed between SLT's meetings, for the draft SLT pack's proposed
+    changes (docs/domain.md#closing-a-corporate-risk). Four queries at most."""
+    latest = (
+        RegisterSnapshot.objects.filter(register=register).order_by("-approved_at", "-pk").first()
+    )
+    if latest is None:
+        return []
+    approved = {row.risk_id: row for row in latest.risks.all()}
+    risks = (
+        Risk.objects.open()
+        .filter(register=register, pk__in=list(approved))
+        .select_related("owner")
+        .order_by("reference")
+    )
+    changed = [
+        risk
+        for risk in risks
+        if any(getattr(risk, f) != getattr(approved[risk.pk], f) for f in SNAPSHOT_SCORE_FIELDS)
+    ]
+    last_edit = {}
+    edits = (
+        Risk.history.filter(
+            id__in=[risk.pk for risk in changed], history_date__gt=latest.approved_at
+        )
+        .select_related("history_user")
+        .order_by("id", "-history_date")
+    )
+    for edit in edits:
+        last_edit.setdefault(edit.id, edit)
+    return [
+        ScoreChange(
+            risk=risk,
+            approved=approved[risk.pk],
+            approved_at=latest.approved_at,
+            changed_by=person_name(last_edit[risk.pk].history_user)
+            if risk.pk in last_edit and last_edit[risk.pk].history_user
+            else "",
+            changed_at=last_edit[risk.pk].history_date if risk.pk in last_edit else None,
+        )
+        for risk in changed
+    ]
 
 
 def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Proposal]:

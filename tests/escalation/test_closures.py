@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from common.people import person_name
 from escalation.closures import closure_decide, closure_propose
 from escalation.models import Notification, Proposal, ProposalKind, ProposalStatus
 from escalation.selectors import closure_proposals_pending, proposals_for_slt
@@ -289,3 +290,35 @@ def test_the_risk_page_offers_the_owner_a_proposal_and_slt_a_closure(org, client
     client.force_login(org.people["chief"])
     page = client.get(risk.get_absolute_url()).content.decode()
     assert reverse("registers:risk-close", kwargs={"pk": risk.pk}) in page
+
+
+# Score changes between SLT's meetings ----------------------------------------------------------
+
+
+def test_score_changes_since_slts_approval_are_listed_as_proposed_changes(
+    org, django_assert_max_num_queries
+):
+    from escalation.selectors import score_changes_pending
+    from registers.services import register_approve
+    from registers.versions import save_next_version
+
+    rescored, untouched, retitled = corporate_risk(org), corporate_risk(org), corporate_risk(org)
+    register_approve(register=org.corporate, by=org.people["chief"])
+    assert score_changes_pending(register=org.corporate) == []
+    rescored.residual_likelihood = 2
+    save_next_version(rescored, by=org.people["director"], reason="Edited")
+    retitled.title = "A new title"
+    save_next_version(retitled, by=org.people["director"], reason="Edited")
+    corporate_risk(org)  # raised since: new, not a change to an approved score
+    with django_assert_max_num_queries(4):
+        (change,) = score_changes_pending(register=org.corporate)
+    assert change.risk == rescored and untouched.pk != change.risk.pk
+    assert (change.approved.residual_likelihood, change.risk.residual_likelihood) == (3, 2)
+    assert change.changed_by == person_name(org.people["director"])
+
+
+def test_no_score_changes_before_the_first_approval(org):
+    from escalation.selectors import score_changes_pending
+
+    corporate_risk(org)
+    assert score_changes_pending(register=org.corporate) == []
