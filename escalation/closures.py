@@ -121,7 +121,8 @@ def closure_decide(
     Accepting closes the risk with the proposer's reason (and the decision's note, if any),
     through ``registers.services.risk_close``, which also keeps it on the register's ledger.
     Declining needs a reason. Of two decisions at once the first wins; the second is refused
-    with ``already_decided``. The proposer, the risk's owner and the Insurance Manager are told.
+    with ``already_decided``. The proposer, the risk's owner, the Insurance Manager and the
+    Monitoring Officer (told of corporate decisions) are told.
     """
     proposal = (
         Proposal.objects.select_for_update(of=("self",))
@@ -152,8 +153,16 @@ def closure_decide(
     save_with_history(proposal, by=by, reason=f"Closure {proposal.get_status_display().lower()}")
     risk = proposal.risk
     verdict = "accepted: the risk is closed" if accept else "declined: the risk stays open"
+    monitoring = people_with_role(
+        organisation_id=proposal.to_register.organisation_id, role=roles.MONITORING_OFFICER
+    )
     notify(
-        recipients=[proposal.proposed_by, risk.owner, *_insurance_managers(proposal.to_register)],
+        recipients=[
+            proposal.proposed_by,
+            risk.owner,
+            *_insurance_managers(proposal.to_register),
+            *monitoring,
+        ],
         subject=f"Closure {'accepted' if accept else 'declined'}: {risk.reference} {risk.title}",
         message=f"The proposal to close {risk.reference} {risk.title} was {verdict}, by "
         f"{decided_by_words}." + (f" Reason: {note}" if note else ""),

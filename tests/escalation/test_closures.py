@@ -165,7 +165,7 @@ def test_slt_accepts_and_the_risk_closes_with_the_reason(org):
     move = RiskMovement.objects.get(risk=risk)
     assert move.kind == MovementKind.REMOVED and move.from_register == org.corporate
     told = set(Notification.objects.filter(proposal=proposal).values_list("recipient__username"))
-    assert {("director",), ("insurance",)} <= told
+    assert {("director",), ("insurance",), ("monitoring",)} <= told
 
 
 def test_the_insurance_manager_records_slts_decision(org):
