@@ -205,7 +205,8 @@ def score_changes_pending(*, register: Register) -> list[ScoreChange]:
 
 def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Proposal]:
     """Open proposals ``user`` may decide, oldest first: into registers they own and, for
-    SLT and the Insurance Manager, into their organisation's corporate register."""
+    SLT and the Insurance Manager, into (or closures on) their organisation's corporate
+    register, except closures of their own risks."""
     if not user.is_authenticated or is_read_only(user):
         return []
     rule = Q(to_register__owner=user)
@@ -215,11 +216,10 @@ def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Propos
             to_register__tier=Tier.CORPORATE,
             to_register__organisation_id=profile.organisation_id,
         )
-    return list(
-        _with_people(Proposal.objects.filter(rule, status=ProposalStatus.OPEN)).order_by(
-            "proposed_at", "pk"
-        )[:limit]
-    )
+    # A risk's owner never decides the closure of their own risk, even on SLT.
+    own_closures = Q(kind=ProposalKind.CLOSURE, risk__owner=user)
+    waiting = Proposal.objects.filter(rule, status=ProposalStatus.OPEN).exclude(own_closures)
+    return list(_with_people(waiting).order_by("proposed_at", "pk")[:limit])
 
 
 @dataclass

@@ -2,6 +2,7 @@
 recording SLT's decision) accepts or declines; other registers keep direct closure."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -322,3 +323,15 @@ def test_no_score_changes_before_the_first_approval(org):
 
     corporate_risk(org)
     assert score_changes_pending(register=org.corporate) == []
+
+
+def test_the_home_page_asks_slt_not_the_owner_to_decide(org):
+    from escalation.selectors import awaiting_decision
+    from registers import roles
+
+    director = org.people["director"]
+    director.groups.add(Group.objects.get_or_create(name=roles.SLT)[0])
+    director = type(director).objects.get(pk=director.pk)  # roles read afresh
+    proposal = propose(org)
+    assert awaiting_decision(user=org.people["chief"]) == [proposal]
+    assert awaiting_decision(user=director) == []
