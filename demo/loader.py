@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
+from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
@@ -70,7 +71,7 @@ ROLE_USERS = (
         "Bennett",
         "Chief Financial Officer (Section 151 Officer)",
         Seniority.DIRECTOR,
-        [roles.S151_OFFICER],
+        [roles.S151_OFFICER, roles.SLT],
         "finance-resources",
     ),
     (
@@ -79,7 +80,7 @@ ROLE_USERS = (
         "Achebe",
         "Chief Legal Officer (Monitoring Officer)",
         Seniority.DIRECTOR,
-        [roles.MONITORING_OFFICER],
+        [roles.MONITORING_OFFICER, roles.SLT],
         "law-governance",
     ),
     (
@@ -198,6 +199,10 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     # After the escalations: the history places an escalated risk on its first register.
     for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
         load.count("quarterly snapshots", True)
+    for _ in range(load_closure_proposal(organisation=organisation, today=load.today)):
+        load.count("closure proposals", True)
+    for _ in range(load_committee_words(organisation=organisation, today=load.today)):
+        load.count("committee report words", True)
     return load.created
 
 
@@ -266,7 +271,9 @@ def _directors(
             f"Director of {seed.name}",
             organisation,
             Seniority.DIRECTOR,
-            [groups[roles.DIRECTORS]],
+            # Directors sit on SLT with the chief executive and the statutory officers, as in
+            # most councils (docs/domain.md#roles).
+            [groups[roles.DIRECTORS], groups[roles.SLT]],
             directorate=directorates[seed.slug],
         )
         for seed in seeds
@@ -453,8 +460,10 @@ def _user(
         },
     )
     load.count("users", created)
+    # An existing demo person gains a role the demo has since given them (directors joining
+    # SLT); nothing is taken away.
+    user.groups.add(*groups)
     if created:
-        user.groups.set(groups)
         Profile.objects.create(
             user=user,
             organisation=organisation,

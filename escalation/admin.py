@@ -37,8 +37,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Proposal)
 class ProposalAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
-    list_display = ["risk", "from_register", "to_register", "status", "proposed_by", "proposed_at"]
-    list_filter = ["status", "to_register__tier"]
+    list_display = [
+        "risk",
+        "kind",
+        "from_register",
+        "to_register",
+        "status",
+        "proposed_by",
+        "proposed_at",
+    ]
+    list_filter = ["kind", "status", "to_register__tier"]
     search_fields = ["risk__reference", "risk__title"]
     list_select_related = ["risk", "from_register", "to_register", "proposed_by"]
 

@@ -99,12 +99,19 @@ class DecisionForm(forms.Form):
         help_text="Needed to decline; kept on record and sent to the proposer.",
     )
 
-    def __init__(self, *args, to_register: Register, **kwargs):
+    def __init__(self, *args, to_register: Register, closure: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [
-            (ProposalStatus.ACCEPTED, f"Accept: the risk moves onto {to_register}"),
-            (ProposalStatus.DECLINED, "Decline: the risk stays where it is"),
-        ]
+        self.fields["decision"].choices = (
+            [
+                (ProposalStatus.ACCEPTED, "Accept: the risk closes with the reason given"),
+                (ProposalStatus.DECLINED, "Decline: the risk stays open on the register"),
+            ]
+            if closure
+            else [
+                (ProposalStatus.ACCEPTED, f"Accept: the risk moves onto {to_register}"),
+                (ProposalStatus.DECLINED, "Decline: the risk stays where it is"),
+            ]
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -162,3 +169,13 @@ class DeEscalateForm(forms.Form):
         field.choices = [(t.pk, field.label_from_instance(t)) for t in targets]
         if targets and targets[0].tier != Tier.CORPORATE:
             field.initial = targets[0].pk
+
+
+class ClosureProposalForm(forms.Form):
+    reason = forms.CharField(
+        label="Why can the risk come off the corporate register?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="SLT reads it before deciding; if they agree, the risk closes with this "
+        "reason on record.",
+        error_messages={"required": "Say why the risk can come off the corporate register."},
+    )

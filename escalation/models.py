@@ -116,21 +116,39 @@ class ProposalStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Proposal(ScoreSnapshot):
-    """A proposal to escalate a risk from its register to the register one tier up."""
+class ProposalKind(models.TextChoices):
+    """What a proposal asks the deciding tier to do (docs/domain.md#escalation-decisions,
+    docs/domain.md#closing-a-corporate-risk)."""
 
+    ESCALATION = "escalation", "Escalation"
+    CLOSURE = "closure", "Closure"
+
+
+class Proposal(ScoreSnapshot):
+    """A proposal put to the tier that decides it: to escalate a risk from its register to the
+    register one tier up, or to close a corporate risk, which SLT decides. A closure proposal
+    stays on its register (``from_register`` and ``to_register`` are both the corporate
+    register), answers no checklist, and keeps the proposer's reason in ``case``."""
+
+    kind = models.CharField(
+        max_length=12, choices=ProposalKind.choices, default=ProposalKind.ESCALATION
+    )
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="proposals")
     from_register = models.ForeignKey(
         Register, on_delete=models.PROTECT, related_name="proposals_out"
     )
     to_register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="proposals_in")
-    checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="+")
+    checklist = models.ForeignKey(
+        Checklist, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     # Each factor as answered: number, wording, rule, derived, holds, explanation, note.
-    answers = models.JSONField(default=list)
-    factors_held = models.PositiveSmallIntegerField()
-    recommend_at = models.PositiveSmallIntegerField()
+    answers = models.JSONField(default=list, blank=True)
+    factors_held = models.PositiveSmallIntegerField(default=0)
+    recommend_at = models.PositiveSmallIntegerField(default=0)
     case = models.TextField(
-        blank=True, help_text="The proposer's case for escalation, in their own words."
+        blank=True,
+        help_text="The proposer's case in their own words: for escalation, or the reason to "
+        "close the risk.",
     )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals_made"
@@ -178,6 +196,17 @@ class Proposal(ScoreSnapshot):
             ),
             models.CheckConstraint(
                 condition=(
+                    Q(kind=ProposalKind.ESCALATION, checklist__isnull=False)
+                    | Q(kind=ProposalKind.CLOSURE, checklist__isnull=True)
+                    & ~Q(case="")
+                    & Q(from_register=models.F("to_register"))
+                ),
+                name="proposal_kind_shape",
+                violation_error_message="An escalation answers a checklist; a closure stays on "
+                "its register and keeps its reason.",
+            ),
+            models.CheckConstraint(
+                condition=(
                     Q(status="open", decided_at__isnull=True, decided_by__isnull=True)
                     | (~Q(status="open") & Q(decided_at__isnull=False, decided_by__isnull=False))
                 ),
@@ -194,10 +223,16 @@ class Proposal(ScoreSnapshot):
         indexes = [models.Index(fields=["status", "to_register"])]
 
     def __str__(self) -> str:
+        if self.is_closure:
+            return f"Closure of {self.risk}"
         return f"Escalation of {self.risk} to {self.to_register}"
 
     def get_absolute_url(self) -> str:
         return reverse("escalation:proposal-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closure(self) -> bool:
+        return self.kind == ProposalKind.CLOSURE
 
     @property
     def is_open(self) -> bool:

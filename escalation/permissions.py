@@ -6,6 +6,9 @@
   for the corporate register also any member of SLT, and the Insurance Manager, who records
   SLT's decision.
 - De-escalate a risk: whoever may decide escalations into the register it is on.
+- Propose closing a corporate risk: whoever may change it but may not close it outright (its
+  owner); decide it: SLT, or the Insurance Manager recording SLT's decision, never the risk's
+  owner (``registers.permissions.can_close_risk`` says who closes a risk).
 - Withdraw a proposal: the person who made it.
 - See a proposal: anyone who may see its risk, its proposer and those who may decide it.
 Internal Audit and committee members change nothing.
@@ -16,11 +19,14 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from escalation.models import Proposal
+from escalation.models import Proposal, ProposalKind
 from registers import roles
 from registers.models import Register, Risk, Tier
 from registers.permissions import (
+    can_change_risk,
+    can_close_risk,
     can_view_risk,
+    decides_for_slt,
     is_insurance_manager,
     is_read_only,
     role_names,
@@ -46,12 +52,7 @@ def can_decide_for(user: AbstractBaseUser, register: Register) -> bool:
         return False
     if register.owner_id == user.pk:
         return True
-    if register.tier != Tier.CORPORATE:
-        return False
-    if user.is_superuser:
-        return True
-    slt_or_insurance = roles.SLT in role_names(user) or is_insurance_manager(user)
-    return slt_or_insurance and _organisation_id(user) == register.organisation_id
+    return decides_for_slt(user, register)
 
 
 def records_for_slt(user: AbstractBaseUser, register: Register) -> bool:
@@ -64,8 +65,26 @@ def records_for_slt(user: AbstractBaseUser, register: Register) -> bool:
     )
 
 
+def can_propose_closure(user: AbstractBaseUser, risk: Risk) -> bool:
+    """Propose closing a corporate risk: its owner, who may change it but not close it."""
+    return (
+        risk.register.tier == Tier.CORPORATE
+        and can_change_risk(user, risk)
+        and not can_close_risk(user, risk)
+    )
+
+
+def decides_proposal(user: AbstractBaseUser, proposal: Proposal) -> bool:
+    """Whoever decides a proposal of this kind, open or already decided (the service says
+    which): for a closure whoever may close the risk outright."""
+    if proposal.kind == ProposalKind.CLOSURE:
+        risk = proposal.risk
+        return risk.owner_id != user.pk and decides_for_slt(user, proposal.to_register)
+    return can_decide_for(user, proposal.to_register)
+
+
 def can_decide(user: AbstractBaseUser, proposal: Proposal) -> bool:
-    return proposal.is_open and can_decide_for(user, proposal.to_register)
+    return proposal.is_open and decides_proposal(user, proposal)
 
 
 def can_withdraw(user: AbstractBaseUser, proposal: Proposal) -> bool:

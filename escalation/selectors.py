@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
@@ -13,11 +13,19 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation import checklist as rules
-from escalation.models import Checklist, Notification, Proposal, ProposalStatus
+from escalation.models import Checklist, Notification, Proposal, ProposalKind, ProposalStatus
 from escalation.permissions import visible_proposals
 from registers import roles
 from registers.due import add_months
-from registers.models import Register, Risk, RiskMovement, Tier
+from registers.models import (
+    SNAPSHOT_SCORE_FIELDS,
+    Register,
+    RegisterSnapshot,
+    Risk,
+    RiskMovement,
+    RiskSnapshot,
+    Tier,
+)
 from registers.permissions import is_insurance_manager, is_read_only, role_names
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -118,6 +126,7 @@ def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
     collates for SLT's next quarterly review, oldest first."""
     return _with_people(
         Proposal.objects.filter(
+            kind=ProposalKind.ESCALATION,
             status=ProposalStatus.OPEN,
             to_register__tier=Tier.CORPORATE,
             to_register__organisation_id=organisation_id,
@@ -125,9 +134,79 @@ def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
     ).order_by("proposed_at", "pk")
 
 
+def closure_proposals_pending(*, register: Register) -> QuerySet[Proposal]:
+    """Open proposals to close risks on ``register`` (the corporate register), oldest first:
+    the changes SLT decides at its next meeting, with the risk, its owner and the proposer
+    (docs/domain.md#closing-a-corporate-risk)."""
+    return _with_people(
+        Proposal.objects.filter(
+            kind=ProposalKind.CLOSURE, status=ProposalStatus.OPEN, to_register=register
+        )
+    ).order_by("proposed_at", "pk")
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """A corporate risk whose scores changed since SLT last approved the register: a change
+    for SLT to agree at its next meeting, beside the scores it approved."""
+
+    risk: Risk
+    approved: RiskSnapshot  # the risk as SLT last approved it
+    approved_at: datetime
+    changed_by: str  # who last changed the risk since
+    changed_at: datetime | None
+
+
+def score_changes_pending(*, register: Register) -> list[ScoreChange]:
+    """The open risks on ``register`` (the corporate register) whose inherent or residual
+    likelihood or impact differ from the register's last approved snapshot, by reference:
+    what their owners changed between SLT's meetings, for the draft SLT pack's proposed
+    changes (docs/domain.md#closing-a-corporate-risk). Four queries at most."""
+    latest = (
+        RegisterSnapshot.objects.filter(register=register).order_by("-approved_at", "-pk").first()
+    )
+    if latest is None:
+        return []
+    approved = {row.risk_id: row for row in latest.risks.all()}
+    risks = (
+        Risk.objects.open()
+        .filter(register=register, pk__in=list(approved))
+        .select_related("owner")
+        .order_by("reference")
+    )
+    changed = [
+        risk
+        for risk in risks
+        if any(getattr(risk, f) != getattr(approved[risk.pk], f) for f in SNAPSHOT_SCORE_FIELDS)
+    ]
+    last_edit = {}
+    edits = (
+        Risk.history.filter(
+            id__in=[risk.pk for risk in changed], history_date__gt=latest.approved_at
+        )
+        .select_related("history_user")
+        .order_by("id", "-history_date")
+    )
+    for edit in edits:
+        last_edit.setdefault(edit.id, edit)
+    return [
+        ScoreChange(
+            risk=risk,
+            approved=approved[risk.pk],
+            approved_at=latest.approved_at,
+            changed_by=person_name(last_edit[risk.pk].history_user)
+            if risk.pk in last_edit and last_edit[risk.pk].history_user
+            else "",
+            changed_at=last_edit[risk.pk].history_date if risk.pk in last_edit else None,
+        )
+        for risk in changed
+    ]
+
+
 def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Proposal]:
     """Open proposals ``user`` may decide, oldest first: into registers they own and, for
-    SLT and the Insurance Manager, into their organisation's corporate register."""
+    SLT and the Insurance Manager, into (or closures on) their organisation's corporate
+    register, except closures of their own risks."""
     if not user.is_authenticated or is_read_only(user):
         return []
     rule = Q(to_register__owner=user)
@@ -137,11 +216,10 @@ def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Propos
             to_register__tier=Tier.CORPORATE,
             to_register__organisation_id=profile.organisation_id,
         )
-    return list(
-        _with_people(Proposal.objects.filter(rule, status=ProposalStatus.OPEN)).order_by(
-            "proposed_at", "pk"
-        )[:limit]
-    )
+    # A risk's owner never decides the closure of their own risk, even on SLT.
+    own_closures = Q(kind=ProposalKind.CLOSURE, risk__owner=user)
+    waiting = Proposal.objects.filter(rule, status=ProposalStatus.OPEN).exclude(own_closures)
+    return list(_with_people(waiting).order_by("proposed_at", "pk")[:limit])
 
 
 @dataclass
@@ -189,6 +267,9 @@ def risk_escalation_events(escalation: RiskEscalation) -> list[EscalationEvent]:
     """Proposals made and decided, for the risk's history (moves are in it already)."""
     events = []
     for proposal in escalation.proposals:
+        if proposal.is_closure:
+            events.extend(_closure_events(proposal))
+            continue
         events.append(
             EscalationEvent(
                 when=proposal.proposed_at,
@@ -206,6 +287,30 @@ def risk_escalation_events(escalation: RiskEscalation) -> list[EscalationEvent]:
                     f"{proposal.get_status_display().lower()}: {proposal.decision_reason}",
                 )
             )
+    return events
+
+
+def _closure_events(proposal: Proposal) -> list[EscalationEvent]:
+    """A closure proposal made and, when not accepted, its outcome (an accepted one shows as
+    the risk's closing)."""
+    events = [
+        EscalationEvent(
+            when=proposal.proposed_at,
+            who=person_name(proposal.proposed_by),
+            reason=f"Proposed closing it: {proposal.case}",
+            kind="Closure proposal",
+        )
+    ]
+    if proposal.status in (ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN):
+        events.append(
+            EscalationEvent(
+                when=proposal.decided_at,
+                who=person_name(proposal.decided_by),
+                reason=f"Closure {proposal.get_status_display().lower()}: "
+                f"{proposal.decision_reason}",
+                kind="Closure proposal",
+            )
+        )
     return events
 
 

@@ -5,7 +5,8 @@ locks the rows it decides on, checks its rules after the lock, and raises
 Rejection codes: ``risk_closed``, ``top_tier``, ``no_receiving_register``, ``not_allowed``,
 ``open_proposal_exists``, ``unknown_factor``, ``note_required``, ``case_required``,
 ``already_decided``, ``not_receiving_owner``, ``reason_required``, ``risk_moved``,
-``not_proposer``, ``not_lower``.
+``not_proposer``, ``not_lower``, ``not_escalation``. Closing a corporate risk by SLT's
+decision is in ``escalation.closures``.
 """
 
 from __future__ import annotations
@@ -216,7 +217,8 @@ def _notify_proposed(
     )
 
 
-def _already_decided(proposal: Proposal) -> ValidationError:
+def already_decided(proposal: Proposal) -> ValidationError:
+    """The refusal of a second decision on a proposal, naming the first."""
     who = person_name(proposal.decided_by) if proposal.decided_by else "Someone"
     when = timezone.localtime(proposal.decided_at).strftime("%-d %b %Y %H:%M")
     return ValidationError(
@@ -246,6 +248,10 @@ def proposal_decide(
     at once, the first wins and the second is refused with ``already_decided``.
     """
     proposal = _locked_proposal(proposal)
+    if proposal.is_closure:
+        raise ValidationError(
+            "This is a proposal to close the risk: decide it as a closure.", code="not_escalation"
+        )
     reason = _checked_decision_reason(proposal=proposal, by=by, accept=accept, reason=reason)
     decided_by_words = person_name(by)
     proposal.recorded_for_slt = permissions.records_for_slt(by, proposal.to_register)
@@ -273,7 +279,7 @@ def _checked_decision_reason(
     open, decided by whoever may decide for the receiving register, with a reason to
     decline."""
     if not proposal.is_open:
-        raise _already_decided(proposal)
+        raise already_decided(proposal)
     if not permissions.can_decide_for(by, proposal.to_register):
         raise ValidationError(
             f"Only the owner of {proposal.to_register} can decide this proposal"
@@ -351,7 +357,7 @@ def proposal_withdraw(*, proposal: Proposal, by: AbstractBaseUser, reason: str) 
     """The proposer takes back an open proposal, saying why."""
     proposal = _locked_proposal(proposal)
     if not proposal.is_open:
-        raise _already_decided(proposal)
+        raise already_decided(proposal)
     if not permissions.can_withdraw(by, proposal):
         raise ValidationError(
             "Only the person who made the proposal can withdraw it.", code="not_proposer"
@@ -365,11 +371,14 @@ def proposal_withdraw(*, proposal: Proposal, by: AbstractBaseUser, reason: str) 
     proposal.decision_reason = reason
     save_with_history(proposal, by=by, reason="Withdrawn")
     risk = proposal.risk
+    what = "close" if proposal.is_closure else "escalate"
     notify(
         recipients=[proposal.to_register.owner, *_insurance_managers(proposal.to_register)],
-        subject=f"Escalation withdrawn: {risk.reference} {risk.title}",
-        message=f"{person_name(by)} withdrew the proposal to escalate {risk.reference} "
-        f"{risk.title} to {proposal.to_register}. Reason: {reason}",
+        subject=f"{proposal.get_kind_display()} withdrawn: {risk.reference} {risk.title}",
+        message=f"{person_name(by)} withdrew the proposal to {what} {risk.reference} "
+        f"{risk.title}"
+        + ("" if proposal.is_closure else f" to {proposal.to_register}")
+        + f". Reason: {reason}",
         url=proposal.get_absolute_url(),
         proposal=proposal,
         actor=by,

@@ -6,6 +6,7 @@ app_name = "escalation"
 
 urlpatterns = [
     path("risks/<int:pk>/escalate/", views.proposal_create, name="proposal-create"),
+    path("risks/<int:pk>/propose-closure/", views.closure_propose, name="closure-propose"),
     path("risks/<int:pk>/de-escalate/", views.risk_de_escalate, name="risk-de-escalate"),
     path("escalations/", views.proposal_queue, name="queue"),
     path("escalations/<int:pk>/", views.proposal_detail, name="proposal-detail"),

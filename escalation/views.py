@@ -1,5 +1,6 @@
-"""Escalation pages: propose from the risk page, the queue, a proposal and its decision,
-de-escalation, and the in-app notifications."""
+"""Escalation pages: propose from the risk page (an escalation, or a corporate risk's
+closure), the queue, a proposal and its decision, de-escalation, and the in-app
+notifications."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import add_service_error
-from escalation import permissions, selectors, services
-from escalation.forms import DecisionForm, DeEscalateForm, ProposalForm, WithdrawForm
+from escalation import closures, permissions, selectors, services
+from escalation.forms import (
+    ClosureProposalForm,
+    DecisionForm,
+    DeEscalateForm,
+    ProposalForm,
+    WithdrawForm,
+)
 from escalation.models import Notification, Proposal, ProposalStatus
 from registers.models import Directorate, Risk, Tier
 from registers.permissions import can_view_risk, is_read_only, sees_everything
@@ -101,6 +108,42 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose to SLT that a corporate risk comes off the register, with the reason
+    (docs/domain.md#closing-a-corporate-risk)."""
+    risk = _risk(pk)
+    if not permissions.can_propose_closure(request.user, risk):
+        raise _refused(
+            request.user,
+            risk,
+            f"Only the owner of {risk.reference} proposes its closure: SLT and the Insurance "
+            "Manager close a corporate risk directly."
+            if risk.register.tier == Tier.CORPORATE
+            else f"{risk.reference} is not on the corporate register: close it directly.",
+        )
+    open_proposal = risk.proposals.filter(status=ProposalStatus.OPEN).first()
+    if open_proposal is not None:
+        messages.info(request, f"{risk.reference} already has a proposal awaiting decision.")
+        return redirect(open_proposal)
+    form = ClosureProposalForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        try:
+            proposal = closures.closure_propose(
+                risk=risk, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                f"The closure of {risk.reference} is proposed to SLT; the Insurance Manager "
+                "has been told. The risk stays open until SLT decides.",
+            )
+            return redirect(proposal)
+    return render(request, "escalation/closure_form.html", {"risk": risk, "form": form})
+
+
 @require_GET
 def proposal_queue(request: HttpRequest) -> HttpResponse:
     """Proposals the user may see: the Insurance Manager's pre-SLT round across the
@@ -161,7 +204,11 @@ def _proposal_page(request, proposal: Proposal, *, decision_form=None, withdraw_
             "records_for_slt": permissions.records_for_slt(user, proposal.to_register),
             "can_withdraw": permissions.can_withdraw(user, proposal),
             "decision_form": decision_form
-            or (DecisionForm(to_register=proposal.to_register) if can_decide else None),
+            or (
+                DecisionForm(to_register=proposal.to_register, closure=proposal.is_closure)
+                if can_decide
+                else None
+            ),
             "withdraw_form": withdraw_form or WithdrawForm(),
         },
         status=400 if (decision_form or withdraw_form) else 200,
@@ -187,19 +234,13 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _viewable_proposal(request, pk)
-    if not permissions.can_decide_for(request.user, proposal.to_register):
-        raise PermissionDenied(
-            f"Only the owner of {proposal.to_register} can decide this proposal"
-            + (
-                ", or SLT and the Insurance Manager."
-                if proposal.to_register.tier == Tier.CORPORATE
-                else "."
-            )
-        )
-    form = DecisionForm(request.POST, to_register=proposal.to_register)
+    if not permissions.decides_proposal(request.user, proposal):
+        raise PermissionDenied(_who_decides(proposal))
+    form = DecisionForm(request.POST, to_register=proposal.to_register, closure=proposal.is_closure)
     if form.is_valid():
+        decide = closures.closure_decide if proposal.is_closure else services.proposal_decide
         try:
-            decided = services.proposal_decide(
+            decided = decide(
                 proposal=proposal,
                 by=request.user,
                 accept=form.accept,
@@ -211,12 +252,33 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 proposal = selectors.proposal_for_page(pk=pk)
         else:
             risk = decided.risk
-            if decided.status == ProposalStatus.ACCEPTED:
+            if decided.is_closure:
+                messages.success(request, _closure_outcome(decided))
+            elif decided.status == ProposalStatus.ACCEPTED:
                 messages.success(request, f"{risk.reference} is now on {decided.to_register}.")
             else:
                 messages.success(request, f"The escalation of {risk.reference} is declined.")
             return redirect(decided)
     return _proposal_page(request, proposal, decision_form=form)
+
+
+def _who_decides(proposal: Proposal) -> str:
+    if proposal.is_closure:
+        return (
+            "SLT decides the closure of a corporate risk, or the Insurance Manager records its "
+            "decision; the risk's owner cannot."
+        )
+    corporate = proposal.to_register.tier == Tier.CORPORATE
+    return f"Only the owner of {proposal.to_register} can decide this proposal" + (
+        ", or SLT and the Insurance Manager." if corporate else "."
+    )
+
+
+def _closure_outcome(proposal: Proposal) -> str:
+    risk = proposal.risk
+    if proposal.status == ProposalStatus.ACCEPTED:
+        return f"{risk.reference} is closed and off {proposal.to_register}, with its reason."
+    return f"The closure of {risk.reference} is declined: it stays open."
 
 
 @require_POST

@@ -13,6 +13,9 @@ on: the rest of a register is its people's business, and a risk's owner may sit 
 Changing (docs/domain.md#who-may-change-what):
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
   Manager; an action also its own owner;
+- closing a corporate risk outright: SLT (the register's owner or any member) or the Insurance
+  Manager recording SLT's decision, never the risk's own owner, who proposes it instead
+  (docs/domain.md#closing-a-corporate-risk);
 - a register's settings, its approval and the risks reported to it: its owner and the
   Insurance Manager;
 - reporting a new risk: anyone who can see the register;
@@ -151,6 +154,29 @@ def can_change_risk(user: AbstractBaseUser, risk: Risk) -> bool:
     if user.pk in (risk.owner_id, risk.register.owner_id):
         return True
     return is_insurance_manager(user) and can_view_register(user, risk.register)
+
+
+def decides_for_slt(user: AbstractBaseUser, register: Register) -> bool:
+    """Take a decision on the corporate register as SLT: its owner (the Chief Executive), any
+    member of SLT in the organisation, or the Insurance Manager recording SLT's decision."""
+    if register.tier != Tier.CORPORATE or is_read_only(user):
+        return False
+    if register.owner_id == user.pk or user.is_superuser:
+        return True
+    profile = _profile(user)
+    in_organisation = profile is not None and profile.organisation_id == register.organisation_id
+    return in_organisation and (roles.SLT in role_names(user) or is_insurance_manager(user))
+
+
+def can_close_risk(user: AbstractBaseUser, risk: Risk) -> bool:
+    """Close an open risk outright, with a reason. Below the corporate register whoever may
+    change the risk; on the corporate register only SLT's decision closes a risk, taken by
+    someone other than the risk's own owner (docs/domain.md#closing-a-corporate-risk)."""
+    if risk.register.tier != Tier.CORPORATE:
+        return can_change_risk(user, risk)
+    if not risk.is_open or risk.owner_id == user.pk:
+        return False
+    return decides_for_slt(user, risk.register)
 
 
 def can_change_action(user: AbstractBaseUser, action) -> bool:

@@ -26,6 +26,7 @@ from registers.models import (
     RiskReview,
     RiskSnapshot,
     RiskStatus,
+    Tier,
 )
 from registers.periods import Quarter
 from registers.review_questions import questions_for
@@ -141,9 +142,11 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
     """Close a risk, taking it off its register, with the reason the policy asks to be kept.
 
     Risks are never deleted: the removal is also recorded on the register's ledger
-    (``RiskMovement``), which the reports read.
+    (``RiskMovement``), which the reports read. A corporate risk closes only by SLT's
+    decision (``permissions.can_close_risk``); its owner proposes the closure instead
+    (docs/domain.md#closing-a-corporate-risk).
     """
-    risk = Risk.objects.select_for_update().get(pk=risk.pk)
+    risk = Risk.objects.select_for_update().select_related("register").get(pk=risk.pk)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
@@ -152,6 +155,12 @@ def risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
         )
     if risk.status == RiskStatus.CLOSED:
         raise ValidationError("This risk is already closed.", code="already_closed")
+    if risk.register.tier == Tier.CORPORATE and not permissions.can_close_risk(by, risk):
+        raise ValidationError(
+            "A corporate risk comes off the register by SLT's decision: propose its closure "
+            "from the risk's page.",
+            code="slt_decides",
+        )
     risk.status = RiskStatus.CLOSED
     risk.closure_reason = reason
     risk.closed_at = timezone.now()

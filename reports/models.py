@@ -10,14 +10,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from registers.models import Organisation
+from registers.models import Organisation, Versioned
 from registers.periods import year_label
 
 
-class CommitteeNarrative(models.Model):
+class CommitteeNarrative(Versioned):
     """The words of the annual report to the Audit and Procurement Committee that people
-    write: the introduction and the opinion on the risk management process. One per
-    organisation and financial year; every edit is kept in its history."""
+    write: the introduction, by the Insurance Manager who coordinates the register, and
+    Internal Audit's independent annual opinion (docs/domain.md#committee-report). One per
+    organisation and financial year; each part records who wrote it and when, every edit is
+    kept in its history, and an edit overtaken by another's save of the same part is refused
+    (``version``)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="committee_narratives"
@@ -29,12 +32,20 @@ class CommitteeNarrative(models.Model):
     introduction = models.TextField(
         blank=True, help_text="Opens the report: its purpose and the year in brief."
     )
-    opinion = models.TextField(
-        "opinion on the risk management process",
-        blank=True,
-        help_text="The Head of Internal Audit's or the Insurance Manager's opinion, printed "
-        "near the end of the report.",
+    introduction_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    introduction_at = models.DateTimeField(null=True, blank=True)
+    opinion = models.TextField(
+        "Internal Audit's independent opinion",
+        blank=True,
+        help_text="Internal Audit's independent annual opinion on the adequacy of the risk "
+        "control environment, printed near the end of the report.",
+    )
+    opinion_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opinion_at = models.DateTimeField(null=True, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

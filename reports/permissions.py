@@ -3,10 +3,13 @@
 - The quarterly SLT pack and the annual committee report, full and confidential appendix:
   SLT, the Insurance Manager, the Section 151 and Monitoring Officers, Internal Audit.
 - Their public versions: those, and Audit and Procurement Committee members.
+- The committee report's confidential appendix (Part B) also committee members: exempt means
+  exempt from publication, not from the committee (docs/domain.md#exempt-risks).
 - The directorate collation: SLT, the Insurance Manager, the statutory officers, Internal
   Audit.
-- Editing the committee report's narrative: the Insurance Manager.
-Risk owners, Heads of Service and Directors read no packs: their registers are in the app.
+- The committee report's introduction: the Insurance Manager; its independent opinion:
+  Internal Audit, and never the Insurance Manager who coordinates the register.
+Risk owners, Heads of Service and Directors read no packs unless they sit on SLT.
 
 A reader reads the reports of their own organisation (``reader_organisation``).
 """
@@ -69,8 +72,22 @@ def can_read_pack(user: AbstractBaseUser, *, variant: str) -> bool:
 
 
 def readable_variants(user: AbstractBaseUser) -> list[str]:
-    """The variants of the SLT pack and the committee report ``user`` may read, fullest first."""
+    """The variants of the SLT pack ``user`` may read, fullest first."""
     return [variant for variant in VARIANTS if can_read_pack(user, variant=variant)]
+
+
+def can_read_committee_report(user: AbstractBaseUser, *, variant: str) -> bool:
+    """The committee report: as the packs, and committee members also read its confidential
+    appendix (Part B), which only the version for publication withholds."""
+    if can_read_pack(user, variant=variant):
+        return True
+    member = user.is_authenticated and roles.COMMITTEE in role_names(user)
+    return member and variant == APPENDIX
+
+
+def committee_report_variants(user: AbstractBaseUser) -> list[str]:
+    """The variants of the committee report ``user`` may read, fullest first."""
+    return [v for v in VARIANTS if can_read_committee_report(user, variant=v)]
 
 
 def can_read_collation(user: AbstractBaseUser) -> bool:
@@ -79,7 +96,18 @@ def can_read_collation(user: AbstractBaseUser) -> bool:
     return user.is_superuser or bool(role_names(user) & PACK_READERS)
 
 
-def can_edit_narrative(user: AbstractBaseUser) -> bool:
+def can_write_introduction(user: AbstractBaseUser) -> bool:
+    """Write the committee report's introduction: the Insurance Manager."""
     if not user.is_authenticated or is_read_only(user):
         return False
     return user.is_superuser or roles.INSURANCE_MANAGER in role_names(user)
+
+
+def can_write_opinion(user: AbstractBaseUser) -> bool:
+    """Write the committee report's independent annual opinion: Internal Audit, read-only
+    everywhere else. Not the Insurance Manager, whose work it gives an opinion on, even one
+    who also holds the Internal Audit role; not an administrator as such."""
+    if not user.is_authenticated:
+        return False
+    names = role_names(user)
+    return roles.INTERNAL_AUDIT in names and roles.INSURANCE_MANAGER not in names

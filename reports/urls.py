@@ -13,6 +13,7 @@ urlpatterns = [
     path("committee/", committee.committee_report_page, name="committee-report"),
     path("committee/pdf/", committee.committee_report_pdf_view, name="committee-report-pdf"),
     path("committee/narrative/", committee.committee_narrative, name="committee-narrative"),
+    path("committee/opinion/", committee.committee_opinion, name="committee-opinion"),
     # The directorate collation
     path("collation/", collation.collation_page, name="collation"),
     path("collation/pdf/", collation.collation_pdf, name="collation-pdf"),

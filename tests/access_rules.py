@@ -87,10 +87,28 @@ def propose_page(user, risk: Risk) -> int:
     return when(not waiting, refused=REDIRECT)
 
 
+def closure_page(user, risk: Risk) -> int:
+    """Proposing a corporate risk's closure to SLT: its owner; one with a proposal already
+    waiting is sent to that proposal."""
+    if not escalation.can_propose_closure(user, risk):
+        return FORBIDDEN
+    waiting = risk.proposals.filter(status=ProposalStatus.OPEN).exists()
+    return when(not waiting, refused=REDIRECT)
+
+
 def pack_page(user, variant: str | None) -> int:
     """The SLT pack and the committee report: 403 to a non-reader, and to a reader asking
     for a variant beyond theirs; a missing variant means the fullest they may read."""
     readable = [v for v in reports.VARIANTS if reports.can_read_pack(user, variant=v)]
+    if not readable:
+        return FORBIDDEN
+    return when(variant is None or variant in readable)
+
+
+def committee_page(user, variant: str | None) -> int:
+    """The committee report: as the packs, and committee members also read its confidential
+    appendix (Part B)."""
+    readable = reports.committee_report_variants(user)
     if not readable:
         return FORBIDDEN
     return when(variant is None or variant in readable)
@@ -271,7 +289,7 @@ RULES: dict[str, Rule] = {
     "registers:risk-close": Rule(
         risks,
         by_pk("registers:risk-close"),
-        lambda user, risk: when(registers.can_change_risk(user, risk)),
+        lambda user, risk: when(registers.can_close_risk(user, risk)),
     ),
     "registers:risk-review": Rule(
         risks,
@@ -304,6 +322,7 @@ RULES: dict[str, Rule] = {
     ),
     # Escalation.
     "escalation:proposal-create": Rule(risks, by_pk("escalation:proposal-create"), propose_page),
+    "escalation:closure-propose": Rule(risks, by_pk("escalation:closure-propose"), closure_page),
     "escalation:risk-de-escalate": Rule(
         risks,
         by_pk("escalation:risk-de-escalate"),
@@ -354,13 +373,16 @@ RULES: dict[str, Rule] = {
         lambda demo: PACK_VARIANTS, with_variant("reports:slt-pack-pdf"), slt_pack_page
     ),
     "reports:committee-report": Rule(
-        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report"), pack_page
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report"), committee_page
     ),
     "reports:committee-report-pdf": Rule(
-        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report-pdf"), pack_page
+        lambda demo: PACK_VARIANTS, with_variant("reports:committee-report-pdf"), committee_page
     ),
     "reports:committee-narrative": Rule(
         no_object, fixed("reports:committee-narrative"), everyone(POST_ONLY)
+    ),
+    "reports:committee-opinion": Rule(
+        no_object, fixed("reports:committee-opinion"), everyone(POST_ONLY)
     ),
     "reports:collation": Rule(
         no_object,
@@ -484,13 +506,18 @@ def reminder_settings_form(organisation) -> dict:
     }
 
 
-def narrative_form() -> dict:
+def narrative_form(organisation, **words) -> dict:
+    """The committee report's words for this year, as a form posts them: ``introduction`` or
+    ``opinion``, with the narrative's version the writer started from."""
     from django.utils import timezone
 
     from registers.periods import Quarter, year_label
+    from reports.models import CommitteeNarrative
 
     year = Quarter.containing(timezone.localdate()).year
-    return {"year": year_label(year), "variant": "full", "introduction": "Sweep", "opinion": "x"}
+    narrative = CommitteeNarrative.objects.filter(organisation=organisation, year=year).first()
+    version = narrative.version if narrative else 0
+    return {"year": year_label(year), "variant": "full", "version": version, **words}
 
 
 @dataclass(frozen=True)
@@ -602,7 +629,7 @@ POSTS: dict[str, Post] = {
         "service_risk",
         by_pk("registers:risk-close"),
         lambda _: {"reason": "Closed by the sweep."},
-        may_change_risk,
+        lambda user, risk: when(registers.can_close_risk(user, risk), ok=CHANGED),
     ),
     "registers:risk-review": Post(
         "service_risk", by_pk("registers:risk-review"), review_form, may_change_risk
@@ -638,6 +665,12 @@ POSTS: dict[str, Post] = {
             "case": "The sweep's case.",
         },
         lambda user, risk: when(escalation.can_propose(user, risk), ok=CHANGED),
+    ),
+    "escalation:closure-propose": Post(
+        "corporate_risk",
+        by_pk("escalation:closure-propose"),
+        lambda _: {"reason": "Proposed for closure by the sweep."},
+        lambda user, risk: when(escalation.can_propose_closure(user, risk), ok=CHANGED),
     ),
     "escalation:risk-de-escalate": Post(
         "escalated_risk",
@@ -684,7 +717,13 @@ POSTS: dict[str, Post] = {
     "reports:committee-narrative": Post(
         "organisation",
         fixed("reports:committee-narrative"),
-        lambda _: narrative_form(),
-        lambda user, _: when(reports.can_edit_narrative(user), ok=CHANGED),
+        lambda organisation: narrative_form(organisation, introduction="Sweep"),
+        lambda user, _: when(reports.can_write_introduction(user), ok=CHANGED),
+    ),
+    "reports:committee-opinion": Post(
+        "organisation",
+        fixed("reports:committee-opinion"),
+        lambda organisation: narrative_form(organisation, opinion="The sweep's opinion."),
+        lambda user, _: when(reports.can_write_opinion(user), ok=CHANGED),
     ),
 }

@@ -205,7 +205,9 @@ def _demo_objects(made: dict[str, object]) -> Demo:
         p for p in proposals if p.is_open and p.to_register.tier == Tier.DIRECTORATE
     )
     open_to_corporate = next(
-        p for p in proposals if p.is_open and p.to_register.tier == Tier.CORPORATE
+        p
+        for p in proposals
+        if p.is_open and not p.is_closure and p.to_register.tier == Tier.CORPORATE
     )
     accepted = next(p for p in proposals if p.status == ProposalStatus.ACCEPTED)
     corporate_open = risks_in_org.open().filter(register__tier=Tier.CORPORATE, exempt=False)
@@ -252,6 +254,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "open_action": open_action,
             "proposable_risk": made["officer_risk"],
             "escalated_risk": accepted.risk,
+            "corporate_risk": corporate_open.exclude(proposals__status=ProposalStatus.OPEN)[0],
             "open_proposal": open_to_directorate,
             "notification": open_to_corporate.notifications.order_by("pk").first(),
             "organisation": organisation,

@@ -57,8 +57,8 @@ from registers.models import (
 )
 from registers.review_questions import questions_for
 from registers.selectors.people import organisation_people
-from reports.committee import committee_narrative_save
-from reports.forms import CommitteeNarrativeForm
+from reports.committee import committee_introduction_save, committee_opinion_save
+from reports.forms import CommitteeNarrativeForm, CommitteeOpinionForm
 from reports.models import CommitteeNarrative
 from reports.permissions import VARIANTS
 from scoring.admin import SchemeBandFormSet
@@ -160,7 +160,8 @@ def risk_base(org, risk=None) -> dict:
 
 ACTION_BASE = {"kind": "action", "description": "d", "due_date": "2027-01-31", "status": "open"}
 REPORT_BASE = {"title": "t", "event": "e", "consequence": "c", "impact": "i", "category": "people"}
-NARRATIVE_BASE = {"year": "2026/27", "variant": "full", "introduction": "i", "opinion": "o"}
+NARRATIVE_BASE = {"year": "2026/27", "variant": "full", "version": "0", "introduction": "i"}
+OPINION_BASE = {"year": "2026/27", "variant": "full", "version": "0", "opinion": "o"}
 
 
 def review_base(questions) -> dict:
@@ -589,12 +590,30 @@ def test_committee_narrative_form(org, data):
     )
     if checked(form, CommitteeNarrative):
         save_or_refuse(
-            lambda: committee_narrative_save(
+            lambda: committee_introduction_save(
                 organisation=org.organisation,
                 year=form.cleaned_data["year"],
                 introduction=form.cleaned_data["introduction"],
-                opinion=form.cleaned_data["opinion"],
+                version=form.cleaned_data["version"],
                 by=org.people["insurance"],
+            )
+        )
+
+
+@DB_SETTINGS
+@given(data=st.data())
+def test_committee_opinion_form(org, data):
+    form = CommitteeOpinionForm(
+        draw_data(data, CommitteeOpinionForm(), base=OPINION_BASE, year=years())
+    )
+    if checked(form, CommitteeNarrative):
+        save_or_refuse(
+            lambda: committee_opinion_save(
+                organisation=org.organisation,
+                year=form.cleaned_data["year"],
+                opinion=form.cleaned_data["opinion"],
+                version=form.cleaned_data["version"],
+                by=org.people["audit"],
             )
         )
 
@@ -603,7 +622,7 @@ def test_committee_narrative_form(org, data):
 def test_a_narrative_for_a_year_outside_the_calendar_is_refused(year):
     """Found by the property above: these years parse but have no quarters (date(0, 4, 1))."""
     form = CommitteeNarrativeForm(
-        {"year": year, "variant": "public", "introduction": "x", "opinion": ""}
+        {"year": year, "variant": "public", "version": "0", "introduction": "x"}
     )
     assert not form.is_valid()
     assert form.errors["year"]
@@ -656,6 +675,7 @@ VIEW_CASES = [
     "register-settings",
     "proposal-create",
     "committee-narrative",
+    "committee-opinion",
 ]
 
 
@@ -700,6 +720,15 @@ def test_posting_anything_to_a_form_view(client, org, risk, view, data):
     elif view == "proposal-create":
         user, url = head, reverse("escalation:proposal-create", args=[risk.pk])
         posted = draw_data(data, ProposalForm(evaluation=evaluation_for(risk)))
+    elif view == "committee-opinion":
+        user, url = org.people["audit"], reverse("reports:committee-opinion")
+        posted = draw_data(
+            data,
+            CommitteeOpinionForm(),
+            base=OPINION_BASE,
+            year=years(),
+            variant=st.sampled_from(VARIANTS),
+        )
     else:
         user, url = org.people["insurance"], reverse("reports:committee-narrative")
         # A valid variant with a year outside the calendar once showed the page again (500).

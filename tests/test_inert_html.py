@@ -174,7 +174,13 @@ def test_a_narrative_with_html_is_shown_as_text(client, org):
     year = year_label(Quarter.containing(timezone.localdate()).year)
     response = client.post(
         reverse("reports:committee-narrative"),
-        {"year": year, "variant": "full", "introduction": PAYLOAD, "opinion": PAYLOAD},
+        {"year": year, "variant": "full", "version": "0", "introduction": PAYLOAD},
+    )
+    assert response.status_code == 302
+    client.force_login(org.people["audit"])
+    response = client.post(
+        reverse("reports:committee-opinion"),
+        {"year": year, "variant": "full", "version": "1", "opinion": PAYLOAD},
     )
     assert response.status_code == 302
     html = page(client, insurance, reverse("reports:committee-report"), year=year, variant="full")

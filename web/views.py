@@ -83,6 +83,8 @@ def risk_detail(request, pk: int):
             "escalation": escalation,
             "can_propose": escalation_permissions.can_propose(request.user, risk),
             "can_de_escalate": escalation_permissions.can_de_escalate(request.user, risk),
+            "can_close": permissions.can_close_risk(request.user, risk),
+            "can_propose_closure": escalation_permissions.can_propose_closure(request.user, risk),
             # Action owners may update their own actions even when they cannot edit the risk.
             "changeable_actions": {
                 a.pk for a in actions if permissions.can_change_action(request.user, a)

@@ -121,8 +121,17 @@ def risk_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def risk_close(request, pk: int):
-    """Close a risk with the reason the policy asks to be kept."""
-    risk = _risk_to_change(request, pk)
+    """Close a risk with the reason the policy asks to be kept. A corporate risk's owner
+    proposes its closure to SLT instead (docs/domain.md#closing-a-corporate-risk)."""
+    risk = get_object_or_404(Risk.objects.select_related("register__organisation"), pk=pk)
+    if not permissions.can_close_risk(request.user, risk):
+        if risk.is_open and permissions.can_change_risk(request.user, risk):
+            raise PermissionDenied(
+                f"{risk.reference} is on the corporate register: it comes off by SLT's "
+                "decision. Propose its closure from the risk's page."
+            )
+        _risk_to_change(request, pk)  # refuses, saying why
+        raise PermissionDenied("You cannot close this risk.")
     form = RiskCloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,8 @@ What the committee reads about a financial year of the corporate register: how i
 (start- and end-of-year heat maps, every risk with its four-quarter trend, what came onto and
 went off it), how well the process ran (quarterly approvals, reviews on time, actions
 completed and overdue, escalations and their outcome), and the words people write for it (an
-introduction and an opinion on the risk management process, kept in ``CommitteeNarrative``).
+introduction by the Insurance Manager and Internal Audit's independent annual opinion, kept in
+``CommitteeNarrative``).
 
 Everything is read from the register's approved quarterly snapshots and its ledger of
 movements, so the report of a past year never changes when today's risks do. A fixed number
@@ -36,7 +37,7 @@ from reports.committee.document import (
     SnapshotSide,
     committee_report_filename,
 )
-from reports.committee.narrative import committee_narrative_save
+from reports.committee.narrative import committee_introduction_save, committee_opinion_save
 
 __all__ = [
     "REPORT_TITLE",
@@ -52,7 +53,8 @@ __all__ = [
     "ReviewTimeliness",
     "RiskArrival",
     "SnapshotSide",
-    "committee_narrative_save",
+    "committee_introduction_save",
+    "committee_opinion_save",
     "committee_report",
     "committee_report_filename",
     "committee_report_pdf",

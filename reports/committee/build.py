@@ -9,11 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from common.people import person_name
-from escalation.models import Proposal
+from escalation.models import Proposal, ProposalKind
 from registers.models import (
+    ACTIVE_ACTION_STATUSES,
+    Action,
+    ActionKind,
+    ActionStatus,
     Organisation,
     Register,
     RegisterSnapshot,
@@ -29,6 +34,7 @@ from reports.committee.document import (
     APPROVED,
     CommitteeReport,
     CommitteeRisk,
+    Mitigation,
     ProcessFigures,
     QuarterApproval,
     ReportUnavailable,
@@ -115,7 +121,10 @@ def _read_year(*, organisation: Organisation, year: int, today: date) -> _Year:
     )
     proposals = (
         Proposal.objects.filter(
-            to_register=register, proposed_at__gte=year_from, proposed_at__lt=year_until
+            kind=ProposalKind.ESCALATION,
+            to_register=register,
+            proposed_at__gte=year_from,
+            proposed_at__lt=year_until,
         )
         .select_related("risk", "from_register")
         .order_by("proposed_at", "pk")
@@ -203,6 +212,44 @@ def _trend_cells(year: _Year, risk_id: int) -> list[TrendCell]:
     return cells
 
 
+def _mitigation(action: Action) -> Mitigation:
+    return Mitigation(
+        description=action.description,
+        owner_name=person_name(action.owner) if action.owner else "",
+        status_label=action.get_status_display(),
+        due_date=action.due_date,
+        completed_on=action.completed_on,
+    )
+
+
+def _described(year: _Year, risk_ids: list[int]) -> dict[int, dict]:
+    """Each risk's description and mitigations as they are now, in two queries: its controls
+    (not cancelled) and its planned actions under way or completed since the year began."""
+    actions = Action.objects.exclude(status=ActionStatus.CANCELLED).select_related("owner")
+    risks = Risk.objects.filter(pk__in=risk_ids).prefetch_related(
+        Prefetch("actions", queryset=actions.order_by("kind", "due_date", "pk"))
+    )
+    year_start = year.quarters[0].start
+    described = {}
+    for risk in risks:
+        controls = [a for a in risk.actions.all() if a.kind == ActionKind.CONTROL]
+        planned = [
+            a
+            for a in risk.actions.all()
+            if a.kind != ActionKind.CONTROL
+            and (a.status in ACTIVE_ACTION_STATUSES or (a.completed_on or year_start) >= year_start)
+        ]
+        described[risk.pk] = {
+            "event": risk.event,
+            "consequence": risk.consequence,
+            "impact": risk.impact,
+            "category": risk.get_category_display(),
+            "controls": [_mitigation(a) for a in controls],
+            "actions": [_mitigation(a) for a in planned],
+        }
+    return described
+
+
 def _year_risks(
     year: _Year,
     latest: dict[int, tuple[Quarter, RiskSnapshot]],
@@ -211,14 +258,16 @@ def _year_risks(
     exempt_ids: set[int],
     keep: Callable[[int], bool],
 ) -> list[CommitteeRisk]:
-    """Every corporate risk of the year: its trend in each quarter, its residual rating at the
-    start and when last on the register, and how it came off the register if it did."""
+    """Every corporate risk of the year as the register describes it: its scores, bands and
+    owner when last approved, its trend in each quarter, its residual rating at the start,
+    how it came off the register if it did, and its description and mitigations."""
     last_departure = {departure.risk_id: departure for departure in removed}
     start_rows = year.rows(year.start_quarter)
+    kept = [risk_id for risk_id in latest if keep(risk_id)]
+    described = _described(year, kept)
     risks = []
-    for risk_id, (quarter, row) in latest.items():
-        if not keep(risk_id):
-            continue
+    for risk_id in kept:
+        quarter, row = latest[risk_id]
         left = last_departure.get(risk_id)
         at_start = start_rows.get(risk_id)
         risks.append(
@@ -234,6 +283,8 @@ def _year_risks(
                 at_year_end=quarter == year.end_quarter,
                 start_residual=year.ratings.residual(at_start) if at_start else None,
                 left=left if left and left.moved_on >= year.approved_on(quarter) else None,
+                inherent=year.ratings.inherent(row),
+                **described.get(risk_id, {}),
             )
         )
     return sorted(risks, key=lambda r: _reference_key(r.reference))
@@ -323,16 +374,24 @@ def _process(
 
 
 def _narrative(*, organisation: Organisation, year: int) -> dict:
-    """The introduction and the opinion the Insurance Manager wrote for the year."""
+    """The introduction the Insurance Manager wrote for the year, and Internal Audit's
+    independent opinion with who gave it and when."""
     narrative = (
         CommitteeNarrative.objects.filter(organisation=organisation, year=year)
-        .select_related("updated_by")
+        .select_related("updated_by", "introduction_by", "opinion_by")
         .first()
     )
+    if narrative is None:
+        return {"introduction": "", "opinion": "", "narrative": None}
+    opinion = narrative.opinion
     return {
-        "introduction": narrative.introduction if narrative else "",
-        "opinion": narrative.opinion if narrative else "",
+        "introduction": narrative.introduction,
+        "opinion": opinion,
         "narrative": narrative,
+        "opinion_by": person_name(narrative.opinion_by) if opinion and narrative.opinion_by else "",
+        "opinion_on": timezone.localdate(narrative.opinion_at)
+        if opinion and narrative.opinion_at
+        else None,
     }
 
 
@@ -341,7 +400,7 @@ def committee_report(
 ) -> CommitteeReport:
     """The committee report of the financial year starting in April of ``year``, in the
     ``variant`` asked for. Raises ``ReportUnavailable`` when the organisation has no
-    corporate register and ``ValueError`` for an unknown variant. Nine queries whatever the
+    corporate register and ``ValueError`` for an unknown variant. Eleven queries whatever the
     number of risks, snapshots, actions or proposals."""
     if variant not in VARIANTS:
         raise ValueError(f"{variant!r} is not a report variant: one of {', '.join(VARIANTS)}")

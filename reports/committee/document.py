@@ -64,9 +64,25 @@ class RiskArrival:
         return arrival_text(arrival=self.arrival, arrived_from=self.arrived_from)
 
 
+@dataclass(frozen=True, slots=True)
+class Mitigation:
+    """A control in place or a planned action on a risk, as it is when the report is made."""
+
+    description: str
+    owner_name: str
+    status_label: str
+    due_date: date | None
+    completed_on: date | None
+
+
 @dataclass
 class CommitteeRisk:
-    """A corporate risk on the register in some quarter of the year."""
+    """A corporate risk on the register in some quarter of the year: as the policy's glossary
+    describes a register entry (description, impacts, inherent and residual scores,
+    mitigations, who is responsible) with its trend in each quarter.
+
+    Scores, bands and owner are those approved in the snapshot of ``as_of``; the description
+    and the mitigations are the risk's as they are when the report is made."""
 
     risk_id: int
     reference: str
@@ -79,6 +95,13 @@ class CommitteeRisk:
     at_year_end: bool  # in the year's latest snapshot
     start_residual: Rating | None = None  # at the start of the year, if on the register then
     left: Departure | None = None  # how it came off the register, if it did in the year
+    inherent: Rating | None = None  # in the same snapshot as ``residual``
+    event: str = ""
+    consequence: str = ""
+    impact: str = ""
+    category: str = ""
+    controls: list[Mitigation] = field(default_factory=list)
+    actions: list[Mitigation] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +231,8 @@ class CommitteeReport:
     not_scored_start: int = 0
     not_scored_end: int = 0
     warnings: list[str] = field(default_factory=list)
+    opinion_by: str = ""  # the member of Internal Audit who gave the opinion
+    opinion_on: date | None = None
 
     @property
     def year_label(self) -> str:

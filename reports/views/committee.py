@@ -1,5 +1,5 @@
-"""The annual report to the Audit and Procurement Committee: its preview page, its PDF, and
-the narrative the Insurance Manager writes for it."""
+"""The annual report to the Audit and Procurement Committee: its preview page, its PDF, the
+introduction the Insurance Manager writes and Internal Audit's independent opinion."""
 
 from __future__ import annotations
 
@@ -17,18 +17,27 @@ from django.views.decorators.http import require_GET, require_POST
 from common.forms import add_service_error
 from registers.models import Organisation
 from registers.periods import Quarter, parse_year, year_label
+from registers.versions import StaleEdit
 from reports.committee import (
     REPORT_TITLE,
     VARIANT_LABELS,
     ReportUnavailable,
-    committee_narrative_save,
     committee_report,
     committee_report_filename,
     committee_report_pdf,
     committee_years,
 )
-from reports.forms import CommitteeNarrativeForm
-from reports.permissions import FULL, PUBLIC, VARIANTS, can_edit_narrative, readable_variants
+from reports.committee.narrative import committee_introduction_save, committee_opinion_save
+from reports.forms import CommitteeNarrativeForm, CommitteeOpinionForm
+from reports.permissions import (
+    APPENDIX,
+    FULL,
+    PUBLIC,
+    VARIANTS,
+    can_write_introduction,
+    can_write_opinion,
+    committee_report_variants,
+)
 from reports.views import organisation_or_404
 from reports.views.download import pdf_response
 
@@ -46,14 +55,19 @@ class Choice:
 
 def _choice(request, data) -> Choice:
     """Who may read which variant is checked first (403), then the year (400)."""
-    readable = readable_variants(request.user)
+    readable = committee_report_variants(request.user)
     if not readable:
         raise PermissionDenied("Your role does not read the committee report.")
     variant = data.get("variant") or (FULL if FULL in readable else PUBLIC)
     if variant not in VARIANTS:
         raise BadChoice(f"{variant!r} is not a version of the report: full, public or appendix.")
     if variant not in readable:
-        raise PermissionDenied("Your role reads only the public version of the committee report.")
+        raise PermissionDenied(
+            "Your role reads the public version of the committee report and its confidential "
+            "appendix, not the internal version."
+            if APPENDIX in readable
+            else "Your role reads only the public version of the committee report."
+        )
     organisation = organisation_or_404(request.user)
     text = (data.get("year") or "").strip()
     if not text:
@@ -69,7 +83,29 @@ def _page_url(choice: Choice) -> str:
     return f"{reverse('reports:committee-report')}?{query}"
 
 
-def _render_page(request, *, choice: Choice | None, form=None, error: str = "", status=200):
+def _words_forms(request, report, forms: dict) -> dict:
+    """The introduction's form for the Insurance Manager, the opinion's for Internal Audit:
+    as posted when a save was refused, otherwise with the words saved so far."""
+    wanted = {
+        "narrative_form": (CommitteeNarrativeForm, can_write_introduction(request.user)),
+        "opinion_form": (CommitteeOpinionForm, can_write_opinion(request.user)),
+    }
+    shown = {}
+    for name, (form_class, allowed) in wanted.items():
+        if not allowed:
+            shown[name] = None
+        elif name in forms:
+            shown[name] = forms[name]
+        elif report is not None:
+            shown[name] = form_class.for_year(
+                year=report.year, variant=report.variant, narrative=report.narrative
+            )
+        else:
+            shown[name] = None
+    return shown
+
+
+def _render_page(request, *, choice: Choice | None, error: str = "", status=200, **forms):
     report = None
     if choice is not None and not error:
         try:
@@ -78,15 +114,12 @@ def _render_page(request, *, choice: Choice | None, form=None, error: str = "", 
             )
         except ReportUnavailable as unavailable:
             raise Http404(str(unavailable)) from unavailable
-    can_edit = can_edit_narrative(request.user)
-    if report is not None and can_edit and form is None:
-        form = CommitteeNarrativeForm.for_year(
-            year=report.year, variant=report.variant, narrative=report.narrative
-        )
     organisation = choice.organisation if choice else organisation_or_404(request.user)
     years = committee_years(organisation=organisation)
     if choice is not None and choice.year not in years:
         years = sorted({*years, choice.year}, reverse=True)
+    chosen = {"year": year_label(choice.year), "variant": choice.variant} if report else {}
+    query = urlencode(chosen)
     return render(
         request,
         "reports/committee_report_page.html",
@@ -98,14 +131,9 @@ def _render_page(request, *, choice: Choice | None, form=None, error: str = "", 
             "chosen_year": year_label(choice.year) if choice else request.GET.get("year", ""),
             "chosen_variant": choice.variant if choice else request.GET.get("variant", ""),
             "years": [year_label(year) for year in years],
-            "variants": [(v, VARIANT_LABELS[v]) for v in readable_variants(request.user)],
-            "pdf_url": (
-                f"{reverse('reports:committee-report-pdf')}?"
-                f"{urlencode({'year': year_label(choice.year), 'variant': choice.variant})}"
-                if report
-                else ""
-            ),
-            "narrative_form": form if can_edit else None,
+            "variants": [(v, VARIANT_LABELS[v]) for v in committee_report_variants(request.user)],
+            "pdf_url": f"{reverse('reports:committee-report-pdf')}?{query}" if report else "",
+            **_words_forms(request, report, forms),
         },
         status=status,
     )
@@ -143,35 +171,67 @@ def committee_report_pdf_view(request):
 
 @require_POST
 def committee_narrative(request):
-    """Save the introduction and the opinion of a year's report (the Insurance Manager)."""
-    if not can_edit_narrative(request.user):
-        raise PermissionDenied("Only the Insurance Manager writes the committee report's words.")
+    """Save the introduction of a year's report (the Insurance Manager)."""
+    if not can_write_introduction(request.user):
+        raise PermissionDenied(
+            "Only the Insurance Manager writes the committee report's introduction."
+        )
+    return _save_words(
+        request,
+        form=CommitteeNarrativeForm(request.POST),
+        form_name="narrative_form",
+        save=committee_introduction_save,
+        saved="introduction",
+    )
+
+
+@require_POST
+def committee_opinion(request):
+    """Save Internal Audit's independent opinion in a year's report."""
+    if not can_write_opinion(request.user):
+        raise PermissionDenied(
+            "Only Internal Audit writes the independent opinion in the committee report."
+        )
+    return _save_words(
+        request,
+        form=CommitteeOpinionForm(request.POST),
+        form_name="opinion_form",
+        save=committee_opinion_save,
+        saved="independent opinion",
+    )
+
+
+def _save_words(request, *, form, form_name: str, save, saved: str):
+    """Save one part of the report's words; a refused save shows the page again with what
+    was typed, and, when someone else saved the same part meanwhile, what they wrote."""
     organisation = organisation_or_404(request.user)
-    form = CommitteeNarrativeForm(request.POST)
     if not form.is_valid():
         if "year" in form.errors or "variant" in form.errors:
             return _render_page(
                 request,
                 choice=None,
-                error="The narrative was not saved: "
+                error="Nothing was saved: "
                 + " ".join(e for field in ("year", "variant") for e in form.errors.get(field, [])),
                 status=400,
             )
         choice = Choice(organisation, form.cleaned_data["year"], form.cleaned_data["variant"])
-        return _render_page(request, choice=choice, form=form, status=400)
+        return _render_page(request, choice=choice, status=400, **{form_name: form})
     choice = Choice(organisation, form.cleaned_data["year"], form.cleaned_data["variant"])
     try:
-        committee_narrative_save(
+        save(
             organisation=organisation,
             year=choice.year,
-            introduction=form.cleaned_data["introduction"],
-            opinion=form.cleaned_data["opinion"],
+            version=form.cleaned_data["version"],
             by=request.user,
+            **{form.part: form.cleaned_data[form.part]},
         )
+    except StaleEdit as stale:
+        form = form.overtaken(version=stale.current.version)
+        theirs = getattr(stale.current, form.part) or "(nothing)"
+        form.add_error(form.part, f"{stale.message} What they saved: “{theirs}”")
+        return _render_page(request, choice=choice, status=409, **{form_name: form})
     except ValidationError as error:
         add_service_error(form, error)
-        return _render_page(request, choice=choice, form=form, status=400)
-    messages.success(
-        request, f"The narrative of the {year_label(choice.year)} committee report is saved."
-    )
+        return _render_page(request, choice=choice, status=400, **{form_name: form})
+    messages.success(request, f"The {saved} of the {year_label(choice.year)} report is saved.")
     return redirect(_page_url(choice))

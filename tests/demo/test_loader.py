@@ -108,14 +108,60 @@ def test_demo_registers_escalate_up_the_tree():
             assert target.directorate_id == register.directorate_id
 
 
-def test_a_demo_director_sees_their_directorate_but_not_anothers_services():
+def test_demo_directors_and_statutory_officers_sit_on_slt_and_read_its_reports():
+    from registers import roles
+    from registers.permissions import role_names
+    from reports.permissions import can_read_pack
+
+    load_demo()
+    users = get_user_model().objects
+    slt = [
+        *users.filter(username__startswith="director."),
+        users.get(username="s151.officer"),
+        users.get(username="monitoring.officer"),
+        users.get(username="chief.executive"),
+    ]
+    assert len(slt) > 3
+    for person in slt:
+        assert roles.SLT in role_names(person), person
+        assert can_read_pack(person, variant="full"), person
+        # SLT sees every register of the council, not only its own directorate's.
+        assert set(visible_registers(person)) == set(Register.objects.all()), person
+    officer = users.filter(groups__name=roles.RISK_OWNERS).first()
+    assert roles.SLT not in role_names(officer)
+
+
+def test_reloading_the_demo_brings_existing_directors_onto_slt():
+    from django.contrib.auth.models import Group
+
+    from registers import roles
+
     load_demo()
     director = get_user_model().objects.get(username="director.adults-housing")
-    visible = set(visible_registers(director))
-    assert Register.objects.get(tier=Tier.CORPORATE) in visible
-    for register in Register.objects.exclude(tier=Tier.CORPORATE):
-        mine = register.directorate.slug == "adults-housing"
-        assert (register in visible) is mine, register
+    director.groups.remove(Group.objects.get(name=roles.SLT))
+    load_demo()
+    assert director.groups.filter(name=roles.SLT).exists()
+
+
+def test_the_demo_has_a_closure_awaiting_slt_and_internal_audits_opinion():
+    from escalation.models import Proposal, ProposalKind
+    from escalation.selectors import closure_proposals_pending
+    from registers.periods import Quarter
+    from reports.models import CommitteeNarrative
+
+    load_demo()
+    today = timezone.localdate()
+    corporate = Register.objects.get(tier=Tier.CORPORATE)
+    (closure,) = closure_proposals_pending(register=corporate)
+    assert closure.kind == ProposalKind.CLOSURE and closure.risk.is_open
+    assert closure.proposed_by == closure.risk.owner
+    assert Quarter.containing(timezone.localdate(closure.proposed_at)) == Quarter.containing(today)
+    assert Proposal.objects.filter(kind=ProposalKind.CLOSURE).count() == 1
+    last_year = Quarter.containing(today).year - 1
+    narrative = CommitteeNarrative.objects.get(year=last_year)
+    assert narrative.opinion_by.username == "internal.audit"
+    assert narrative.introduction_by.username == "insurance.manager"
+    assert "adequate" in narrative.opinion
 
 
 def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mailoutbox):
@@ -124,7 +170,9 @@ def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mai
 
     with django_capture_on_commit_callbacks(execute=True):
         load_demo()
-    proposals = list(Proposal.objects.select_related("to_register", "risk__register"))
+    proposals = list(
+        Proposal.objects.filter(kind="escalation").select_related("to_register", "risk__register")
+    )
     by_status = sorted((p.status, p.to_register.tier) for p in proposals)
     assert by_status == [
         (ProposalStatus.ACCEPTED, Tier.DIRECTORATE),
@@ -139,8 +187,9 @@ def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mai
     assert all(p.recommended for p in proposals)
     # The Insurance Manager has been told in the app; nobody was emailed by a demo load.
     # Three proposals and one decision.
-    assert Notification.objects.filter(recipient__username="insurance.manager").count() == 4
-    assert Notification.objects.filter(recipient__username="s151.officer").count() == 1
+    escalations = Notification.objects.filter(proposal__kind="escalation")
+    assert escalations.filter(recipient__username="insurance.manager").count() == 4
+    assert escalations.filter(recipient__username="s151.officer").count() == 1
     assert mailoutbox == []
 
 

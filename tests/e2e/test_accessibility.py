@@ -263,7 +263,16 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
         register=service, owner=head, title="Agency staff shortage", residual_likelihood=4
     )
     open_to_corporate = Proposal.objects.get(
-        status=ProposalStatus.OPEN, to_register__tier=Tier.CORPORATE
+        kind="escalation", status=ProposalStatus.OPEN, to_register__tier=Tier.CORPORATE
+    )
+    closure = Proposal.objects.get(kind="closure", status=ProposalStatus.OPEN)
+    # A director's corporate risk with nothing waiting on it, to propose closing.
+    to_close = (
+        Risk.objects.open()
+        .filter(register=corporate, owner__username__startswith="director.")
+        .exclude(proposals__status=ProposalStatus.OPEN)
+        .order_by("reference")
+        .first()
     )
     open_to_directorate = Proposal.objects.get(
         status=ProposalStatus.OPEN, to_register__tier=Tier.DIRECTORATE
@@ -378,6 +387,22 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.get_by_label("Reason").fill("")
     scan.submit("De-escalate", "de-escalate, errors")
 
+    # A corporate risk's owner proposes its closure; SLT decides a closure.
+    scan.as_user(to_close.owner.username)
+    scan.go(f"/risks/{to_close.pk}/propose-closure/", "closure proposal")
+    scan.submit("Propose the closure to SLT", "closure proposal, errors")
+    scan.as_user("chief.executive")
+    scan.go(closure.get_absolute_url(), "closure, to decide")
+    scan.submit("Record decision", "closure decision, errors")
+
+    # Internal Audit writes its opinion; a committee member reads the confidential appendix.
+    scan.as_user("internal.audit")
+    scan.go("/reports/committee/?year=2025/26&variant=full", "committee, Internal Audit")
+    page.locator("input[name=year]").evaluate("input => { input.value = 'not a year'; }")
+    scan.submit("Save the opinion", "committee opinion, refused")
+    scan.as_user("committee.member")
+    scan.go("/reports/committee/?year=2025/26&variant=appendix", "committee, Part B")
+
     # The Insurance Manager: the corporate proposal, the reports and the committee's words.
     scan.as_user("insurance.manager")
     scan.go(open_to_corporate.get_absolute_url(), "proposal to the corporate register")
@@ -390,7 +415,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
         scan.go(f"/reports/committee/?year=2026/27&variant={variant}", f"committee, {variant}")
     # The words' form with a year that is not one (only a tampered form sends that).
     page.locator("input[name=year]").evaluate("input => { input.value = 'not a year'; }")
-    scan.submit("Save the words", "committee words, refused")
+    scan.submit("Save the introduction", "committee words, refused")
     scan.go("/reports/collation/", "collation")
     scan.go("/accounts/password/done/", "password changed")
     scan.go("/reminders/settings/", "reminder settings")

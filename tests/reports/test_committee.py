@@ -31,7 +31,8 @@ from registers.models import (
 from registers.services import register_approve
 from reports.committee import (
     ReportUnavailable,
-    committee_narrative_save,
+    committee_introduction_save,
+    committee_opinion_save,
     committee_report,
     committee_report_pdf,
     committee_years,
@@ -546,12 +547,19 @@ def test_full_version_marks_the_exempt_risks(year):
 
 def test_narrative_is_printed_introduction_first_opinion_near_the_end(year):
     organisation = year.org.organisation
-    committee_narrative_save(
+    committee_introduction_save(
         organisation=organisation,
         year=YEAR,
         introduction="This report looks back on the corporate register in 2025/26.",
-        opinion="In my opinion the process is effective but reviews slipped in two quarters.",
+        version=0,
         by=year.org.people["insurance"],
+    )
+    committee_opinion_save(
+        organisation=organisation,
+        year=YEAR,
+        opinion="In my opinion the process is effective but reviews slipped in two quarters.",
+        version=0,
+        by=year.org.people["audit"],
     )
     text = flat(
         pdf_text(committee_report_pdf(organisation=organisation, year=YEAR, variant="full"))
@@ -560,7 +568,8 @@ def test_narrative_is_printed_introduction_first_opinion_near_the_end(year):
     opinion = text.index("In my opinion the process is effective")
     assert text.index("Introduction") < intro < text.index("How the corporate register moved")
     assert text.index("How well the risk management process ran") < opinion
-    assert text.index("Opinion on the risk management process") < opinion
+    assert text.index("Internal Audit's independent opinion") < opinion
+    assert "audit, Internal Audit" in text[opinion:] or "Internal Audit," in text[opinion:]
     appendix = pdf_text(
         committee_report_pdf(organisation=organisation, year=YEAR, variant="appendix")
     )
@@ -626,14 +635,14 @@ def test_years_offered_run_from_the_first_approval_to_this_year(year):
 
 def test_narrative_edits_are_kept_in_history(org):
     insurance = org.people["insurance"]
-    first = committee_narrative_save(
-        organisation=org.organisation, year=YEAR, introduction=" First ", opinion="", by=insurance
+    first = committee_introduction_save(
+        organisation=org.organisation, year=YEAR, introduction=" First ", version=0, by=insurance
     )
-    second = committee_narrative_save(
+    second = committee_introduction_save(
         organisation=org.organisation,
         year=YEAR,
         introduction="Second",
-        opinion="Fine",
+        version=first.version,
         by=insurance,
     )
     assert first.pk == second.pk and CommitteeNarrative.objects.count() == 1
@@ -644,11 +653,11 @@ def test_narrative_edits_are_kept_in_history(org):
 
 def test_narrative_year_is_validated(org):
     with pytest.raises(ValidationError):
-        committee_narrative_save(
+        committee_introduction_save(
             organisation=org.organisation,
             year=1066,
             introduction="",
-            opinion="",
+            version=0,
             by=org.people["insurance"],
         )
 
@@ -657,11 +666,11 @@ def test_narrative_is_in_the_admin_with_its_history(client, org):
     from tests.factories import UserFactory
 
     assert admin.site.is_registered(CommitteeNarrative)
-    narrative = committee_narrative_save(
+    narrative = committee_introduction_save(
         organisation=org.organisation,
         year=YEAR,
         introduction="x",
-        opinion="",
+        version=0,
         by=org.people["insurance"],
     )
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
@@ -702,15 +711,15 @@ def test_pack_readers_read_every_variant(client, org, who, variant):
     )
 
 
-def test_committee_members_read_the_public_version_only(client, org):
+def test_committee_members_read_the_public_version_and_the_confidential_appendix(client, org):
     member = org.people["committee"]
     assert get(client, member, PAGE).context["report"].variant == "public"  # their default
     for name in (PAGE, PDF):
         assert get(client, member, name, variant="public").status_code == 200
+        assert get(client, member, name, variant="appendix").status_code == 200
         assert get(client, member, name, variant="full").status_code == 403
-        assert get(client, member, name, variant="appendix").status_code == 403
     page = get(client, member, PAGE, variant="public")
-    assert [value for value, _ in page.context["variants"]] == ["public"]
+    assert [value for value, _ in page.context["variants"]] == ["public", "appendix"]
 
 
 @pytest.mark.parametrize("who", NO_READERS)
@@ -751,18 +760,18 @@ def test_a_bad_variant_is_a_400(client, org):
 
 
 def test_the_page_shows_the_report_and_the_narrative_form_to_the_insurance_manager(client, year):
-    committee_narrative_save(
+    committee_introduction_save(
         organisation=year.org.organisation,
         year=YEAR,
         introduction="Words for the committee.",
-        opinion="",
+        version=0,
         by=year.org.people["insurance"],
     )
     page = get(client, year.org.people["insurance"], PAGE, year="2025/26")
     html = page.content.decode()
     assert page.status_code == 200
     assert reverse(NARRATIVE) in html and "Words for the committee." in html
-    assert "Opinion on the risk management process" in html  # the form's label
+    assert reverse("reports:committee-opinion") not in html  # Internal Audit's to write
     for reference, trends in EXPECTED_TRENDS.items():
         assert reference in html
         assert all(trend in html for trend in trends)
@@ -778,23 +787,23 @@ def test_only_the_insurance_manager_sees_the_narrative_form(client, org, who):
 
 def post_narrative(client, user, **data):
     client.force_login(user)
-    fields = {"year": "2025/26", "variant": "public", "introduction": "", "opinion": ""}
+    fields = {"year": "2025/26", "variant": "public", "version": "0", "introduction": ""}
     return client.post(reverse(NARRATIVE), {**fields, **data})
 
 
 def test_the_insurance_manager_saves_the_narrative_and_returns_to_the_report(client, org):
     insurance = org.people["insurance"]
     response = post_narrative(
-        client, insurance, introduction="An introduction.", opinion="An opinion."
+        client, insurance, introduction="An introduction.", opinion="Ignored: not theirs."
     )
     assert response.status_code == 302
     assert response["Location"] == "/reports/committee/?year=2025%2F26&variant=public"
     narrative = CommitteeNarrative.objects.get(organisation=org.organisation, year=YEAR)
-    assert (narrative.introduction, narrative.opinion) == ("An introduction.", "An opinion.")
-    assert narrative.updated_by == insurance
+    assert (narrative.introduction, narrative.opinion) == ("An introduction.", "")
+    assert narrative.introduction_by == narrative.updated_by == insurance
     page = client.get(response["Location"])
-    assert "narrative of the 2025/26 committee report is saved" in page.content.decode()
-    post_narrative(client, insurance, introduction="Changed.", opinion="An opinion.")
+    assert "introduction of the 2025/26 report is saved" in page.content.decode()
+    post_narrative(client, insurance, introduction="Changed.", version=str(narrative.version))
     assert narrative.history.count() == 2
 
 
@@ -820,11 +829,12 @@ def test_a_narrative_for_a_bad_year_is_refused_with_the_reason(client, org):
 # Bounded queries ------------------------------------------------------------------------------
 
 # committee_report: the corporate register, the bands, the snapshots and their risks (two),
-# the movements, the proposals, the exempt risks, the actions' figures, the narrative.
-REPORT_MAX_QUERIES = 9
+# the movements, the proposals, the exempt risks, the actions' figures, the narrative, and the
+# risks' descriptions with their controls and actions (two).
+REPORT_MAX_QUERIES = 11
 # The page adds the session, the user, their roles, profile and organisation, the years on
 # offer and the unread notifications.
-PAGE_MAX_QUERIES = 16
+PAGE_MAX_QUERIES = 18
 
 
 def bulk_year(org, count: int) -> None:
@@ -875,12 +885,15 @@ def test_the_report_costs_the_same_queries_whatever_its_size(
     org, count, django_assert_max_num_queries
 ):
     bulk_year(org, count)
-    committee_narrative_save(
+    committee_introduction_save(
         organisation=org.organisation,
         year=YEAR,
         introduction="i",
-        opinion="o",
+        version=0,
         by=org.people["insurance"],
+    )
+    committee_opinion_save(
+        organisation=org.organisation, year=YEAR, opinion="o", version=1, by=org.people["audit"]
     )
     for variant in ("full", "public", "appendix"):
         with django_assert_max_num_queries(REPORT_MAX_QUERIES):
