@@ -152,3 +152,39 @@ def can_change_action(user: AbstractBaseUser, action) -> bool:
 def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
     """Any colleague who can see a register may report a new risk to it."""
     return not is_read_only(user) and can_view_register(user, register)
+
+
+def may_approve_register(user: AbstractBaseUser, register: Register) -> bool:
+    """Approve a register's review in one's own name ("at the right level of management"):
+    its owner; the corporate register also any member of SLT of its organisation. The
+    Insurance Manager records approvals, never gives them (docs/domain.md#approval)."""
+    if not user.is_authenticated or is_read_only(user) or not user.is_active:
+        return False
+    if register.owner_id == user.pk:
+        return True
+    profile = _profile(user)
+    return (
+        register.tier == Tier.CORPORATE
+        and profile is not None
+        and profile.organisation_id == register.organisation_id
+        and roles.SLT in role_names(user)
+    )
+
+
+def can_record_approval(user: AbstractBaseUser, register: Register) -> bool:
+    """Record an approval on the approver's behalf: the Insurance Manager."""
+    return (
+        not is_read_only(user) and is_insurance_manager(user) and can_view_register(user, register)
+    )
+
+
+def can_open_approval(user: AbstractBaseUser, register: Register) -> bool:
+    """Open a register's approval page: those who approve it and the Insurance Manager."""
+    return may_approve_register(user, register) or can_record_approval(user, register)
+
+
+def can_review_as_s151(user: AbstractBaseUser) -> bool:
+    """Record the oversight of the corporate register: the Section 151 Officer."""
+    if not user.is_authenticated or is_read_only(user):
+        return False
+    return roles.S151_OFFICER in role_names(user)
