@@ -106,12 +106,10 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def draft_quarters(*, organisation: Organisation, approved: list[ApprovedQuarter]) -> list[Quarter]:
+def draft_quarters(*, approved: list[ApprovedQuarter]) -> list[Quarter]:
     """The quarters whose pack is a draft today: those that may still be approved and have
     not been (docs/domain.md#draft-packs), latest first."""
     done = {item.quarter for item in approved}
-    if corporate_register(organisation=organisation) is None:
-        return []
     return [q for q in approvable_quarters(timezone.localdate()) if q not in done]
 
 
@@ -158,12 +156,13 @@ def _pack_request(request: HttpRequest) -> tuple[_PackRequest, _Refused | None]:
             "the SLT pack only."
         )
     approved = approved_quarters(organisation=organisation)
-    drafts = draft_quarters(organisation=organisation, approved=approved)
+    has_register = corporate_register(organisation=organisation) is not None
+    drafts = draft_quarters(approved=approved) if has_register else []
     asked = _PackRequest(organisation, None, variant, variants, approved, drafts)
     if variant not in VARIANTS:
         message = f"{variant!r} is not a version of the pack: choose one from the list."
         return asked, _Refused(message, 400)
-    if corporate_register(organisation=organisation) is None:
+    if not has_register:
         return asked, _Refused("Your organisation has no corporate register yet.", 404)
     text = request.GET.get("quarter", "").strip()
     try:
