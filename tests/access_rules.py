@@ -25,9 +25,9 @@ from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
 from registers.models import Action, ImportUpload, Register, Risk, RiskReport
-from reports import permissions as reports
 from registers.periods import quarter_considered
 from registers.review_questions import questions_for
+from reports import permissions as reports
 from reports.packs import corporate_register
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 403, 404, 405
