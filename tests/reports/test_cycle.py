@@ -539,3 +539,46 @@ def test_render_report_writes_a_draft_before_approval_and_says_so(org, tmp_path)
     for page in pages:
         assert "DRAFT, generated" in page
     assert "Draft: SLT has not approved the register" in pages[0]
+
+
+# Bounded queries --------------------------------------------------------------------------
+
+# The session, the user, their roles and profile, the register, the scheme's bands, the open
+# risks with their owners' profiles, their actions, the quarters signed off, the approvers
+# (for the Insurance Manager) and the unread-notifications count.
+APPROVAL_PAGE_MAX_QUERIES = 10
+S151_PAGE_MAX_QUERIES = 7
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_approval_page_costs_the_same_queries_for_3_or_30_risks(
+    client, org, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        risk = RiskFactory(register=org.corporate, reference=f"CRR-{number:02d}")
+        ActionFactory(risk=risk)
+    client.force_login(org.people["insurance"])
+
+    with django_assert_max_num_queries(APPROVAL_PAGE_MAX_QUERIES):
+        response = client.get(approval_url(org.corporate))
+
+    assert response.status_code == 200
+    assert response.context["checklist"].open_risks == count
+
+
+@pytest.mark.parametrize("reviews", [0, 5])
+def test_the_s151_page_costs_a_fixed_number_of_queries(
+    client, org, reviews, django_assert_max_num_queries
+):
+    for number in range(reviews):
+        s151_review_record(
+            register=org.corporate,
+            quarter=quarter_considered(today()),
+            by=org.people["s151"],
+            verdict=OversightVerdict.CONCERNS,
+            comments=f"Version {number}",
+        )
+    client.force_login(org.people["s151"])
+
+    with django_assert_max_num_queries(S151_PAGE_MAX_QUERIES):
+        assert client.get(s151_url()).status_code == 200
