@@ -1,5 +1,5 @@
 """Approving a register's review, and the Section 151 Officer's oversight before SLT
-approves the corporate register (docs/domain.md#approval, docs/domain.md#s151-oversight).
+approves the corporate register (docs/domain.md#register-approval, docs/domain.md#s151-oversight).
 
 Approval is the register owner's decision, and for the corporate register SLT's (any member
 in the meeting); the Insurance Manager may record that decision on the approver's behalf,

@@ -107,7 +107,7 @@ def quarters_of_year(year: int) -> list[Quarter]:
 
 
 # A meeting in the first weeks of a quarter considers the quarter just ended
-# (docs/domain.md#approval).
+# (docs/domain.md#register-approval).
 MEETING_LOOKS_BACK_DAYS = 42
 
 

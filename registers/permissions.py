@@ -157,7 +157,7 @@ def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
 def may_approve_register(user: AbstractBaseUser, register: Register) -> bool:
     """Approve a register's review in one's own name ("at the right level of management"):
     its owner; the corporate register also any member of SLT of its organisation. The
-    Insurance Manager records approvals, never gives them (docs/domain.md#approval)."""
+    Insurance Manager records approvals, never gives them (docs/domain.md#register-approval)."""
     if not user.is_authenticated or is_read_only(user) or not user.is_active:
         return False
     if register.owner_id == user.pk:

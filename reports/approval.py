@@ -1,5 +1,5 @@
 """What a register's approval page shows before the button: a checklist of what is being
-approved, each rule a risk breaks with the risks that break it (docs/domain.md#approval).
+approved, each rule a risk breaks with the risks that break it (docs/domain.md#register-approval).
 
 The rules have one home each: ``registers.warnings`` (what a risk's page warns about: not
 scored, outside appetite, owner seniority, no owner, review and actions overdue...) and the

@@ -1,5 +1,5 @@
 """Forms of the quarterly cycle: approving a register on its own page, and the Section 151
-Officer's oversight of the draft corporate register (docs/domain.md#approval)."""
+Officer's oversight of the draft corporate register (docs/domain.md#register-approval)."""
 
 from __future__ import annotations
 

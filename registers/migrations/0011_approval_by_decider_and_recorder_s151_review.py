@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                help_text='The register-level questions of the tier and their answers, as [{"question": ..., "answer": ...}] (docs/domain.md#approval).',
+                help_text='The register-level questions of the tier and their answers, as [{"question": ..., "answer": ...}] (docs/domain.md#register-approval).',
             ),
         ),
         migrations.AddField(

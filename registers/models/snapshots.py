@@ -48,7 +48,7 @@ class RegisterSnapshot(models.Model):
         default=list,
         blank=True,
         help_text="The register-level questions of the tier and their answers, as "
-        '[{"question": ..., "answer": ...}] (docs/domain.md#approval).',
+        '[{"question": ..., "answer": ...}] (docs/domain.md#register-approval).',
     )
     without_s151_sign_off = models.BooleanField(
         "approved without the Section 151 Officer's sign-off",

@@ -1,5 +1,5 @@
 """Reads for approving a register: who may be named as having approved it, and which
-quarters the Section 151 Officer has not signed off (docs/domain.md#approval)."""
+quarters the Section 151 Officer has not signed off (docs/domain.md#register-approval)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The sections of the SLT pack that come from the quarterly cycle around SLT's meeting
-(docs/domain.md#quarterly-cycle): the Section 151 Officer's oversight, the red risks on the
+(docs/domain.md#the-quarterly-cycle): the Section 151 Officer's oversight, the red risks on the
 registers below the corporate one, and the approval the pack records."""
 
 from __future__ import annotations

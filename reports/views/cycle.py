@@ -1,4 +1,4 @@
-"""The quarterly cycle's pages (docs/domain.md#quarterly-cycle): approving a register on its
+"""The quarterly cycle's pages (docs/domain.md#the-quarterly-cycle): approving a register on its
 own page, after its checklist and the tier's questions, and the Section 151 Officer's
 oversight of the draft corporate register."""
 
