@@ -26,6 +26,7 @@ from registers.review_questions import questions_for
 from reports.committee import committee_report
 from reports.models import StoredPack
 from reports.packs import slt_pack
+from reports.packs.stored import stored_packs_store
 from reports.pdf import PdfFailed
 from scoring.matrix import Seniority
 from tests.conftest import person
@@ -456,16 +457,15 @@ def test_a_pdf_failure_does_not_lose_the_approval(client, org, monkeypatch):
     assert StoredPack.objects.get().content == b"%PDF stored later"
 
 
-def test_stored_packs_survive_a_dumpdata_loaddata_round_trip(org, fake_pdfs):
+@pytest.mark.parametrize("format", ["json", "xml"])  # the README's backup uses XML
+def test_stored_packs_survive_a_dumpdata_loaddata_round_trip(org, fake_pdfs, format):
     register_approve(register=org.corporate, by=org.people["chief"])
-    from reports.packs.stored import stored_packs_store
-
     stored_packs_store(snapshot=RegisterSnapshot.objects.get())
     before = {p.variant: (bytes(p.content), p.sha256) for p in StoredPack.objects.all()}
-    dumped = serializers.serialize("json", StoredPack.objects.all())
+    dumped = serializers.serialize(format, StoredPack.objects.all())
     StoredPack.objects.all().delete()
 
-    for obj in serializers.deserialize("json", dumped):
+    for obj in serializers.deserialize(format, dumped):
         obj.save()
 
     after = {p.variant: (bytes(p.content), p.sha256) for p in StoredPack.objects.all()}
