@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
+from demo.oversight import load_demo_oversight
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -198,6 +199,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     # After the escalations: the history places an escalated risk on its first register.
     for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
         load.count("quarterly snapshots", True)
+    for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
+        load.count("Section 151 reviews", True)
     return load.created
 
 

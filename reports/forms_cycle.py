@@ -31,7 +31,7 @@ class RegisterApprovalForm(forms.Form):
     )
     decided_on = forms.DateField(
         label="Date of the meeting",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     confirm_without_s151 = forms.BooleanField(
         label="Approve without the Section 151 Officer's sign-off",

@@ -311,7 +311,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go(f"/registers/{service.pk}/settings/", "register settings")
     page.get_by_label("Name").fill("")
     scan.submit("Save settings", "register settings, errors")
-    scan.go(f"/registers/{service.pk}/settings/")
+    scan.go(f"/reports/approve/{service.pk}/", "register approval")
     scan.submit("Approve the register", "register approval, errors")
     scan.go(f"/registers/{service.pk}/reports/", "risks reported to the register")
     scan.go(f"/reports/{report.pk}/", "reported risk, to decide")
@@ -383,6 +383,14 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.locator("input[name=year]").evaluate("input => { input.value = 'not a year'; }")
     scan.submit("Save the words", "committee words, refused")
     scan.go("/reports/collation/", "collation")
+    scan.go(f"/reports/approve/{corporate.pk}/", "recording SLT's approval")
+    scan.submit("Record the approval", "recording SLT's approval, errors")
+
+    # The Section 151 Officer's oversight of the quarter under review, and its errors.
+    scan.as_user("s151.officer")
+    scan.go("/reports/slt/oversight/", "Section 151 oversight")
+    page.get_by_label("Comments for SLT").fill("")
+    scan.submit("Record my oversight", "Section 151 oversight, errors")
     scan.go("/accounts/password/done/", "password changed")
 
     # Pages no address shows on purpose: Django's 500 page, and the page a PDF download

@@ -582,3 +582,9 @@ def test_the_s151_page_costs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(S151_PAGE_MAX_QUERIES):
         assert client.get(s151_url()).status_code == 200
+
+
+def test_the_meeting_date_is_offered_as_a_browser_date(client, org):
+    client.force_login(org.people["head"])
+    page = client.get(approval_url(org.service_register)).content.decode()
+    assert f'type="date" name="decided_on" value="{today().isoformat()}"' in page
