@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from registers import roles
 from registers.models import Organisation
-from registers.permissions import is_read_only, role_names
+from registers.permissions import can_view_register, is_read_only, role_names
 
 PACK_READERS = {
     roles.SLT,
@@ -83,3 +83,9 @@ def can_edit_narrative(user: AbstractBaseUser) -> bool:
     if not user.is_authenticated or is_read_only(user):
         return False
     return user.is_superuser or roles.INSURANCE_MANAGER in role_names(user)
+
+
+def can_read_register_pack(user: AbstractBaseUser, register) -> bool:
+    """A register's own pack, for its leadership meeting: whoever may see the register (its
+    risks are on their screen already; docs/domain.md#register-packs)."""
+    return user.is_authenticated and can_view_register(user, register)

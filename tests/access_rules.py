@@ -333,6 +333,16 @@ RULES: dict[str, Rule] = {
         by_pk("reports:register-approval"),
         lambda user, register: when(registers.can_open_approval(user, register)),
     ),
+    "reports:register-pack": Rule(
+        registers_,
+        by_pk("reports:register-pack"),
+        lambda user, register: when(reports.can_read_register_pack(user, register)),
+    ),
+    "reports:register-pack-pdf": Rule(
+        registers_,
+        by_pk("reports:register-pack-pdf"),
+        lambda user, register: when(reports.can_read_register_pack(user, register)),
+    ),
     "reports:s151-review": Rule(
         no_object,
         fixed("reports:s151-review"),

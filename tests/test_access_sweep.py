@@ -339,6 +339,9 @@ def pdfs_not_rendered(monkeypatch):
     monkeypatch.setattr("reports.views.packs.slt_pack_pdf", lambda **kwargs: b"%PDF-sweep")
     monkeypatch.setattr("reports.packs.stored.slt_pack_pdf", lambda **kwargs: b"%PDF-sweep")
     monkeypatch.setattr(
+        "reports.views.register_pack.register_pack_pdf", lambda **kwargs: b"%PDF-sweep"
+    )
+    monkeypatch.setattr(
         "reports.views.committee.committee_report_pdf", lambda **kwargs: b"%PDF-sweep"
     )
     monkeypatch.setattr("reports.collation.collation_pdf", lambda **kwargs: b"%PDF-sweep")

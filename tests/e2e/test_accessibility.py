@@ -51,6 +51,7 @@ NOT_PAGES = {
     "reports:slt-pack-pdf": "a PDF download",
     "reports:committee-report-pdf": "a PDF download",
     "reports:collation-pdf": "a PDF download",
+    "reports:register-pack-pdf": "a PDF download",
     "reports:collation-xlsx": "an XLSX download",
     "registers:action-complete": "POST only: always redirects to the action's page",
     "registers:register-import-confirm": (
@@ -313,6 +314,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.submit("Save settings", "register settings, errors")
     scan.go(f"/reports/approve/{service.pk}/", "register approval")
     scan.submit("Approve the register", "register approval, errors")
+    scan.go(f"/reports/register/{service.pk}/", "register pack, draft")
     scan.go(f"/registers/{service.pk}/reports/", "risks reported to the register")
     scan.go(f"/reports/{report.pk}/", "reported risk, to decide")
     scan.submit("Accept", "reported risk, accept errors")

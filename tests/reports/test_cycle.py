@@ -588,3 +588,98 @@ def test_the_meeting_date_is_offered_as_a_browser_date(client, org):
     client.force_login(org.people["head"])
     page = client.get(approval_url(org.service_register)).content.decode()
     assert f'type="date" name="decided_on" value="{today().isoformat()}"' in page
+
+
+# A register's own pack (the template's shape) ---------------------------------------------
+
+
+def register_pack_url(register, name="reports:register-pack", quarter=None):
+    url = reverse(name, kwargs={"pk": register.pk})
+    return f"{url}?quarter={quarter.label}" if quarter else url
+
+
+def test_a_service_register_prints_in_the_templates_columns_draft_then_approved(client, org):
+    register = org.service_register
+    risk = RiskFactory(
+        register=register,
+        reference="AC-01",
+        title="Care home closure",
+        owner=org.people["head"],
+        inherent_likelihood=4,
+        inherent_impact=5,
+        residual_likelihood=3,
+        residual_impact=4,
+    )
+    ActionFactory(risk=risk, kind="control", description="Market sustainability plan")
+    client.force_login(org.people["head"])
+
+    draft = client.get(register_pack_url(register))
+
+    assert draft.status_code == 200
+    pack = draft.context["pack"]
+    assert pack.draft and pack.quarter == quarter_considered(today())
+    row = pack.rows[0]
+    assert (row.number, row.reference, row.owner_name) == (1, "AC-01", person_name(risk.owner))
+    assert (row.inherent.likelihood, row.inherent.impact) == (4, 5)
+    assert (row.residual.likelihood, row.residual.impact) == (3, 4)
+    assert [c.description for c in row.controls] == ["Market sustainability plan"]
+    page = draft.content.decode()
+    for heading in ("Risk description", "Impact", "Inherent L × I", "Mitigations"):
+        assert heading in page
+    assert "4 × 5 =" in page
+
+    client.post(approval_url(register), approval_data(register))
+    approved = client.get(register_pack_url(register)).context["pack"]
+    assert not approved.draft
+    assert approved.approval.approved_by == person_name(org.people["head"])
+    assert approved.rows == pack.rows
+
+
+def test_the_register_pack_pdf_says_draft_on_every_page(client, org):
+    RiskFactory(register=org.directorate_register, reference="DIR-PEOPLE-01")
+    client.force_login(org.people["director"])
+
+    response = client.get(register_pack_url(org.directorate_register, "reports:register-pack-pdf"))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-DRAFT.pdf"')
+    pages = pdf_pages(response.content)
+    assert all("DRAFT, generated" in page for page in pages)
+    assert "DIR-PEOPLE-01" in " ".join(pages)
+
+
+@pytest.mark.parametrize("who", ["other_officer", "other_director"])
+def test_the_register_pack_is_refused_to_who_may_not_see_the_register(client, org, who):
+    client.force_login(org.people[who])
+    assert client.get(register_pack_url(org.service_register)).status_code == 403
+    assert (
+        client.get(register_pack_url(org.service_register, "reports:register-pack-pdf")).status_code
+        == 403
+    )
+
+
+def test_a_quarter_never_approved_has_no_register_pack(client, org):
+    client.force_login(org.people["head"])
+    response = client.get(register_pack_url(org.service_register, quarter=Quarter(2020, 1)))
+    assert response.status_code == 404
+    assert "was not approved in 2020/21 Q1" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_register_pack_costs_the_same_queries_for_3_or_30_risks(
+    client, org, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        ActionFactory(risk=RiskFactory(register=org.service_register, reference=f"AC-{number:02d}"))
+    client.force_login(org.people["head"])
+
+    with django_assert_max_num_queries(REGISTER_PACK_MAX_QUERIES):
+        response = client.get(register_pack_url(org.service_register))
+
+    assert len(response.context["pack"].rows) == count
+
+
+# The session, the user and their profile, the register, its quarters, the draft's snapshot
+# reads (the previous snapshot, its rows, the movements in, the bands, the open risks), the
+# bands, the risks with their actions and the unread-notifications count.
+REGISTER_PACK_MAX_QUERIES = 14
