@@ -78,12 +78,14 @@ def _pack_links(quarter: Quarter, variants: list[str]) -> list[PackLink]:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    """The reports the signed-in user may read: the SLT pack of each quarter SLT approved the
-    corporate register in (in the variants they may read), the committee's annual report and
-    the directorate collation."""
+    """The reports the signed-in user may read: the draft SLT pack of the quarter under review
+    and the pack of each quarter SLT approved the corporate register in (in the variants they
+    may read), the committee's annual report and the directorate collation."""
     variants = readable_variants(request.user)
     organisation = reader_organisation(request.user)
     approved = approved_quarters(organisation=organisation) if variants and organisation else []
+    has_register = bool(variants and organisation and corporate_register(organisation=organisation))
+    drafts = draft_quarters(approved=approved) if has_register else []
     committee_url = _url_or_blank("reports:committee-report") if variants else ""
     years = sorted({item.quarter.year for item in approved}, reverse=True)
     return render(
@@ -93,6 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "variants": [VARIANT_NAMES[variant] for variant in variants],
             "packs": [(item, _pack_links(item.quarter, variants)) for item in approved],
+            "drafts": [(quarter, _pack_links(quarter, variants)) for quarter in drafts],
             "committee_reports": [
                 (year_label(year), f"{committee_url}?{urlencode({'year': year_label(year)})}")
                 for year in years

@@ -572,12 +572,16 @@ def test_the_index_offers_others_no_pack(client, org, history, who):
     assert "There are no reports for your role" in page
 
 
-def test_the_index_says_when_no_quarter_is_approved(client, org):
+def test_the_index_offers_the_draft_when_no_quarter_is_approved(client, org):
     client.force_login(org.people["chief"])
 
-    page = client.get(reverse("reports:index")).content.decode()
+    response = client.get(reverse("reports:index"))
+    page = response.content.decode()
 
-    assert "No reports yet" in page
+    assert "No approved pack yet" in page
+    quarter = quarter_considered(timezone.localdate())
+    assert [q for q, _ in response.context["drafts"]][0] == quarter
+    assert f"{quarter.label} (draft)" in page
 
 
 def test_the_navigation_leads_to_the_reports(client, org):
