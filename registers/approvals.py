@@ -126,14 +126,17 @@ def register_approve(
     if recorder is not None:
         reason = f"Approval by {person_name(decider)} recorded by {person_name(recorder)}"
     save_next_version(register, by=by, reason=reason)
-    snapshot = register_snapshot_take(register=register, by=decider, at=at, quarter=quarter)
-    snapshot.recorded_by = recorder
-    snapshot.decided_on = decided_on
-    snapshot.answers = answered
-    snapshot.without_s151_sign_off = register.tier == Tier.CORPORATE and not s151_signed_off(
-        register=register, quarter=quarter
+    snapshot = register_snapshot_take(
+        register=register,
+        by=decider,
+        at=at,
+        quarter=quarter,
+        recorded_by=recorder,
+        decided_on=decided_on,
+        answers=answered,
+        without_s151_sign_off=register.tier == Tier.CORPORATE
+        and not s151_signed_off(register=register, quarter=quarter),
     )
-    snapshot.save(update_fields=["recorded_by", "decided_on", "answers", "without_s151_sign_off"])
     register.approval_snapshot = snapshot  # for the caller: the record just made
     return register
 
@@ -162,12 +165,19 @@ def register_snapshot_rows(
 
 
 def register_snapshot_take(
-    *, register: Register, by: AbstractBaseUser, at: datetime, quarter: Quarter | None = None
+    *,
+    register: Register,
+    by: AbstractBaseUser,
+    at: datetime,
+    quarter: Quarter | None = None,
+    **approval,
 ) -> RegisterSnapshot:
     """Freeze the register's open risks as approved at ``at`` for ``quarter`` (default the
     quarter ``at`` falls in): scores, bands (by the scheme of the day), owner, status, and how
     each arrived since the previous quarter's snapshot (new, escalated in, de-escalated in).
-    A fixed number of queries whatever the number of risks."""
+    ``approval`` holds the approval's other details (``recorded_by``, ``decided_on``,
+    ``answers``, ``without_s151_sign_off``). A fixed number of queries whatever the number of
+    risks."""
     quarter = quarter or Quarter.containing(timezone.localdate(at))
     snapshot = RegisterSnapshot.objects.create(
         register=register,
@@ -175,6 +185,7 @@ def register_snapshot_take(
         quarter=quarter.number,
         approved_at=at,
         approved_by=by,
+        **approval,
     )
     RiskSnapshot.objects.bulk_create(
         register_snapshot_rows(register=register, snapshot=snapshot, at=at)
