@@ -13,13 +13,10 @@ from simple_history.models import HistoricalRecords
 
 from registers.models import Organisation, RegisterSnapshot
 from registers.periods import year_label
+from reports.permissions import APPENDIX, FULL, PUBLIC
 
 # The variants of a pack (reports.permissions): full, public, confidential appendix.
-VARIANT_CHOICES = [
-    ("full", "Full"),
-    ("public", "Public"),
-    ("appendix", "Confidential appendix"),
-]
+VARIANT_CHOICES = [(FULL, "Full"), (PUBLIC, "Public"), (APPENDIX, "Confidential appendix")]
 
 
 class CommitteeNarrative(models.Model):
