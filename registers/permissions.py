@@ -13,8 +13,11 @@ on: the rest of a register is its people's business, and a risk's owner may sit 
 Changing (docs/domain.md#who-may-change-what):
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
   Manager; an action also its own owner;
-- a register's settings, its approval and the risks reported to it: its owner and the
-  Insurance Manager;
+- a register's settings and the risks reported to it: its owner and the Insurance Manager;
+- approving a register: its owner, the corporate register also any member of SLT; the
+  Insurance Manager records an approval on their behalf, never in their own name
+  (docs/domain.md#register-approval);
+- the oversight of the corporate register: the Section 151 Officer;
 - reporting a new risk: anyone who can see the register;
 - Internal Audit and committee members change nothing, whatever else they are.
 
@@ -117,7 +120,7 @@ def can_view_risk(user: AbstractBaseUser, risk: Risk) -> bool:
 
 
 def can_change_register(user: AbstractBaseUser, register: Register) -> bool:
-    """Change a register's settings, approve its review, decide risks reported to it."""
+    """Change a register's settings, add and import risks, decide risks reported to it."""
     if is_read_only(user):
         return False
     return register.owner_id == user.pk or (

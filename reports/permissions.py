@@ -6,6 +6,9 @@
 - The directorate collation: SLT, the Insurance Manager, the statutory officers, Internal
   Audit.
 - Editing the committee report's narrative: the Insurance Manager.
+- A register's own pack (its review meeting's, in the template's shape): whoever may see the
+  register. Approving a register and the Section 151 Officer's oversight are decided in
+  ``registers.permissions``, where the approval's rules live.
 Risk owners, Heads of Service and Directors read no packs: their registers are in the app.
 
 A reader reads the reports of their own organisation (``reader_organisation``).
