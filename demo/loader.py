@@ -20,6 +20,7 @@ from django.utils import timezone
 from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
+from demo.oversight import load_demo_oversight
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -203,6 +204,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("closure proposals", True)
     for _ in range(load_committee_words(organisation=organisation, today=load.today)):
         load.count("committee report words", True)
+    for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
+        load.count("Section 151 reviews", True)
     return load.created
 
 

@@ -104,3 +104,24 @@ def parse_year(text: str) -> int:
 
 def quarters_of_year(year: int) -> list[Quarter]:
     return [Quarter(year, number) for number in range(1, 5)]
+
+
+# A meeting in the first weeks of a quarter considers the quarter just ended
+# (docs/domain.md#register-approval).
+MEETING_LOOKS_BACK_DAYS = 42
+
+
+def quarter_considered(day: date) -> Quarter:
+    """The quarter a review meeting held on ``day`` considers: the one just ended when the
+    meeting falls in the first six weeks of the next, otherwise the one ``day`` is in."""
+    quarter = Quarter.containing(day)
+    if (day - quarter.start).days < MEETING_LOOKS_BACK_DAYS:
+        return quarter.previous
+    return quarter
+
+
+def approvable_quarters(day: date) -> tuple[Quarter, Quarter]:
+    """The quarters an approval given on ``day`` may be for: the quarter ``day`` is in and the
+    one before it (an earlier quarter's record is closed), the latest first."""
+    quarter = Quarter.containing(day)
+    return quarter, quarter.previous

@@ -16,8 +16,11 @@ Changing (docs/domain.md#who-may-change-what):
 - closing a corporate risk outright: SLT (the register's owner or any member) or the Insurance
   Manager recording SLT's decision, never the risk's own owner, who proposes it instead
   (docs/domain.md#closing-a-corporate-risk);
-- a register's settings, its approval and the risks reported to it: its owner and the
-  Insurance Manager;
+- a register's settings and the risks reported to it: its owner and the Insurance Manager;
+- approving a register: its owner, the corporate register also any member of SLT; the
+  Insurance Manager records an approval on their behalf, never in their own name
+  (docs/domain.md#register-approval);
+- the oversight of the corporate register: the Section 151 Officer;
 - reporting a new risk: anyone who can see the register;
 - Internal Audit and committee members change nothing, whatever else they are.
 
@@ -131,7 +134,7 @@ def can_view_risk(user: AbstractBaseUser, risk: Risk) -> bool:
 
 
 def can_change_register(user: AbstractBaseUser, register: Register) -> bool:
-    """Change a register's settings, approve its review, decide risks reported to it."""
+    """Change a register's settings, add and import risks, decide risks reported to it."""
     if is_read_only(user):
         return False
     return register.owner_id == user.pk or (
@@ -201,3 +204,39 @@ def people_search_organisation(user: AbstractBaseUser, organisation_id: int | No
         return organisation_id
     profile = _profile(user)
     return profile.organisation_id if profile is not None else None
+
+
+def may_approve_register(user: AbstractBaseUser, register: Register) -> bool:
+    """Approve a register's review in one's own name ("at the right level of management"):
+    its owner; the corporate register also any member of SLT of its organisation. The
+    Insurance Manager records approvals, never gives them (docs/domain.md#register-approval)."""
+    if not user.is_authenticated or is_read_only(user) or not user.is_active:
+        return False
+    if register.owner_id == user.pk:
+        return True
+    profile = _profile(user)
+    return (
+        register.tier == Tier.CORPORATE
+        and profile is not None
+        and profile.organisation_id == register.organisation_id
+        and roles.SLT in role_names(user)
+    )
+
+
+def can_record_approval(user: AbstractBaseUser, register: Register) -> bool:
+    """Record an approval on the approver's behalf: the Insurance Manager."""
+    return (
+        not is_read_only(user) and is_insurance_manager(user) and can_view_register(user, register)
+    )
+
+
+def can_open_approval(user: AbstractBaseUser, register: Register) -> bool:
+    """Open a register's approval page: those who approve it and the Insurance Manager."""
+    return may_approve_register(user, register) or can_record_approval(user, register)
+
+
+def can_review_as_s151(user: AbstractBaseUser) -> bool:
+    """Record the oversight of the corporate register: the Section 151 Officer."""
+    if not user.is_authenticated or is_read_only(user):
+        return False
+    return roles.S151_OFFICER in role_names(user)

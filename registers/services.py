@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from common.people import person_name
 from registers import due, permissions
+
+# Approving a register and its snapshot live in registers.approvals; the views, the demo and
+# the tests call them from here too.
+from registers.approvals import register_approve as register_approve
+from registers.approvals import register_snapshot_take as register_snapshot_take
 from registers.models import (
     Action,
     ActionStatus,
-    Arrival,
     MovementKind,
     Register,
-    RegisterSnapshot,
     ReportStatus,
     Risk,
     RiskMovement,
     RiskReport,
     RiskReview,
-    RiskSnapshot,
     RiskStatus,
     Tier,
 )
-from registers.periods import Quarter
 from registers.review_questions import questions_for
 
 # StaleEdit and save_with_history live with the rest of the locking in registers.versions;
@@ -36,7 +36,6 @@ from registers.review_questions import questions_for
 from registers.versions import StaleEdit as StaleEdit
 from registers.versions import lock_at_version, save_next_version, save_with_history
 from scoring import matrix
-from scoring.selectors import scheme_bands
 
 
 def risk_reference_next(*, register: Register) -> str:
@@ -423,122 +422,6 @@ def register_update(
     for name, value in fields.items():
         setattr(register, name, value)
     return save_next_version(register, by=by, reason="Settings changed")
-
-
-@transaction.atomic
-def register_approve(*, register: Register, by: AbstractBaseUser, at=None) -> Register:
-    """Record that the register's owner has reviewed and approved it (policy Part 6), and
-    snapshot its open risks for the quarter the approval falls in."""
-    register = Register.objects.select_for_update().get(pk=register.pk)
-    register.last_approved_at = at or timezone.now()
-    register.last_approved_by = by
-    save_next_version(register, by=by, reason="Review approved")
-    register_snapshot_take(register=register, by=by, at=register.last_approved_at)
-    return register
-
-
-def register_snapshot_take(*, register: Register, by: AbstractBaseUser, at) -> RegisterSnapshot:
-    """Freeze the register's open risks as approved at ``at``: scores, bands (by the scheme
-    of the day), owner, status, and how each arrived since the previous quarter's snapshot
-    (new, escalated in, de-escalated in). A fixed number of queries whatever the number of
-    risks."""
-    quarter = Quarter.containing(timezone.localdate(at))
-    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
-    earlier = _previous_quarter_snapshot(register=register, quarter=quarter, before=at)
-    on_before = set(earlier.risks.values_list("risk_id", flat=True)) if earlier else set()
-    moves_in = _moves_in(
-        register=register, since=earlier.approved_at if earlier else None, until=at
-    )
-    snapshot = RegisterSnapshot.objects.create(
-        register=register,
-        year=quarter.year,
-        quarter=quarter.number,
-        approved_at=at,
-        approved_by=by,
-    )
-    RiskSnapshot.objects.bulk_create(
-        _risk_snapshot(
-            snapshot=snapshot,
-            risk=risk,
-            bands=bands,
-            arrival=_arrival(risk_id=risk.pk, on_before=on_before, moves_in=moves_in),
-        )
-        for risk in Risk.objects.filter(register=register).open().select_related("owner")
-    )
-    return snapshot
-
-
-def _previous_quarter_snapshot(
-    *, register: Register, quarter: Quarter, before: datetime
-) -> RegisterSnapshot | None:
-    """The register's latest snapshot approved before ``before`` in an earlier quarter."""
-    return (
-        RegisterSnapshot.objects.filter(register=register, approved_at__lt=before)
-        .exclude(year=quarter.year, quarter=quarter.number)
-        .order_by("-year", "-quarter", "-approved_at", "-pk")
-        .first()
-    )
-
-
-def _moves_in(
-    *, register: Register, since: datetime | None, until: datetime
-) -> dict[int, tuple[str, str]]:
-    """The last move of each risk onto the register after ``since`` (if given) and up to
-    ``until``: risk id to (movement kind, name of the register it came from)."""
-    moves_in = RiskMovement.objects.filter(to_register=register, moved_at__lte=until)
-    if since is not None:
-        moves_in = moves_in.filter(moved_at__gt=since)
-    return {
-        risk_id: (kind, from_name)
-        for risk_id, kind, from_name in moves_in.order_by("moved_at", "pk").values_list(
-            "risk_id", "kind", "from_register__name"
-        )
-    }
-
-
-def _arrival(
-    *, risk_id: int, on_before: set[int], moves_in: dict[int, tuple[str, str]]
-) -> tuple[str, str]:
-    """How a risk came onto the register since the previous snapshot, and from where: blank
-    when it was on that snapshot already; escalated or de-escalated in from a named register;
-    otherwise new."""
-    if risk_id in on_before:
-        return "", ""
-    kind, arrived_from = moves_in.get(risk_id, (Arrival.NEW, ""))
-    if kind not in Arrival.values or kind == Arrival.NEW:
-        return Arrival.NEW, ""
-    return kind, arrived_from
-
-
-def _risk_snapshot(
-    *,
-    snapshot: RegisterSnapshot,
-    risk: Risk,
-    bands: tuple[matrix.Band, ...],
-    arrival: tuple[str, str],
-) -> RiskSnapshot:
-    """The risk as it stands, for ``snapshot``: its scores, with their bands by ``bands``."""
-    inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
-    residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
-    return RiskSnapshot(
-        snapshot=snapshot,
-        risk=risk,
-        reference=risk.reference,
-        title=risk.title,
-        owner_name=person_name(risk.owner) if risk.owner else "",
-        status=risk.status,
-        exempt=risk.exempt,
-        **RiskSnapshot.scores_of(risk=risk),
-        target_likelihood=risk.target_likelihood,
-        target_impact=risk.target_impact,
-        inherent_band_key=inherent.key if inherent else "",
-        inherent_band_label=inherent.label if inherent else "",
-        residual_band_key=residual.key if residual else "",
-        residual_band_label=residual.label if residual else "",
-        next_review_due=risk.next_review_due,
-        arrival=arrival[0],
-        arrived_from=arrival[1],
-    )
 
 
 @transaction.atomic

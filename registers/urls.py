@@ -43,9 +43,6 @@ urlpatterns = [
         register_settings.register_settings,
         name="register-settings",
     ),
-    path(
-        "registers/<int:pk>/approve/", register_settings.register_approve, name="register-approve"
-    ),
     # Importing a spreadsheet, and the full export for the round trip
     path("registers/<int:pk>/import/", imports.import_upload, name="register-import"),
     path(

@@ -1,4 +1,5 @@
-"""What the reports keep of their own: the committee report's narrative.
+"""What the reports keep of their own: the committee report's narrative and the SLT packs
+stored when SLT approved a quarter.
 
 Everything else a report prints is read from the registers and their quarterly snapshots.
 """
@@ -10,8 +11,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from registers.models import Organisation, Versioned
+from registers.models import Organisation, RegisterSnapshot, Versioned
 from registers.periods import year_label
+from reports.permissions import APPENDIX, FULL, PUBLIC
+
+# The variants of a pack (reports.permissions): full, public, confidential appendix.
+VARIANT_CHOICES = [(FULL, "Full"), (PUBLIC, "Public"), (APPENDIX, "Confidential appendix")]
 
 
 class CommitteeNarrative(Versioned):
@@ -65,3 +70,35 @@ class CommitteeNarrative(Versioned):
 
     def __str__(self) -> str:
         return f"Committee report narrative {year_label(self.year)}"
+
+
+class StoredPack(models.Model):
+    """An approved quarter's SLT pack exactly as it was rendered when SLT approved the
+    corporate register: the record of what SLT saw (docs/domain.md#stored-packs).
+
+    The bytes live in the database (a ``BinaryField``), not as files under ``MEDIA_ROOT``: a
+    pack is a few hundred kilobytes and three are stored a quarter, so the database stays
+    small; the record and its approval are backed up, restored and copied (``dumpdata`` /
+    ``loaddata``) together, with nothing on a disk to keep in step; and a pack is written in
+    the same kind of transaction as everything else. Never changed once stored.
+    """
+
+    snapshot = models.ForeignKey(
+        RegisterSnapshot, on_delete=models.PROTECT, related_name="stored_packs"
+    )
+    variant = models.CharField(max_length=10, choices=VARIANT_CHOICES)
+    content = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size = models.PositiveIntegerField(help_text="Bytes.")
+    rendered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["snapshot", "variant"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "variant"], name="stored_pack_once_per_variant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"SLT pack ({self.variant}) of {self.snapshot}"

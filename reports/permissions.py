@@ -9,7 +9,11 @@
   Audit.
 - The committee report's introduction: the Insurance Manager; its independent opinion:
   Internal Audit, and never the Insurance Manager who coordinates the register.
-Risk owners, Heads of Service and Directors read no packs unless they sit on SLT.
+- A register's own pack (its review meeting's, in the template's shape): whoever may see the
+  register. Approving a register and the Section 151 Officer's oversight are decided in
+  ``registers.permissions``, where the approval's rules live.
+Risk owners, Heads of Service and Directors read no SLT packs unless they sit on SLT: their
+registers are in the app.
 
 A reader reads the reports of their own organisation (``reader_organisation``).
 """
@@ -20,7 +24,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from registers import roles
 from registers.models import Organisation
-from registers.permissions import is_read_only, role_names
+from registers.permissions import can_view_register, is_read_only, role_names
 
 PACK_READERS = {
     roles.SLT,
@@ -111,3 +115,9 @@ def can_write_opinion(user: AbstractBaseUser) -> bool:
         return False
     names = role_names(user)
     return roles.INTERNAL_AUDIT in names and roles.INSURANCE_MANAGER not in names
+
+
+def can_read_register_pack(user: AbstractBaseUser, register) -> bool:
+    """A register's own pack, for its leadership meeting: whoever may see the register (its
+    risks are on their screen already; docs/domain.md#register-packs)."""
+    return user.is_authenticated and can_view_register(user, register)

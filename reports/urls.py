@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import collation, committee, packs
+from reports.views import collation, committee, cycle, packs, register_pack
 
 app_name = "reports"
 
@@ -9,6 +9,16 @@ urlpatterns = [
     path("", packs.index, name="index"),
     path("slt/", packs.slt_pack_page, name="slt-pack"),
     path("slt/pdf/", packs.slt_pack_download, name="slt-pack-pdf"),
+    # The quarterly cycle: the Section 151 Officer's oversight, approving a register
+    path("slt/oversight/", cycle.s151_review, name="s151-review"),
+    path("approve/<int:pk>/", cycle.register_approval, name="register-approval"),
+    # Any register's own pack, in the template's shape
+    path("register/<int:pk>/", register_pack.register_pack_page, name="register-pack"),
+    path(
+        "register/<int:pk>/pdf/",
+        register_pack.register_pack_download,
+        name="register-pack-pdf",
+    ),
     # The committee's annual report
     path("committee/", committee.committee_report_page, name="committee-report"),
     path("committee/pdf/", committee.committee_report_pdf_view, name="committee-report-pdf"),

@@ -18,16 +18,19 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from escalation import permissions as escalation
 from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
 from registers.models import Action, ImportUpload, Register, Risk, RiskReport
+from registers.periods import quarter_considered
+from registers.review_questions import questions_for
 from reminders import permissions as reminders
 from reminders.models import ReminderSettings
 from reports import permissions as reports
-from reports.packs import approved_quarters
+from reports.packs import corporate_register
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 403, 404, 405
 
@@ -115,10 +118,10 @@ def committee_page(user, variant: str | None) -> int:
 
 
 def slt_pack_page(user, variant: str | None) -> int:
-    """The SLT pack as the packs' rule says, of a quarter SLT approved: a council with none
-    has no pack to show (404, saying why)."""
+    """The SLT pack as the packs' rule says, of the quarter under review (a draft until SLT
+    approves it): a council with no corporate register has no pack to show (404)."""
     status = pack_page(user, variant)
-    if status == OK and not approved_quarters(organisation=user.profile.organisation):
+    if status == OK and corporate_register(organisation=user.profile.organisation) is None:
         return NOT_FOUND
     return status
 
@@ -234,9 +237,6 @@ RULES: dict[str, Rule] = {
         registers_,
         by_pk("registers:register-settings"),
         lambda user, register: when(registers.can_change_register(user, register)),
-    ),
-    "registers:register-approve": Rule(
-        first(registers_), by_pk("registers:register-approve"), everyone(POST_ONLY)
     ),
     "registers:risk-create": Rule(
         registers_,
@@ -383,6 +383,27 @@ RULES: dict[str, Rule] = {
     ),
     "reports:committee-opinion": Rule(
         no_object, fixed("reports:committee-opinion"), everyone(POST_ONLY)
+    ),
+    # The quarterly cycle: approving a register, the Section 151 Officer's oversight.
+    "reports:register-approval": Rule(
+        registers_,
+        by_pk("reports:register-approval"),
+        lambda user, register: when(registers.can_open_approval(user, register)),
+    ),
+    "reports:register-pack": Rule(
+        registers_,
+        by_pk("reports:register-pack"),
+        lambda user, register: when(reports.can_read_register_pack(user, register)),
+    ),
+    "reports:register-pack-pdf": Rule(
+        registers_,
+        by_pk("reports:register-pack-pdf"),
+        lambda user, register: when(reports.can_read_register_pack(user, register)),
+    ),
+    "reports:s151-review": Rule(
+        no_object,
+        fixed("reports:s151-review"),
+        lambda user, _: when(registers.can_review_as_s151(user)),
     ),
     "reports:collation": Rule(
         no_object,
@@ -535,6 +556,22 @@ class Post:
     after: str = ""
 
 
+def approval_form(register) -> dict:
+    """An approval of ``register`` for the quarter under review, every question answered;
+    the owner is named as the approver for those who record it."""
+    today = timezone.localdate()
+    answers = {
+        f"answer_{n}": "Considered at the meeting."
+        for n, _ in enumerate(questions_for(register.tier), start=1)
+    }
+    return {
+        "quarter": quarter_considered(today).label,
+        "decided_by": register.owner_id,
+        "decided_on": today.isoformat(),
+        **answers,
+    }
+
+
 def may_change_register(user, register) -> int:
     return when(registers.can_change_register(user, register), ok=CHANGED)
 
@@ -555,11 +592,11 @@ POSTS: dict[str, Post] = {
         },
         may_change_register,
     ),
-    "registers:register-approve": Post(
+    "reports:register-approval": Post(
         "service_register",
-        by_pk("registers:register-approve"),
-        lambda register: {"approve-confirm": "on"},
-        may_change_register,
+        by_pk("reports:register-approval"),
+        approval_form,
+        lambda user, register: when(registers.can_open_approval(user, register), ok=CHANGED),
     ),
     "registers:risk-create": Post(
         "service_register",
@@ -713,6 +750,12 @@ POSTS: dict[str, Post] = {
         fixed("reminders:digest-preference"),
         lambda _: {"frequency": "weekly"},
         lambda user, _: when(reminders.can_choose_digest(user), ok=CHANGED),
+    ),
+    "reports:s151-review": Post(
+        "organisation",
+        fixed("reports:s151-review"),
+        lambda _: {"verdict": "signed_off", "comments": "Aligned with the budget."},
+        lambda user, _: when(registers.can_review_as_s151(user), ok=CHANGED),
     ),
     "reports:committee-narrative": Post(
         "organisation",

@@ -340,6 +340,10 @@ def pdfs_not_rendered(monkeypatch):
     """The sweep asks who may read a PDF, not how it looks (tests/reports render them): the
     views check the reader first, then these make the bytes."""
     monkeypatch.setattr("reports.views.packs.slt_pack_pdf", lambda **kwargs: b"%PDF-sweep")
+    monkeypatch.setattr("reports.packs.stored.slt_pack_pdf", lambda **kwargs: b"%PDF-sweep")
+    monkeypatch.setattr(
+        "reports.views.register_pack.register_pack_pdf", lambda **kwargs: b"%PDF-sweep"
+    )
     monkeypatch.setattr(
         "reports.views.committee.committee_report_pdf", lambda **kwargs: b"%PDF-sweep"
     )

@@ -24,6 +24,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, Validati
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import inlineformset_factory
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -37,10 +38,11 @@ from escalation.services import (
     risk_de_escalate,
 )
 from registers import services
+from registers.approvals import register_approve
 from registers.filters import RegisterRiskFilter
 from registers.forms.action import ActionCompleteForm, ActionForm
 from registers.forms.imports import MappingForm, UploadForm
-from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
+from registers.forms.register import RegisterSettingsForm
 from registers.forms.report import AcceptReportForm, DeclineReportForm, RiskReportForm
 from registers.forms.review import ReviewForm
 from registers.forms.risk import SCORE_GROUPS, RiskCloseForm, RiskForm
@@ -55,10 +57,13 @@ from registers.models import (
     RiskReport,
     RiskReview,
 )
+from registers.periods import quarter_considered
 from registers.review_questions import questions_for
+from registers.selectors.approvals import register_approvers
 from registers.selectors.people import organisation_people
 from reports.committee import committee_introduction_save, committee_opinion_save
 from reports.forms import CommitteeNarrativeForm, CommitteeOpinionForm
+from reports.forms_cycle import RegisterApprovalForm
 from reports.models import CommitteeNarrative
 from reports.permissions import VARIANTS
 from scoring.admin import SchemeBandFormSet
@@ -422,14 +427,37 @@ def test_register_settings_form(org, data):
         )
 
 
+def approval_form(org, data=None):
+    register = org.service_register
+    return RegisterApprovalForm(
+        data,
+        register=register,
+        today=timezone.localdate(),
+        approvers=register_approvers(register=register),
+        unsigned=set(),
+    )
+
+
 @DB_SETTINGS
 @given(data=st.data())
-def test_approve_register_form(org, data):
-    form = ApproveRegisterForm(draw_data(data, ApproveRegisterForm()))
+def test_register_approval_form(org, data):
+    base = {
+        "quarter": quarter_considered(timezone.localdate()).label,
+        "decided_by": str(org.people["head"].pk),
+        "decided_on": timezone.localdate().isoformat(),
+        **{f"answer_{n}": "Considered." for n in range(1, 7)},
+    }
+    form = approval_form(org, draw_data(data, approval_form(org), base=base))
     if checked(form):
-        assert form.cleaned_data["confirm"] is True
         save_or_refuse(
-            lambda: services.register_approve(register=org.service_register, by=org.people["head"])
+            lambda: register_approve(
+                register=org.service_register,
+                by=org.people["insurance"],
+                decided_by=form.cleaned_data["decided_by"],
+                quarter=form.cleaned_data["quarter"],
+                answers=form.answers(),
+                decided_on=form.cleaned_data["decided_on"],
+            )
         )
 
 

@@ -32,9 +32,11 @@ from escalation.services import (
     proposal_withdraw,
     risk_de_escalate,
 )
+from registers.approvals import s151_review_record
 from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
-from registers.models import Action, ActionKind, ActionStatus, Register, Risk
+from registers.models import Action, ActionKind, ActionStatus, Register, Risk, S151Review
+from registers.periods import Quarter
 from registers.review_questions import questions_for
 from registers.services import (
     action_complete,
@@ -275,6 +277,43 @@ def op_register_approve(org):
     return run
 
 
+def op_register_approve_recorded(org):
+    service_risk(org)
+
+    def run():
+        register_approve(
+            register=org.service_register, by=org.people["insurance"], decided_by=org.people["head"]
+        )
+        reason = (
+            f"Approval by {person_name(org.people['head'])} recorded by "
+            f"{person_name(org.people['insurance'])}"
+        )
+        return Expected(
+            org.people["insurance"], {Register: {org.service_register.pk: ("~", reason)}}
+        )
+
+    return run
+
+
+def op_s151_review_record(org):
+    quarter = Quarter.containing(timezone.localdate())
+
+    def run():
+        first = s151_review_record(
+            register=org.corporate,
+            quarter=quarter,
+            by=org.people["s151"],
+            verdict="concerns",
+            comments="Savings at risk.",
+        )
+        return Expected(
+            org.people["s151"],
+            {S151Review: {first.pk: ("+", "Section 151 review: Concerns raised")}},
+        )
+
+    return run
+
+
 def op_proposal_create(org):
     risk = service_risk(org)
 
@@ -391,6 +430,8 @@ OPERATIONS: dict[str, Callable] = {
     "action_complete": op_action_complete,
     "register_update": op_register_update,
     "register_approve": op_register_approve,
+    "register_approve_recorded": op_register_approve_recorded,
+    "s151_review_record": op_s151_review_record,
     "proposal_create": op_proposal_create,
     "proposal_decide_accept": op_proposal_accept,
     "proposal_decide_decline": op_proposal_decline,
@@ -435,6 +476,7 @@ def test_every_tracked_model_is_covered():
         "Factor",
         "CommitteeNarrative",
         "ReminderSettings",
+        "S151Review",
     }
 
 

@@ -45,18 +45,3 @@ class RegisterSettingsForm(VersionedForm, forms.ModelForm):
         """The cleaned values, as keyword arguments for ``register_update``, with the
         ``version`` the settings started from."""
         return {name: self.cleaned_data[name] for name in (*self._meta.fields, "version")}
-
-
-class ApproveRegisterForm(forms.Form):
-    """The confirmation that makes approving a register a deliberate step."""
-
-    confirm = forms.BooleanField(
-        label="I confirm that this register has been reviewed and is approved at the right "
-        "level of management.",
-        error_messages={"required": "Tick the box to confirm the register has been reviewed."},
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "approve")
-        super().__init__(*args, **kwargs)
-        self.helper = fields_helper()

@@ -18,6 +18,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 """
 
 from registers.models.organisation import Directorate, Organisation, Profile, Service
+from registers.models.oversight import OversightVerdict, S151Review
 from registers.models.records import (
     MovementKind,
     ReportStatus,
@@ -65,6 +66,7 @@ __all__ = [
     "ImportUpload",
     "MovementKind",
     "Organisation",
+    "OversightVerdict",
     "Profile",
     "Register",
     "RegisterSnapshot",
@@ -77,6 +79,7 @@ __all__ = [
     "RiskReview",
     "RiskSnapshot",
     "RiskStatus",
+    "S151Review",
     "ScoreSnapshot",
     "ScoredMixin",
     "Service",

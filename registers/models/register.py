@@ -77,6 +77,15 @@ class Register(Versioned):
         blank=True,
         related_name="+",
     )
+    last_approval_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The Insurance Manager who recorded the last approval on the approver's "
+        "behalf, if they did.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     history = HistoricalRecords()

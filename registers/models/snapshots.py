@@ -26,7 +26,35 @@ class RegisterSnapshot(models.Model):
     quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
     approved_at = models.DateTimeField()
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who decided: the register's owner, or for the corporate register a member "
+        "of SLT. Never the Insurance Manager in their own name.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The Insurance Manager who recorded the decision on the approver's behalf; "
+        "blank when the approver recorded it themselves.",
+    )
+    decided_on = models.DateField(
+        null=True, blank=True, help_text="The day of the meeting where the register was approved."
+    )
+    answers = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The register-level questions of the tier and their answers, as "
+        '[{"question": ..., "answer": ...}] (docs/domain.md#register-approval).',
+    )
+    without_s151_sign_off = models.BooleanField(
+        "approved without the Section 151 Officer's sign-off",
+        default=False,
+        help_text="The corporate register was approved, after an explicit confirmation, with "
+        "no sign-off from the Section 151 Officer for the quarter.",
     )
 
     class Meta:
@@ -46,6 +74,10 @@ class RegisterSnapshot(models.Model):
         from registers.periods import Quarter
 
         return Quarter(self.year, self.quarter)
+
+    @property
+    def recorded_on_behalf(self) -> bool:
+        return self.recorded_by_id is not None and self.recorded_by_id != self.approved_by_id
 
 
 class Arrival(models.TextChoices):

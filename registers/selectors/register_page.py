@@ -41,7 +41,12 @@ PAGE_SIZE = 50
 def register_for_page(*, pk: int) -> Register:
     """The register with the people and places its page names (raises ``DoesNotExist``)."""
     return Register.objects.select_related(
-        "owner", "organisation", "directorate", "service", "last_approved_by"
+        "owner",
+        "organisation",
+        "directorate",
+        "service",
+        "last_approved_by",
+        "last_approval_recorded_by",
     ).get(pk=pk)
 
 

@@ -59,18 +59,29 @@ class QuarterTrends:
         return max(earlier) if earlier else None
 
 
-def quarter_trends(*, register: Register, quarters: Sequence[Quarter]) -> QuarterTrends:
+def quarter_trends(
+    *,
+    register: Register,
+    quarters: Sequence[Quarter],
+    draft: tuple[RegisterSnapshot, Sequence[RiskSnapshot]] | None = None,
+) -> QuarterTrends:
     """Each risk's trend on ``register`` in each of ``quarters``, against the register's
-    previous approved snapshot. Two queries."""
+    previous approved snapshot. ``draft`` (an unsaved snapshot and its rows) stands in for its
+    quarter as if it were approved: a draft pack's trends are those approval would give. Two
+    queries."""
     quarters = sorted(quarters)
     snapshots = quarter_snapshots(register=register, up_to=quarters[-1])
+    if draft is not None:
+        snapshots[draft[0].period] = draft[0]
     wanted = {q for q in quarters if q in snapshots}
     for quarter in list(wanted):
         earlier = [q for q in snapshots if q < quarter]
         if earlier:
             wanted.add(max(earlier))
-    by_id = {snapshots[q].pk: q for q in wanted}
+    by_id = {snapshots[q].pk: q for q in wanted if snapshots[q].pk is not None}
     risks: dict[Quarter, dict[int, RiskSnapshot]] = {q: {} for q in wanted}
+    if draft is not None:
+        risks[draft[0].period] = {row.risk_id: row for row in draft[1]}
     for row in RiskSnapshot.objects.filter(snapshot_id__in=by_id):
         risks[by_id[row.snapshot_id]][row.risk_id] = row
     return QuarterTrends(quarters=list(quarters), snapshots=snapshots, risks=risks)

@@ -107,6 +107,7 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "heatmap_query": query_without(request.GET, "page", *CELL_PARAMETERS),
             "export_query": query_without(request.GET, "page"),
             "can_change_register": permissions.can_change_register(request.user, view.register),
+            "can_approve": permissions.can_open_approval(request.user, view.register),
             "can_report_risk": permissions.can_report_risk(request.user, view.register),
             "can_read_reports": permissions.can_read_reports(request.user, view.register),
             "escalated_away": register_page.escalated_away(register=view.register),

@@ -1,4 +1,4 @@
-"""A register's settings, and approving its review (policy Part 6)."""
+"""A register's settings; approving its review has its own page (``reports:register-approval``)."""
 
 import copy
 
@@ -6,12 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from common.forms import add_service_error
 from registers import due, permissions, services
-from registers.forms.register import ApproveRegisterForm, RegisterSettingsForm
+from registers.forms.register import RegisterSettingsForm
 from registers.forms.stale import merge_stale_edit
 from registers.models import Register, Tier
 from registers.views.actions import register_change_refused
@@ -29,7 +28,10 @@ APPROVED_BY = {
 
 def _register(pk: int) -> Register:
     return get_object_or_404(
-        Register.objects.select_related("owner", "organisation", "last_approved_by"), pk=pk
+        Register.objects.select_related(
+            "owner", "organisation", "last_approved_by", "last_approval_recorded_by"
+        ),
+        pk=pk,
     )
 
 
@@ -38,12 +40,11 @@ def _require_change(user, register: Register) -> None:
         raise register_change_refused(
             user,
             register,
-            who_may="Only the register's owner or the Insurance Manager can change its "
-            "settings or approve it.",
+            who_may="Only the register's owner or the Insurance Manager can change its settings.",
         )
 
 
-def _render(request, register, *, settings_form, approve_form, stale=None, status=200):
+def _render(request, register, *, settings_form, stale=None, status=200):
     today = timezone.localdate()
     return render(
         request,
@@ -51,8 +52,8 @@ def _render(request, register, *, settings_form, approve_form, stale=None, statu
         {
             "register": register,
             "form": settings_form,
-            "approve_form": approve_form,
             "approved_by": APPROVED_BY[register.tier],
+            "can_approve": permissions.can_open_approval(request.user, register),
             "next_due_if_approved": due.next_due(today, register.review_interval_months),
             "approval_overdue": register.review_overdue(today),
             "stale": stale,
@@ -87,28 +88,4 @@ def register_settings(request, pk: int):
         else:
             messages.success(request, f"Settings of {saved.name} saved.")
             return redirect(saved)
-    return _render(
-        request, register, settings_form=form, approve_form=ApproveRegisterForm(), stale=stale
-    )
-
-
-@require_POST
-def register_approve(request, pk: int):
-    """Record that the register has been reviewed and approved, once confirmed."""
-    register = _register(pk)
-    _require_change(request.user, register)
-    form = ApproveRegisterForm(request.POST)
-    if not form.is_valid():
-        return _render(
-            request,
-            register,
-            settings_form=RegisterSettingsForm(instance=register),
-            approve_form=form,
-        )
-    register = services.register_approve(register=register, by=request.user)
-    messages.success(
-        request,
-        f"{register.name} approved. Its next review and approval is due by "
-        f"{date_format(register.next_review_due, 'j F Y')}.",
-    )
-    return redirect(register)
+    return _render(request, register, settings_form=form, stale=stale)

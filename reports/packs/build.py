@@ -1,6 +1,7 @@
-"""Building the SLT pack of a quarter: read the corporate register as SLT approved it, then
-each section of the pack in turn (the cover, the summary, the register, what changed, the
-escalations awaiting SLT and what is overdue)."""
+"""Building the SLT pack of a quarter: read the corporate register as SLT approved it (or, for
+a draft, as approval would freeze it now), then each section of the pack in turn (the cover,
+the summary, the register, what changed, the escalations awaiting SLT, what is overdue, the
+red risks on lower registers and the Section 151 Officer's oversight)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from django.utils import timezone
 from common.people import person_name
 from escalation.models import Proposal
 from registers import due
+from registers.approvals import register_snapshot_rows
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
-from registers.periods import Quarter
+from registers.periods import Quarter, approvable_quarters
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
-from reports.packs import sections
+from reports.packs import cycle, sections
 from reports.packs.document import PackRisk, SltPack
 from reports.pdf import render_pdf
 from reports.permissions import PUBLIC, VARIANTS, variant_carries
@@ -51,24 +53,40 @@ class _ApprovedRegister:
     def approved_on(self) -> date:
         return timezone.localdate(self.snapshot.approved_at)
 
+    @property
+    def draft(self) -> bool:
+        """Not approved yet: the snapshot is the one approval would take now, unsaved."""
+        return self.snapshot.pk is None
+
     def exempt(self, row: RiskSnapshot) -> bool:
         # Withheld if exempt when approved or marked exempt since: never published by mistake.
         return row.exempt or self.current[row.risk_id].exempt
 
 
-def _approved_register(*, organisation: Organisation, quarter: Quarter) -> _ApprovedRegister:
+def _approved_register(
+    *, organisation: Organisation, quarter: Quarter, now: datetime
+) -> _ApprovedRegister:
     """The corporate register's snapshots over the pack's trend quarters, the scheme's bands
-    and the risks as they are now; ``ValueError`` when SLT did not approve it in ``quarter``."""
+    and the risks as they are now. A quarter SLT has not approved yet that can still be
+    approved (``approvable_quarters``) is read as approving it at ``now`` would freeze it, a
+    draft; ``ValueError`` for any other quarter not approved."""
     register = corporate_register(organisation=organisation)
     if register is None:
         raise ValueError(f"{organisation} has no corporate register.")
-    trends = quarter_trends(register=register, quarters=quarter.last(TREND_QUARTERS))
+    quarters = quarter.last(TREND_QUARTERS)
+    trends = quarter_trends(register=register, quarters=quarters)
     snapshot = trends.snapshots.get(quarter)
     if snapshot is None:
-        raise ValueError(
-            f"The corporate register has no approved snapshot in {quarter.label}: SLT has not "
-            "approved it in that quarter."
+        if quarter not in approvable_quarters(timezone.localdate(now)):
+            raise ValueError(
+                f"The corporate register has no approved snapshot in {quarter.label}: SLT did "
+                "not approve it in that quarter."
+            )
+        snapshot = RegisterSnapshot(
+            register=register, year=quarter.year, quarter=quarter.number, approved_at=now
         )
+        rows = register_snapshot_rows(register=register, snapshot=snapshot, at=now)
+        trends = quarter_trends(register=register, quarters=quarters, draft=(snapshot, rows))
     earlier = [q for q in trends.snapshots if q < quarter]
     return _ApprovedRegister(
         register=register,
@@ -118,13 +136,18 @@ def _register_risks(
 
 
 def _cover(approved: _ApprovedRegister, *, variant: str, now: datetime) -> dict:
-    """The cover's facts: which register, quarter and version, approved when and by whom."""
+    """The cover's facts: which register, quarter and version, approved when and by whom (or
+    a draft), and what the Section 151 Officer said."""
+    snapshot = approved.snapshot
     return {
         "register": approved.register,
         "quarter": approved.quarter,
         "variant": variant,
-        "approved_at": approved.snapshot.approved_at,
-        "approved_by": person_name(approved.snapshot.approved_by),
+        "draft": approved.draft,
+        "approved_at": snapshot.approved_at,
+        "approved_by": "" if approved.draft else person_name(snapshot.approved_by),
+        "approval": cycle.approval(snapshot),
+        "oversight": cycle.oversight(register=approved.register, quarter=approved.quarter),
         "generated_at": now,
         "previous_quarter": approved.previous,
         "trend_quarters": list(approved.trends.quarters),
@@ -220,16 +243,18 @@ def slt_pack(
     now: datetime | None = None,
 ) -> SltPack:
     """The SLT pack of the corporate register approved in ``quarter``, as ``variant``, as
-    generated at ``now`` (default: now).
+    generated at ``now`` (default: now); a draft, marked so, for a quarter under review that
+    SLT has not approved yet (docs/domain.md#draft-packs).
 
     Raises ``ValueError`` for an unknown variant, or when the corporate register has no
-    approved snapshot in ``quarter``. Eight queries whatever the number of risks.
+    approved snapshot in ``quarter`` and that quarter can no longer be approved. A fixed
+    number of queries whatever the number of risks.
     """
     if variant not in VARIANTS:
         raise ValueError(f"{variant!r} is not a pack variant: choose one of {', '.join(VARIANTS)}")
     now = now or timezone.now()
     today = timezone.localdate(now)
-    approved = _approved_register(organisation=organisation, quarter=quarter)
+    approved = _approved_register(organisation=organisation, quarter=quarter, now=now)
     rows = [
         row
         for row in approved.rows_now.values()
@@ -256,6 +281,9 @@ def slt_pack(
         **_escalations(approved, proposals, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
         **_exempt_counts(approved, all_departures, proposals, variant=variant),
+        lower_reds=cycle.lower_red_risks(
+            organisation=organisation, ratings=approved.ratings, variant=variant
+        ),
     )
 
 

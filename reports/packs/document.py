@@ -12,6 +12,7 @@ from django.utils import timezone
 from registers.models import Organisation, Register
 from registers.periods import Quarter
 from registers.trends import Trend
+from reports.packs.cycle import Approval, DirectorateReds, PackOversight
 from reports.permissions import APPENDIX, FULL, PUBLIC
 from reports.vocabulary import BandCount, Departure, Rating, TrendCell, arrival_text, risk_word
 from scoring import matrix
@@ -167,6 +168,10 @@ class SltPack:
     approved_at: datetime
     approved_by: str
     generated_at: datetime
+    draft: bool
+    approval: Approval | None
+    oversight: PackOversight | None
+    lower_reds: list[DirectorateReds]
     previous_quarter: Quarter | None
     trend_quarters: list[Quarter]
     bands: tuple[matrix.Band, ...]
@@ -205,7 +210,11 @@ class SltPack:
 
     @property
     def running_title(self) -> str:
-        return f"{SHORT_TITLE} {self.quarter.label} · {self.marking}"
+        title = f"{SHORT_TITLE} {self.quarter.label} · {self.marking}"
+        if self.draft:
+            generated = timezone.localtime(self.generated_at)
+            return f"DRAFT, generated {generated:%-d %B %Y, %H:%M} · {title}"
+        return title
 
     @property
     def approved_on(self) -> date:

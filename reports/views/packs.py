@@ -9,18 +9,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from registers.models import Organisation
-from registers.periods import Quarter, year_label
+from registers.periods import Quarter, approvable_quarters, quarter_considered, year_label
+from registers.permissions import can_open_approval, can_review_as_s151
 from reports.packs import (
     VARIANT_NAMES,
     ApprovedQuarter,
     approved_quarters,
+    corporate_register,
     pack_filename,
     slt_pack,
     slt_pack_pdf,
 )
+from reports.packs.stored import corporate_approval, stored_pack_store
 from reports.permissions import (
     FULL,
     PUBLIC,
@@ -74,12 +78,14 @@ def _pack_links(quarter: Quarter, variants: list[str]) -> list[PackLink]:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    """The reports the signed-in user may read: the SLT pack of each quarter SLT approved the
-    corporate register in (in the variants they may read), the committee's annual report and
-    the directorate collation."""
+    """The reports the signed-in user may read: the draft SLT pack of the quarter under review
+    and the pack of each quarter SLT approved the corporate register in (in the variants they
+    may read), the committee's annual report and the directorate collation."""
     variants = readable_variants(request.user)
     organisation = reader_organisation(request.user)
     approved = approved_quarters(organisation=organisation) if variants and organisation else []
+    has_register = bool(variants and organisation and corporate_register(organisation=organisation))
+    drafts = draft_quarters(approved=approved) if has_register else []
     committee_url = _url_or_blank("reports:committee-report") if variants else ""
     years = sorted({item.quarter.year for item in approved}, reverse=True)
     return render(
@@ -89,6 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "variants": [VARIANT_NAMES[variant] for variant in variants],
             "packs": [(item, _pack_links(item.quarter, variants)) for item in approved],
+            "drafts": [(quarter, _pack_links(quarter, variants)) for quarter in drafts],
             "committee_reports": [
                 (year_label(year), f"{committee_url}?{urlencode({'year': year_label(year)})}")
                 for year in years
@@ -100,6 +107,13 @@ def index(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
+
+
+def draft_quarters(*, approved: list[ApprovedQuarter]) -> list[Quarter]:
+    """The quarters whose pack is a draft today: those that may still be approved and have
+    not been (docs/domain.md#draft-packs), latest first."""
+    done = {item.quarter for item in approved}
+    return [q for q in approvable_quarters(timezone.localdate()) if q not in done]
 
 
 class _Refused(Exception):
@@ -117,6 +131,17 @@ class _PackRequest:
     variant: str
     variants: list[str]
     approved: list[ApprovedQuarter]
+    drafts: list[Quarter]
+
+    @property
+    def quarters(self) -> list[tuple[Quarter, str]]:
+        """The quarters to choose from, latest first: drafts, then approved quarters."""
+        drafted = [(q, f"{q.label} (draft)") for q in self.drafts]
+        return drafted + [(item.quarter, item.quarter.label) for item in self.approved]
+
+    @property
+    def draft(self) -> bool:
+        return self.quarter in self.drafts
 
 
 def _pack_request(request: HttpRequest) -> tuple[_PackRequest, _Refused | None]:
@@ -134,30 +159,27 @@ def _pack_request(request: HttpRequest) -> tuple[_PackRequest, _Refused | None]:
             "the SLT pack only."
         )
     approved = approved_quarters(organisation=organisation)
-    asked = _PackRequest(organisation, None, variant, variants, approved)
+    has_register = corporate_register(organisation=organisation) is not None
+    drafts = draft_quarters(approved=approved) if has_register else []
+    asked = _PackRequest(organisation, None, variant, variants, approved, drafts)
     if variant not in VARIANTS:
         message = f"{variant!r} is not a version of the pack: choose one from the list."
         return asked, _Refused(message, 400)
+    if not has_register:
+        return asked, _Refused("Your organisation has no corporate register yet.", 404)
     text = request.GET.get("quarter", "").strip()
-    if not text:
-        if not approved:
-            message = (
-                "SLT has not yet approved the corporate register in any quarter: a pack is made "
-                "from the register as SLT approved it."
-            )
-            return asked, _Refused(message, 404)
-        return _PackRequest(organisation, approved[0].quarter, variant, variants, approved), None
     try:
-        quarter = Quarter.parse(text)
+        quarter = Quarter.parse(text) if text else quarter_considered(timezone.localdate())
     except ValueError as error:
         return asked, _Refused(str(error), 400)
-    if quarter not in {item.quarter for item in approved}:
+    if quarter not in drafts and quarter not in {item.quarter for item in approved}:
         message = (
             f"SLT did not approve the corporate register in {quarter.label}, so there is no "
-            "pack for it. Choose one of the approved quarters."
+            "pack for it. Choose one of the quarters listed: an approved quarter, or the "
+            "quarter under review as a draft."
         )
         return asked, _Refused(message, 404)
-    return _PackRequest(organisation, quarter, variant, variants, approved), None
+    return _PackRequest(organisation, quarter, variant, variants, approved, drafts), None
 
 
 def _page(request: HttpRequest, asked: _PackRequest, *, pack=None, refused=None) -> HttpResponse:
@@ -169,7 +191,8 @@ def _page(request: HttpRequest, asked: _PackRequest, *, pack=None, refused=None)
             "pack": pack,
             "organisation": asked.organisation,
             "error": refused.message if refused else "",
-            "quarters": [item.quarter for item in asked.approved],
+            "quarters": asked.quarters,
+            "draft": asked.draft,
             "selected_quarter": quarter,
             "variant_choices": [(v, VARIANT_NAMES[v]) for v in asked.variants],
             "selected_variant": asked.variant,
@@ -178,15 +201,33 @@ def _page(request: HttpRequest, asked: _PackRequest, *, pack=None, refused=None)
                 if pack
                 else ""
             ),
+            **(_draft_links(request.user, pack) if pack and pack.draft else {}),
         },
         status=refused.status if refused else 200,
     )
 
 
+def _draft_links(user, pack) -> dict:
+    """Where a draft's reader goes next: the Section 151 Officer to record their oversight,
+    those who approve the register (or record its approval) to the approval page."""
+    quarter = urlencode({"quarter": pack.quarter.label})
+    return {
+        "s151_url": (
+            f"{reverse('reports:s151-review')}?{quarter}" if can_review_as_s151(user) else ""
+        ),
+        "approval_url": (
+            reverse("reports:register-approval", kwargs={"pk": pack.register.pk})
+            if can_open_approval(user, pack.register)
+            else ""
+        ),
+    }
+
+
 @require_GET
 def slt_pack_page(request: HttpRequest) -> HttpResponse:
     """The quarterly SLT pack in the browser: the same content as its PDF, with a choice of
-    quarter and version. ``?quarter=2026/27 Q2`` (default the latest approved) and
+    quarter and version. ``?quarter=2026/27 Q2`` (default the quarter under review, a draft
+    until SLT approves it) and
     ``?variant=full|public|appendix`` (default the fullest the reader may read)."""
     asked, refused = _pack_request(request)
     if refused:
@@ -197,14 +238,25 @@ def slt_pack_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def slt_pack_download(request: HttpRequest) -> HttpResponse:
-    """The quarterly SLT pack as an A4 PDF, shown in the browser; the same choices."""
+    """The quarterly SLT pack as an A4 PDF, shown in the browser; the same choices. An
+    approved quarter's pack is the one stored when SLT approved it, the same bytes every time
+    (stored on the first download if rendering failed at approval); a draft is rendered
+    afresh, marked DRAFT."""
     asked, refused = _pack_request(request)
     if refused:
         return _page(request, asked, refused=refused)
+    filename = pack_filename(quarter=asked.quarter, variant=asked.variant)
+    if asked.draft:
+        return pdf_response(
+            request,
+            lambda: slt_pack_pdf(
+                organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant
+            ),
+            filename.replace(".pdf", "-DRAFT.pdf"),
+        )
+    snapshot = corporate_approval(organisation=asked.organisation, quarter=asked.quarter)
     return pdf_response(
         request,
-        lambda: slt_pack_pdf(
-            organisation=asked.organisation, quarter=asked.quarter, variant=asked.variant
-        ),
-        pack_filename(quarter=asked.quarter, variant=asked.variant),
+        lambda: bytes(stored_pack_store(snapshot=snapshot, variant=asked.variant).content),
+        filename,
     )

@@ -1,6 +1,6 @@
 // Report PDFs without a frozen page. A link marked `data-pdf-download` is fetched in the
 // background while the page shows that the PDF is being prepared (and for how long), then
-// offers the finished file as a download link and moves focus to it. Without JavaScript, or
+// downloads the finished file by itself, leaving a link to save it again, with focus on it. Without JavaScript, or
 // with a modifier key held (new tab, new window), the link is an ordinary link to the PDF.
 (() => {
   "use strict";
@@ -79,9 +79,12 @@
           save.href = URL.createObjectURL(blob);
           save.download = name;
           save.className = "btn btn-success btn-sm";
-          save.textContent = `Download ${name} (${kilobytes(blob.size)})`;
-          ready.append("The PDF is ready. ", save);
+          save.textContent = `Save ${name} again (${kilobytes(blob.size)})`;
+          ready.append(`The PDF is ready and downloading: ${name}. `, save);
           done([ready]);
+          // One click: the file downloads by itself; the link stays for a browser that
+          // blocked the download, or to save it again.
+          save.click();
           save.focus();
           return;
         }

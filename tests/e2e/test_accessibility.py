@@ -53,6 +53,7 @@ NOT_PAGES = {
     "reports:slt-pack-pdf": "a PDF download",
     "reports:committee-report-pdf": "a PDF download",
     "reports:collation-pdf": "a PDF download",
+    "reports:register-pack-pdf": "a PDF download",
     "reports:collation-xlsx": "an XLSX download",
     "registers:action-complete": "POST only: always redirects to the action's page",
     "registers:register-import-confirm": (
@@ -324,8 +325,9 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go(f"/registers/{service.pk}/settings/", "register settings")
     page.get_by_label("Name").fill("")
     scan.submit("Save settings", "register settings, errors")
-    scan.go(f"/registers/{service.pk}/settings/")
+    scan.go(f"/reports/approve/{service.pk}/", "register approval")
     scan.submit("Approve the register", "register approval, errors")
+    scan.go(f"/reports/register/{service.pk}/", "register pack, draft")
     scan.go(f"/registers/{service.pk}/reports/", "risks reported to the register")
     scan.go(f"/reports/{report.pk}/", "reported risk, to decide")
     scan.submit("Accept", "reported risk, accept errors")
@@ -417,6 +419,14 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.locator("input[name=year]").evaluate("input => { input.value = 'not a year'; }")
     scan.submit("Save the introduction", "committee words, refused")
     scan.go("/reports/collation/", "collation")
+    scan.go(f"/reports/approve/{corporate.pk}/", "recording SLT's approval")
+    scan.submit("Record the approval", "recording SLT's approval, errors")
+
+    # The Section 151 Officer's oversight of the quarter under review, and its errors.
+    scan.as_user("s151.officer")
+    scan.go("/reports/slt/oversight/", "Section 151 oversight")
+    page.get_by_label("Comments for SLT").fill("")
+    scan.submit("Record my oversight", "Section 151 oversight, errors")
     scan.go("/accounts/password/done/", "password changed")
     scan.go("/reminders/settings/", "reminder settings")
     page.get_by_label("Reminders before the due date (days)").fill("soon")

@@ -147,8 +147,9 @@ def test_the_pages_have_no_serious_accessibility_violations(page: Page, live_ser
         (reverse("registers:report-detail", kwargs={"pk": report.pk}), "Decline"),
         (reverse("registers:register-reports", kwargs={"pk": register_pk}), None),
         (reverse("registers:my-reports"), None),
+        (reverse("registers:register-settings", kwargs={"pk": register_pk}), None),
         (
-            reverse("registers:register-settings", kwargs={"pk": register_pk}),
+            reverse("reports:register-approval", kwargs={"pk": register_pk}),
             "Approve the register",
         ),
     ]

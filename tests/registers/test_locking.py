@@ -135,10 +135,10 @@ def test_a_stale_change_of_a_registers_settings_is_refused_saying_who_changed_wh
 
 
 def test_settings_opened_before_an_approval_are_refused_saying_what_happened(org):
-    register_approve(register=org.service_register, by=org.people["insurance"])
+    register_approve(register=org.service_register, by=org.people["head"])
     with pytest.raises(StaleEdit) as refused:
         register_update(
-            register=org.service_register, by=org.people["head"], version=1, name="Renamed"
+            register=org.service_register, by=org.people["insurance"], version=1, name="Renamed"
         )
     assert refused.value.changes == []
     assert refused.value.reasons == ["Review approved"]

@@ -222,7 +222,9 @@ def test_register_page_offers_what_the_user_may_do(client, org, who, new_risk, r
     client.force_login(org.people[who])
     page = client.get(org.service_register.get_absolute_url()).content.decode()
     assert ("New risk</a>" in page) is new_risk
-    assert ("Settings and approval" in page) is new_risk
+    assert (">Settings</a>" in page) is new_risk
+    approval = reverse("reports:register-approval", kwargs={"pk": org.service_register.pk})
+    assert (approval in page) is new_risk  # the owner approves, the Insurance Manager records
     assert ("Report a new risk" in page) is report
 
 

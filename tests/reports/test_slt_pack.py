@@ -28,7 +28,7 @@ from registers.models import (
     RiskMovement,
     Tier,
 )
-from registers.periods import Quarter
+from registers.periods import Quarter, quarter_considered
 from reports.packs import latest_approved_quarter, pack_filename, slt_pack, slt_pack_pdf
 from tests.factories import ActionFactory, RegisterFactory, RiskFactory
 
@@ -266,8 +266,9 @@ def test_latest_approved_quarter(org):
 
 
 def test_a_quarter_without_an_approval_is_a_clear_error(org, history):
-    with pytest.raises(ValueError, match="no approved snapshot in 2026/27 Q3"):
-        slt_pack(organisation=org.organisation, quarter=Quarter(2026, 3), variant="full")
+    # A quarter that can no longer be approved (a draft is only for the quarter under review).
+    with pytest.raises(ValueError, match="no approved snapshot in 2025/26 Q1"):
+        slt_pack(organisation=org.organisation, quarter=Quarter(2025, 1), variant="full")
     with pytest.raises(ValueError, match="not a pack variant"):
         slt_pack(organisation=org.organisation, quarter=QUARTER, variant="draft")
 
@@ -414,7 +415,9 @@ def test_the_pdf_prints_every_risk_with_its_trend_and_the_changes(org, history):
     assert "Red 16 → Red 20" in text
     assert "Amber 9 → Red 16" in text
     assert "Social care workforce" in text
-    assert "Pothole claims" not in text  # decided before the quarter ended
+    escalations = text[text.index("4. Escalations awaiting SLT") : text.index("5. Overdue")]
+    assert "Social care workforce" in escalations
+    assert "Pothole claims" not in escalations  # decided before the quarter ended
     assert "Patch the firewalls" in text
     assert "Old cancelled plan" not in text
 
@@ -569,12 +572,16 @@ def test_the_index_offers_others_no_pack(client, org, history, who):
     assert "There are no reports for your role" in page
 
 
-def test_the_index_says_when_no_quarter_is_approved(client, org):
+def test_the_index_offers_the_draft_when_no_quarter_is_approved(client, org):
     client.force_login(org.people["chief"])
 
-    page = client.get(reverse("reports:index")).content.decode()
+    response = client.get(reverse("reports:index"))
+    page = response.content.decode()
 
-    assert "No reports yet" in page
+    assert "No approved pack yet" in page
+    quarter = quarter_considered(timezone.localdate())
+    assert response.context["drafts"][0][0] == quarter
+    assert f"{quarter.label} (draft)" in page
 
 
 def test_the_navigation_leads_to_the_reports(client, org):
@@ -620,13 +627,15 @@ def test_the_public_preview_withholds_exempt_risks(client, org, history):
     assert "Depot security" not in page
 
 
-def test_the_latest_approved_quarter_is_shown_by_default(client, org, history):
+def test_the_quarter_under_review_is_shown_by_default(client, org, history):
     client.force_login(org.people["chief"])
 
     response = client.get(reverse("reports:slt-pack"))
 
-    assert response.context["pack"].quarter == QUARTER
-    assert response.context["pack"].variant == "full"
+    pack = response.context["pack"]
+    assert pack.quarter == quarter_considered(timezone.localdate())
+    assert pack.variant == "full"
+    assert pack.draft is (pack.quarter != QUARTER)
 
 
 @pytest.mark.parametrize("name", ["reports:slt-pack", "reports:slt-pack-pdf"])
@@ -658,15 +667,24 @@ def test_an_unknown_version_is_a_400(client, org, history):
     assert "is not a version of the pack" in response.content.decode()
 
 
-def test_no_approved_quarter_yet_is_said_plainly(client, org):
+def test_before_any_approval_the_quarter_under_review_is_a_draft(client, org):
+    client.force_login(org.people["chief"])
+
+    response = client.get(reverse("reports:slt-pack"))
+
+    assert response.status_code == 200
+    assert response.context["pack"].draft
+    assert "Draft pack for SLT's meeting" in response.content.decode()
+
+
+def test_no_corporate_register_is_said_plainly(client, org):
+    org.corporate.delete()
     client.force_login(org.people["chief"])
 
     response = client.get(reverse("reports:slt-pack"))
 
     assert response.status_code == 404
-    assert "SLT has not yet approved the corporate register in any quarter" in (
-        response.content.decode()
-    )
+    assert "Your organisation has no corporate register yet." in response.content.decode()
 
 
 def test_the_filename_names_the_quarter_and_version():
@@ -679,11 +697,14 @@ def test_the_filename_names_the_quarter_and_version():
 # Bounded queries --------------------------------------------------------------------------
 
 # slt_pack: the corporate register, the snapshots, their risk rows, the bands, the risks, their
-# actions (with owners), the movements, the proposals.
-PACK_MAX_QUERIES = 8
+# actions (with owners), the movements, the proposals, the Section 151 Officer's review, the
+# red risks on lower registers.
+PACK_MAX_QUERIES = 10
 # The pages add the session, the user, their roles, profile and organisation, the approved
-# quarters and (the HTML pages) the unread-notifications count.
-PAGE_MAX_QUERIES = 15
+# quarters and (the HTML pages) the unread-notifications count; by default they show the
+# quarter under review, a draft, which reads the register as approval would freeze it (the
+# risks, the previous snapshot and its rows, the movements in, the bands, the snapshots again).
+PAGE_MAX_QUERIES = 25
 
 
 def corporate_register_of(org, count):

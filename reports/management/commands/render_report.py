@@ -38,7 +38,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--quarter",
-            help='The SLT pack\'s quarter, e.g. "2026/27 Q2" (default: the latest approved).',
+            help='The SLT pack\'s quarter, e.g. "2026/27 Q2" (default: the latest approved); the '
+            "quarter under review, not approved yet, is written as a draft.",
         )
         parser.add_argument(
             "--year", help="The committee report's financial year, e.g. 2026/27 (default: now)."
@@ -117,7 +118,10 @@ class Command(BaseCommand):
         return organisations[0]
 
     def _slt_pack(self, organisation: Organisation, text: str | None, variant: str) -> bytes:
+        """An approved quarter's stored pack (stored now if it never was); the quarter under
+        review, not approved yet, as a draft, which the command says."""
         from reports.packs import latest_approved_quarter, slt_pack_pdf
+        from reports.packs.stored import corporate_approval, stored_pack_store
 
         if text:
             try:
@@ -131,10 +135,18 @@ class Command(BaseCommand):
                     f"The corporate register of {organisation.name} has no approved snapshot "
                     "yet: SLT approves it each quarter, and the pack reports that approval."
                 )
+        approval = corporate_approval(organisation=organisation, quarter=quarter)
+        if approval is not None:
+            return bytes(stored_pack_store(snapshot=approval, variant=variant).content)
         try:
-            return slt_pack_pdf(organisation=organisation, quarter=quarter, variant=variant)
+            content = slt_pack_pdf(organisation=organisation, quarter=quarter, variant=variant)
         except ValueError as error:
             raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"DRAFT: SLT has not approved the corporate register for {quarter.label}; every "
+            "page of this pack says DRAFT and when it was generated."
+        )
+        return content
 
     def _committee_report(
         self, organisation: Organisation, text: str | None, variant: str
