@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from common.people import person_name
-from escalation.models import Proposal
+from escalation.models import Proposal, ProposalKind
 from registers import due
 from registers.approvals import register_snapshot_rows
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
@@ -185,16 +185,27 @@ def _changes(approved: _ApprovedRegister, risks: list[PackRisk], departed: list[
 
 
 def _escalations(
-    approved: _ApprovedRegister, proposals: list[Proposal], *, open_now: bool, variant: str
+    approved: _ApprovedRegister,
+    proposals: list[Proposal],
+    closures: list[Proposal],
+    *,
+    open_now: bool,
+    variant: str,
 ) -> dict:
-    """Section 4, the escalations awaiting SLT: open now, or at the end of a past quarter."""
+    """Section 4, the escalations awaiting SLT, and the closures of corporate risks proposed
+    to SLT that section 3 lists: open now, or at the end of a past quarter."""
     quarter = approved.quarter
-    return {
-        "proposals": [
+
+    def carried(listed: list[Proposal]) -> list:
+        return [
             sections.pack_proposal(proposal, ratings=approved.ratings, open_now=open_now)
-            for proposal in proposals
+            for proposal in listed
             if variant_carries(variant, exempt=proposal.risk.exempt)
-        ],
+        ]
+
+    return {
+        "proposals": carried(proposals),
+        "closures": carried(closures),
         "proposals_open_now": open_now,
         "proposals_as_at": (
             "open now" if open_now else f"open at the end of the quarter ({long_date(quarter.end)})"
@@ -272,15 +283,18 @@ def slt_pack(
     proposals, open_now = sections.proposals_awaiting(
         organisation=organisation, quarter=quarter, today=today
     )
+    closures, _ = sections.proposals_awaiting(
+        organisation=organisation, quarter=quarter, today=today, kind=ProposalKind.CLOSURE
+    )
     return SltPack(
         organisation=organisation,
         **_cover(approved, variant=variant, now=now),
         **_summary(approved, rows, risks, departed),
         risks=risks,
         **_changes(approved, risks, departed),
-        **_escalations(approved, proposals, open_now=open_now, variant=variant),
+        **_escalations(approved, proposals, closures, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
-        **_exempt_counts(approved, all_departures, proposals, variant=variant),
+        **_exempt_counts(approved, all_departures, proposals + closures, variant=variant),
         lower_reds=cycle.lower_red_risks(
             organisation=organisation, ratings=approved.ratings, variant=variant
         ),

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.urls import reverse
@@ -122,7 +122,8 @@ class Rescore:
 
 @dataclass(frozen=True, slots=True)
 class PackProposal:
-    """An escalation to the corporate register awaiting SLT's decision."""
+    """An escalation to the corporate register, or the closure of a corporate risk, awaiting
+    SLT's decision (``case`` holds the proposer's case or reason)."""
 
     pk: int
     reference: str
@@ -189,6 +190,8 @@ class SltPack:
     overdue_reviews: list[PackRisk]
     overdue_actions: list[OverdueAction]
     proposals_open_now: bool = False
+    # Closures of corporate risks proposed to SLT (docs/domain.md#closing-a-corporate-risk).
+    closures: list[PackProposal] = field(default_factory=list)
     withheld: int = 0
     exempt_on_register: int = 0
 

@@ -11,8 +11,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from common.people import person_name
-from escalation.models import Proposal, ProposalStatus
-from escalation.selectors import proposals_for_slt
+from escalation.models import Proposal, ProposalKind, ProposalStatus
+from escalation.selectors import closure_proposals_pending, proposals_for_slt
 from registers.models import (
     ACTIVE_ACTION_STATUSES,
     Action,
@@ -160,16 +160,26 @@ def movement(*, risks: list[PackRisk], departed: list[Departure]) -> Movement:
 
 
 def proposals_awaiting(
-    *, organisation: Organisation, quarter: Quarter, today: date
+    *,
+    organisation: Organisation,
+    quarter: Quarter,
+    today: date,
+    kind: str = ProposalKind.ESCALATION,
 ) -> tuple[list[Proposal], bool]:
-    """Escalations to the corporate register awaiting SLT, and whether they are those open
-    now (the current quarter) rather than those open at the end of a past quarter (decided
-    afterwards or still open)."""
+    """Proposals of ``kind`` awaiting SLT (escalations to the corporate register, or closures
+    of corporate risks), and whether they are those open now (the current quarter) rather
+    than those open at the end of a past quarter (decided afterwards or still open)."""
     if quarter >= Quarter.containing(today):
+        if kind == ProposalKind.CLOSURE:
+            corporate = Register.objects.filter(
+                organisation=organisation, tier=Tier.CORPORATE
+            ).first()
+            return list(closure_proposals_pending(register=corporate)) if corporate else [], True
         return list(proposals_for_slt(organisation_id=organisation.pk)), True
     after = day_start(quarter.next.start)
     proposals = (
         Proposal.objects.filter(
+            kind=kind,
             to_register__organisation=organisation,
             to_register__tier=Tier.CORPORATE,
             proposed_at__lt=after,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from common.people import person_name
+from escalation.closures import closure_propose
 from escalation.models import Notification
 from registers import roles
 from registers.approvals import register_approve, s151_review_record
@@ -514,6 +515,41 @@ def test_the_draft_and_the_approved_pack_differ_only_by_draft_marks_and_approval
             assert getattr(draft, name) == getattr(approved, name), name
     assert [g.directorate for g in draft.lower_reds] == ["People"]
     assert draft.lower_reds[0].risks[0].reference == "DIR-PEOPLE-01"
+
+
+def test_the_draft_pack_lists_closures_proposed_to_slt_apart_from_escalations(client, org):
+    risk = RiskFactory(
+        register=org.corporate, reference="CRR-01", title="Budget gap", owner=org.people["head"]
+    )
+    closure_propose(risk=risk, by=org.people["head"], reason="The settlement closed the gap.")
+    quarter = Quarter.containing(today())
+
+    pack = slt_pack(organisation=org.organisation, quarter=quarter, variant="full")
+
+    assert [(c.reference, c.case) for c in pack.closures] == [
+        ("CRR-01", "The settlement closed the gap.")
+    ]
+    assert pack.proposals == []
+    public = slt_pack(organisation=org.organisation, quarter=quarter, variant="public")
+    assert [c.reference for c in public.closures] == ["CRR-01"]
+    client.force_login(org.people["insurance"])
+    page = client.get(f"{reverse('reports:slt-pack')}?quarter={quarter.label}")
+    assert "Proposed for closure" in page.text
+    assert "The settlement closed the gap." in page.text
+
+
+def test_an_exempt_closure_is_withheld_from_the_public_pack(org):
+    risk = RiskFactory(
+        register=org.corporate, reference="CRR-02", owner=org.people["head"], exempt=True
+    )
+    closure_propose(risk=risk, by=org.people["head"], reason="No longer a risk.")
+    quarter = Quarter.containing(today())
+
+    public = slt_pack(organisation=org.organisation, quarter=quarter, variant="public")
+    full = slt_pack(organisation=org.organisation, quarter=quarter, variant="full")
+
+    assert public.closures == [] and public.withheld == 1
+    assert [c.reference for c in full.closures] == ["CRR-02"]
 
 
 def test_render_report_writes_a_draft_before_approval_and_says_so(org, tmp_path):
