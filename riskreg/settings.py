@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "riskreg.apps.RiskregConfig",
     "common",
     "scoring",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "escalation",
     "reports",
     "web",
+    "api",
     "demo",
 ]
 
@@ -256,6 +259,34 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
 )
 AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
+
+# The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
+# browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").
+RISKREG_API_RATE = env.str("RISKREG_API_RATE", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.AccessTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.RegisterPagePagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "riskreg API",
+    "DESCRIPTION": "Read-only: the registers, risks, actions, reviews and approved quarters a "
+    "person may see, for Power BI, Excel and other tools.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # PDF rendering runs in a child process with these caps (reports/pdf.py).
 RISKREG_PDF_TIMEOUT_SECONDS = env.int("RISKREG_PDF_TIMEOUT_SECONDS", default=60)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("registers.urls")),
     path("", include("escalation.urls")),
     path("reports/", include("reports.urls")),
+    path("", include("api.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
