@@ -12,6 +12,7 @@ forgotten. Downloads (PDF, CSV, XLSX) and actions that only redirect are listed 
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,6 +62,15 @@ NOT_PAGES = {
     "logout": "POST only: redirects to the sign-in page",
     "session-status": "JSON for static/js/session-timeout.js",
     "session-keepalive": "POST only: 204 No Content, for static/js/session-timeout.js",
+    "api:register-list": "JSON or CSV for programs (the API)",
+    "api:register-detail": "JSON or CSV for programs (the API)",
+    "api:risk-list": "JSON or CSV for programs (the API)",
+    "api:risk-detail": "JSON or CSV for programs (the API)",
+    "api:action-list": "JSON or CSV for programs (the API)",
+    "api:review-list": "JSON or CSV for programs (the API)",
+    "api:snapshot-list": "JSON or CSV for programs (the API)",
+    "api:schema": "the OpenAPI schema in YAML, for programs",
+    "api:token-revoke": "POST only: redirects to the API tokens page",
 }
 
 
@@ -327,6 +337,13 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go("/accounts/password/", "change password")
     scan.submit("Change password", "change password, errors", refused=False)
     expect(page.get_by_text("This field is required.").first).to_be_visible()
+    scan.go("/account/api-tokens/", "API tokens, none")
+    scan.submit("Make token", "API tokens, errors")
+    page.get_by_label("What is it for?").fill("Power BI: adult social care")
+    scan.submit("Make token", "API tokens, a new token shown once", refused=False)
+    expect(page.get_by_role("textbox", name="Token")).to_have_value(re.compile(r"^rr_"))
+    scan.go("/account/api-tokens/", "API tokens, one active")
+    scan.go("/api/v1/docs/", "API documentation")
     scan.go(f"/registers/{corporate.pk}/settings/", "403", status=403)
     scan.go("/no/such/page/", "404", status=404)
 
