@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "riskreg.apps.RiskregConfig",
     "common",
     "scoring",
@@ -52,6 +55,7 @@ INSTALLED_APPS = [
     "reports",
     "web",
     "api",
+    "accounts",
     "demo",
 ]
 
@@ -64,6 +68,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    # Someone who must use a second factor and has none sets it up before anything else.
+    "accounts.middleware.SecondFactorEnrolmentMiddleware",
     # Every page needs a signed-in user unless its view says otherwise (the login page).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -260,6 +268,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
 
+# The second factor (accounts/): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = env.str("RISKREG_TOTP_ISSUER", default="Risk registers")
+
 # The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
 # browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").
 RISKREG_API_RATE = env.str("RISKREG_API_RATE", default="120/minute")
@@ -286,6 +297,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Two "status" fields with different choices: named after their models, not numbered.
+    "ENUM_NAME_OVERRIDES": {
+        "RiskStatusEnum": "registers.models.RiskStatus",
+        "ActionStatusEnum": "registers.models.ActionStatus",
+    },
 }
 
 # PDF rendering runs in a child process with these caps (reports/pdf.py).

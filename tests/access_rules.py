@@ -350,6 +350,17 @@ RULES: dict[str, Rule] = {
     # The session's idle countdown (riskreg/security.py): one's own session only.
     "session-status": Rule(no_object, fixed("session-status"), everyone(OK)),
     "session-keepalive": Rule(no_object, fixed("session-keepalive"), everyone(POST_ONLY)),
+    # The second factor (accounts/): one's own, whoever one is. The code page answers anyone,
+    # asking for a password first when none was given.
+    "accounts:verify": Rule(no_object, fixed("accounts:verify"), everyone(OK), anonymous=OK),
+    "accounts:two-factor": Rule(no_object, fixed("accounts:two-factor"), everyone(OK)),
+    "accounts:two-factor-setup": Rule(no_object, fixed("accounts:two-factor-setup"), everyone(OK)),
+    "accounts:recovery-codes-renew": Rule(
+        no_object, fixed("accounts:recovery-codes-renew"), everyone(POST_ONLY)
+    ),
+    "accounts:two-factor-remove": Rule(
+        no_object, fixed("accounts:two-factor-remove"), everyone(POST_ONLY)
+    ),
     # The read-only API (api/): what the browser's pages answer, and 401 to anyone not signed
     # in (a token or a session), never a redirect to a page a program cannot fill in.
     "api:register-list": Rule(

@@ -373,11 +373,15 @@ def test_every_url_pattern_has_a_rule():
     assert RULES.keys() - names == set(), "rows of tests/access_rules.py with no URL pattern"
 
 
-# Views that take a POST but are not in the POST sweep: signing in and out, changing one's own
-# password and keeping one's session alive concern only the person doing it; marking all one's
-# notifications read has its own test below.
+# Views that take a POST but are not in the POST sweep: signing in and out, one's own second
+# factor, changing one's own password and keeping one's session alive concern only the person
+# doing it (tests/accounts); marking all one's notifications read has its own test below.
 POSTED_ELSEWHERE = {
     "login",
+    "accounts:verify",
+    "accounts:two-factor-setup",
+    "accounts:recovery-codes-renew",
+    "accounts:two-factor-remove",
     "logout",
     "password_change",
     "session-keepalive",
