@@ -270,6 +270,11 @@ AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
 
 # The second factor (accounts/): the name authenticator apps show for the account.
 OTP_TOTP_ISSUER = env.str("RISKREG_TOTP_ISSUER", default="Risk registers")
+# Wrong codes are limited by the sign-in lockout above, as wrong passwords are (one rule, one
+# message); django-otp's own silent back-off would refuse a right code typed just after a
+# wrong one without saying why.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
 # browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").

@@ -204,3 +204,12 @@ def test_an_administrator_resets_a_lost_second_factor(client, org):
     changelist = reverse("admin:accounts_secondfactorrequirement_changelist")
     client.post(changelist, {"action": "reset_second_factor", "_selected_action": [requirement.pk]})
     assert not services.has_second_factor(head)
+
+
+def test_a_right_code_just_after_a_wrong_one_signs_in(client, org):
+    """The lockout limits wrong codes; nothing else silently refuses a right one."""
+    officer = org.people["officer"]
+    device, _ = enrolled(officer)
+    sign_in(client, officer)
+    client.post(VERIFY, {"code": "11111"})
+    assert client.post(VERIFY, {"code": current_code(device)}).status_code == 302
