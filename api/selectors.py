@@ -75,8 +75,8 @@ def risk_listing(
     register: Register | None = None,
 ) -> RiskListing:
     """The risks ``user`` may see on ``register`` (one they may open), or on every register of
-    ``organisation``, through the register page's filters and sort. Three queries to build,
-    then the list."""
+    ``organisation``, through the register page's filters and sort. Two queries to build (the
+    bands, the owners the owner filter accepts), then the list."""
     bands = scheme_bands(scheme_id=organisation.scheme_id)
     scope = permissions.visible_risks(user).filter(register__organisation=organisation)
     if register is not None:
@@ -141,7 +141,7 @@ def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
     for row in snapshot_rows:
         register_pk, quarter = wanted[row.snapshot_id]
         risk_rows[register_pk][quarter][row.risk_id] = row
-    trends = {pk: _register_trends(pk, chosen[pk], risk_rows[pk]) for pk in registers}
+    trends = {pk: _register_trends(chosen[pk], risk_rows[pk]) for pk in registers}
     return {risk.pk: trends[risk.register_id].of(risk) for risk in risks}
 
 
@@ -159,7 +159,8 @@ def _latest_and_previous(register: Register, snapshots: dict[Quarter, RegisterSn
     return latest, max(earlier) if earlier else None, upto
 
 
-def _register_trends(register_pk, chosen, rows) -> RegisterTrends:
+def _register_trends(chosen, rows) -> RegisterTrends:
+    """``RegisterTrends`` as ``register_page.register_trends`` would build it."""
     latest, previous, snapshots = chosen
     if snapshots is None:
         return RegisterTrends(None, None, None, approved_unrecorded=True)

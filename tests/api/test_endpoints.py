@@ -272,3 +272,25 @@ def test_reviews_with_their_answers_and_scores_of_the_moment(org, api_get, token
     assert review["risk_reference"] == "AC-01" and review["notes"] == "Fine"
     assert review["residual_score"] == 9 and review["residual_band_label"] == "Amber"
     assert review["answers"]
+
+
+def test_trends_across_registers_are_each_registers_own(client, org, api_get, token_for):
+    """The organisation-wide list reads each risk's trend against its own register's
+    approvals, as each register's page does."""
+    chief = org.people["chief"]
+    _, up, _ = bulk_risks(org.corporate, 3, owners=[chief])
+    approve_in(org.corporate, quarters_ago(2))
+    rescore(up, 5, 5)
+    approve_in(org.corporate, quarters_ago(1))
+    bulk_risks(org.service_register, 2, owners=[chief])
+    approve_in(org.service_register, quarters_ago(1))
+    RiskFactory(register=org.directorate_register, reference="DIR-NEVER")
+    client.force_login(chief)
+    page = {}
+    for register in (org.corporate, org.service_register, org.directorate_register):
+        rows = client.get(page_url(register)).context["rows"]
+        page |= {row.risk.reference: (row.trend.label, row.trend.explanation) for row in rows}
+    client.logout()
+    listed = results(api_get(RISKS, token_for(chief), page_size=1000))
+    assert {r["reference"]: (r["trend_label"], r["trend_explanation"]) for r in listed} == page
+    assert {r["trend"] for r in listed} >= {"steady", "up", "new", "unknown"}
