@@ -68,19 +68,29 @@ class RiskSerializer(serializers.ModelSerializer):
     """A risk as its register's row and its page show it. ``context`` carries ``bands`` (the
     organisation's) and ``trends`` (risk id → ``RowTrend``)."""
 
-    register = serializers.CharField(source="register.name")
-    tier = serializers.CharField(source="register.tier")
+    register = serializers.CharField(source="register.name", help_text="The register it is on.")
+    tier = serializers.CharField(
+        source="register.tier", help_text="corporate, directorate, service or project."
+    )
     organisation = serializers.CharField(source="register.organisation.name")
-    category_label = serializers.CharField(source="get_category_display")
-    owner = PERSON(read_only=True)
-    inherent_score = serializers.IntegerField(allow_null=True)
+    category_label = serializers.CharField(
+        source="get_category_display", help_text="The category as the policy names it."
+    )
+    owner = PERSON(read_only=True, help_text="The risk's owner; null when it has none.")
+    inherent_score = serializers.IntegerField(
+        allow_null=True, help_text="Likelihood × impact without controls, 1 to 25."
+    )
     inherent_band = serializers.SerializerMethodField()
     inherent_band_label = serializers.SerializerMethodField()
-    residual_score = serializers.IntegerField(allow_null=True)
+    residual_score = serializers.IntegerField(
+        allow_null=True, help_text="Likelihood × impact after the mitigations, 1 to 25."
+    )
     residual_band = serializers.SerializerMethodField()
     residual_band_label = serializers.SerializerMethodField()
     residual_within_appetite = serializers.SerializerMethodField()
-    target_score = serializers.IntegerField(allow_null=True)
+    target_score = serializers.IntegerField(
+        allow_null=True, help_text="Where treatment is meant to bring the risk, by target_date."
+    )
     review_overdue = serializers.SerializerMethodField()
     trend = serializers.SerializerMethodField()
     trend_label = serializers.SerializerMethodField()
@@ -134,6 +144,23 @@ class RiskSerializer(serializers.ModelSerializer):
             "updated_at",
             "page",
         ]
+        extra_kwargs = {
+            **{
+                f"{kind}_likelihood": {
+                    "help_text": "1 (highly unlikely, under 20%) to 5 (highly likely, over "
+                    "80%); null: not scored."
+                }
+                for kind in ("inherent", "residual", "target")
+            },
+            **{
+                f"{kind}_impact": {
+                    "help_text": "1 to 5, as the scheme describes each level; null: not scored."
+                }
+                for kind in ("inherent", "residual", "target")
+            },
+            "response": {"help_text": "tolerate, treat, terminate or transfer; blank: undecided."},
+            "exempt": {"help_text": "Exempt from publication: withheld from public reports."},
+        }
 
     def _band(self, score: int | None) -> matrix.Band | None:
         return matrix.band_for(score, self.context["bands"]) if score is not None else None
@@ -149,10 +176,12 @@ class RiskSerializer(serializers.ModelSerializer):
         return band.label if band else "Not scored"
 
     def get_residual_band(self, risk: Risk) -> str:
+        """The residual band's key ("red"); blank when not scored."""
         band = self._band(risk.residual_score)
         return band.key if band else ""
 
     def get_residual_band_label(self, risk: Risk) -> str:
+        """The residual band's name in the organisation's scheme; "Not scored" when not."""
         band = self._band(risk.residual_score)
         return band.label if band else "Not scored"
 
@@ -162,6 +191,7 @@ class RiskSerializer(serializers.ModelSerializer):
         return band.within_appetite if band else None
 
     def get_review_overdue(self, risk: Risk) -> bool:
+        """Open, and its next review date has passed."""
         return risk.review_overdue(self.context["today"])
 
     def get_trend(self, risk: Risk) -> str:
@@ -173,6 +203,7 @@ class RiskSerializer(serializers.ModelSerializer):
         return self.context["trends"][risk.pk].label
 
     def get_trend_explanation(self, risk: Risk) -> str:
+        """What the trend compares: which approved quarters."""
         return self.context["trends"][risk.pk].explanation
 
     def get_page(self, risk: Risk) -> str:
@@ -208,6 +239,7 @@ class ActionSerializer(serializers.ModelSerializer):
         ]
 
     def get_overdue(self, action: Action) -> bool:
+        """Not yet done or cancelled, and its due date has passed."""
         return action.is_overdue(self.context["today"])
 
 

@@ -294,3 +294,12 @@ def test_trends_across_registers_are_each_registers_own(client, org, api_get, to
     listed = results(api_get(RISKS, token_for(chief), page_size=1000))
     assert {r["reference"]: (r["trend_label"], r["trend_explanation"]) for r in listed} == page
     assert {r["trend"] for r in listed} >= {"steady", "up", "new", "unknown"}
+
+
+def test_the_schema_is_valid_openapi_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
+    )
+    assert "/api/v1/risks/" in (tmp_path / "schema.yml").read_text()
