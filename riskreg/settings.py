@@ -42,6 +42,11 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "riskreg.apps.RiskregConfig",
     "common",
     "scoring",
@@ -50,6 +55,8 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "web",
+    "api",
+    "accounts",
     "demo",
 ]
 
@@ -62,6 +69,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    # Someone who must use a second factor and has none sets it up before anything else.
+    "accounts.middleware.SecondFactorEnrolmentMiddleware",
     # Every page needs a signed-in user unless its view says otherwise (the login page).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -257,6 +268,47 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
 )
 AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
+
+# The second factor (accounts/): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = env.str("RISKREG_TOTP_ISSUER", default="Risk registers")
+# Wrong codes are limited by the sign-in lockout above, as wrong passwords are (one rule, one
+# message); django-otp's own silent back-off would refuse a right code typed just after a
+# wrong one without saying why.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+
+# The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
+# browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").
+RISKREG_API_RATE = env.str("RISKREG_API_RATE", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.AccessTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.RegisterPagePagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "riskreg API",
+    "DESCRIPTION": "Read-only: the registers, risks, actions, reviews and approved quarters a "
+    "person may see, for Power BI, Excel and other tools.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Two "status" fields with different choices: named after their models, not numbered.
+    "ENUM_NAME_OVERRIDES": {
+        "RiskStatusEnum": "registers.models.RiskStatus",
+        "ActionStatusEnum": "registers.models.ActionStatus",
+    },
+}
 
 # PDF rendering runs in a child process with these caps (reports/pdf.py).
 RISKREG_PDF_TIMEOUT_SECONDS = env.int("RISKREG_PDF_TIMEOUT_SECONDS", default=60)

@@ -32,7 +32,7 @@ from reminders.models import ReminderSettings
 from reports import permissions as reports
 from reports.packs import corporate_register
 
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 403, 404, 405
+OK, REDIRECT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 401, 403, 404, 405
 
 
 @dataclass
@@ -428,6 +428,62 @@ RULES: dict[str, Rule] = {
     # The session's idle countdown (riskreg/security.py): one's own session only.
     "session-status": Rule(no_object, fixed("session-status"), everyone(OK)),
     "session-keepalive": Rule(no_object, fixed("session-keepalive"), everyone(POST_ONLY)),
+    # The second factor (accounts/): one's own, whoever one is. The code page answers anyone,
+    # asking for a password first when none was given.
+    "accounts:verify": Rule(no_object, fixed("accounts:verify"), everyone(OK), anonymous=OK),
+    "accounts:two-factor": Rule(no_object, fixed("accounts:two-factor"), everyone(OK)),
+    "accounts:two-factor-setup": Rule(no_object, fixed("accounts:two-factor-setup"), everyone(OK)),
+    "accounts:recovery-codes-renew": Rule(
+        no_object, fixed("accounts:recovery-codes-renew"), everyone(POST_ONLY)
+    ),
+    "accounts:two-factor-remove": Rule(
+        no_object, fixed("accounts:two-factor-remove"), everyone(POST_ONLY)
+    ),
+    # The read-only API (api/): what the browser's pages answer, and 401 to anyone not signed
+    # in (a token or a session), never a redirect to a page a program cannot fill in.
+    "api:register-list": Rule(
+        no_object, fixed("api:register-list"), everyone(OK), anonymous=UNAUTHORIZED
+    ),
+    "api:register-detail": Rule(
+        registers_,
+        by_pk("api:register-detail"),
+        lambda user, register: when(registers.can_view_register(user, register)),
+        anonymous=UNAUTHORIZED,
+    ),
+    "api:risk-list": Rule(
+        lambda demo: [None, *demo.registers],
+        lambda register: (
+            reverse("api:risk-list") + (f"?register={register.pk}" if register else "")
+        ),
+        lambda user, register: when(
+            register is None or registers.can_view_register(user, register)
+        ),
+        anonymous=UNAUTHORIZED,
+    ),
+    "api:risk-detail": Rule(
+        risks,
+        by_pk("api:risk-detail"),
+        lambda user, risk: when(registers.can_view_risk(user, risk)),
+        anonymous=UNAUTHORIZED,
+    ),
+    "api:action-list": Rule(
+        no_object, fixed("api:action-list"), everyone(OK), anonymous=UNAUTHORIZED
+    ),
+    "api:review-list": Rule(
+        no_object, fixed("api:review-list"), everyone(OK), anonymous=UNAUTHORIZED
+    ),
+    "api:snapshot-list": Rule(
+        no_object, fixed("api:snapshot-list"), everyone(OK), anonymous=UNAUTHORIZED
+    ),
+    "api:schema": Rule(no_object, fixed("api:schema"), everyone(OK), anonymous=UNAUTHORIZED),
+    "api:docs": Rule(no_object, fixed("api:docs"), everyone(OK)),
+    # Everyone's own tokens; another's is not found.
+    "api:tokens": Rule(no_object, fixed("api:tokens"), everyone(OK)),
+    "api:token-revoke": Rule(
+        lambda demo: [demo.targets["access_token"]],
+        by_pk("api:token-revoke"),
+        everyone(POST_ONLY),
+    ),
 }
 
 
@@ -768,5 +824,18 @@ POSTS: dict[str, Post] = {
         fixed("reports:committee-opinion"),
         lambda organisation: narrative_form(organisation, opinion="The sweep's opinion."),
         lambda user, _: when(reports.can_write_opinion(user), ok=CHANGED),
+    ),
+    # Anyone signed in makes tokens of their own; only a token's owner revokes it.
+    "api:tokens": Post(
+        "organisation",
+        fixed("api:tokens"),
+        lambda _: {"name": "Sweep token", "lifetime_days": "30"},
+        everyone(CHANGED),
+    ),
+    "api:token-revoke": Post(
+        "access_token",
+        by_pk("api:token-revoke"),
+        lambda _: {},
+        lambda user, token: when(token.user_id == user.pk, ok=CHANGED, refused=NOT_FOUND),
     ),
 }

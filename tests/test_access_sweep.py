@@ -31,6 +31,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from api.services import token_create
 from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation.models import Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
@@ -73,6 +74,10 @@ class Sweep:
     demo: Demo
     usernames: list[str]  # who sweeps (``_cast``), the organisation-wide roles first
     clients: dict[str, Client]  # signed in, by username; ANONYMOUS signed out
+    tokens: dict[str, str]  # an API token's secret, by username
+
+    def token(self, username: str) -> str:
+        return self.tokens[username]
 
     def people(self) -> dict[str, object]:
         """Fresh user objects (the permission functions remember answers on them)."""
@@ -164,6 +169,7 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
         "closed_service_risk": closed_service_risk,
         "pending_report": pending,
         "upload": uploads[0],
+        "access_token": token_create(user=insurance_manager, name="Power BI", lifetime_days=30)[0],
     }
 
 
@@ -258,6 +264,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "open_proposal": open_to_directorate,
             "notification": open_to_corporate.notifications.order_by("pk").first(),
             "organisation": organisation,
+            "access_token": made["access_token"],
         },
     )
 
@@ -320,10 +327,12 @@ def sweep(django_db_setup, django_db_blocker):
         demo = _demo_objects(made)
         usernames = _cast(demo, made)
         clients = {ANONYMOUS: Client()}
+        tokens = {}
         for user in User.objects.filter(username__in=usernames):
             clients[user.username] = Client()
             clients[user.username].force_login(user)
-        yield Sweep(demo, usernames, clients)
+            tokens[user.username] = token_create(user=user, name="Sweep", lifetime_days=30)[1]
+        yield Sweep(demo, usernames, clients, tokens)
         transaction.set_rollback(True)
 
 
@@ -371,11 +380,15 @@ def test_every_url_pattern_has_a_rule():
     assert RULES.keys() - names == set(), "rows of tests/access_rules.py with no URL pattern"
 
 
-# Views that take a POST but are not in the POST sweep: signing in and out, changing one's own
-# password and keeping one's session alive concern only the person doing it; marking all one's
-# notifications read has its own test below.
+# Views that take a POST but are not in the POST sweep: signing in and out, one's own second
+# factor, changing one's own password and keeping one's session alive concern only the person
+# doing it (tests/accounts); marking all one's notifications read has its own test below.
 POSTED_ELSEWHERE = {
     "login",
+    "accounts:verify",
+    "accounts:two-factor-setup",
+    "accounts:recovery-codes-renew",
+    "accounts:two-factor-remove",
     "logout",
     "password_change",
     "session-keepalive",
@@ -454,9 +467,69 @@ def test_search_and_risks_across_list_only_what_each_person_may_see(sweep, query
     assert not wrong, "\n".join(wrong)
 
 
+API_RULES = sorted(
+    name for name in RULES if name.startswith("api:") and RULES[name].anonymous != REDIRECT
+)
+
+
+@pytest.mark.parametrize("name", API_RULES)
+def test_a_token_answers_as_its_persons_session(sweep, name):
+    """The API through a personal access token answers each person as the rules say, as
+    their browser session does."""
+    rule = RULES[name]
+    wrong = []
+    for label, user in sweep.people().items():
+        if label == ANONYMOUS:
+            continue
+        key = sweep.token(label)
+        for obj in rule.objects(sweep.demo):
+            url = rule.url(obj)
+            got = sweep.clients[ANONYMOUS].get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
+            expected = rule.expect(user, obj)
+            if got.status_code != expected:
+                wrong.append(f"{label} token GET {url}: {got.status_code}, rules say {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def _api_ids(client: Client, url: str, **params) -> set[int]:
+    response = client.get(url, {"page_size": 1000, **params})
+    assert response.status_code == OK, (url, response.content[:300])
+    data = response.json()
+    assert data["next"] is None, f"{url}: more than a page"
+    return {row["id"] for row in data["results"]}
+
+
+def test_the_api_lists_exactly_what_each_person_may_see(sweep):
+    """Every register, risk (open and closed) and action of the person's organisation that the
+    browser would show them, and nothing else: the lists, not only the statuses."""
+    from registers import permissions
+
+    wrong = []
+    for label, user in sweep.people().items():
+        if label == ANONYMOUS or not hasattr(user, "profile"):
+            continue
+        client = sweep.clients[label]
+        organisation = user.profile.organisation
+        in_org = Risk.objects.filter(register__organisation=organisation).select_related("register")
+        risks = {risk.pk for risk in in_org if permissions.can_view_risk(user, risk)}
+        registers = set(permissions.visible_registers(user).values_list("pk", flat=True))
+        actions = set(Action.objects.filter(risk__in=risks).values_list("pk", flat=True))
+        listed = _api_ids(client, reverse("api:risk-list"), status="all")
+        if listed != risks:
+            wrong.append(
+                f"{label}: the risks listed differ from those they may see: "
+                f"{len(listed - risks)} listed they may not, {len(risks - listed)} not listed"
+            )
+        if _api_ids(client, reverse("api:register-list")) != registers:
+            wrong.append(f"{label}: the registers listed differ from those they may open")
+        if _api_ids(client, reverse("api:action-list")) != actions:
+            wrong.append(f"{label}: the actions listed differ from those of risks they may see")
+    assert not wrong, "\n".join(wrong)
+
+
 def _tables() -> list[str]:
     """Every table the app writes to (its own apps, history included)."""
-    labels = {"registers", "escalation", "reminders", "reports", "scoring", "auth"}
+    labels = {"registers", "escalation", "reminders", "reports", "scoring", "auth", "api"}
     return sorted(
         model._meta.db_table for model in apps.get_models() if model._meta.app_label in labels
     )

@@ -12,6 +12,7 @@ forgotten. Downloads (PDF, CSV, XLSX) and actions that only redirect are listed 
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +22,8 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
@@ -65,6 +68,17 @@ NOT_PAGES = {
     "session-status": "JSON for static/js/session-timeout.js",
     "registers:people-search": "JSON for static/js/person-picker.js",
     "session-keepalive": "POST only: 204 No Content, for static/js/session-timeout.js",
+    "api:register-list": "JSON or CSV for programs (the API)",
+    "api:register-detail": "JSON or CSV for programs (the API)",
+    "api:risk-list": "JSON or CSV for programs (the API)",
+    "api:risk-detail": "JSON or CSV for programs (the API)",
+    "api:action-list": "JSON or CSV for programs (the API)",
+    "api:review-list": "JSON or CSV for programs (the API)",
+    "api:snapshot-list": "JSON or CSV for programs (the API)",
+    "api:schema": "the OpenAPI schema in YAML, for programs",
+    "api:token-revoke": "POST only: redirects to the API tokens page",
+    "accounts:recovery-codes-renew": "POST only: redirects to the second factor page (scanned)",
+    "accounts:two-factor-remove": "POST only: redirects to the second factor page",
 }
 
 
@@ -295,6 +309,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
         page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Sign-in paused for this account")).to_be_visible()
     scan("sign-in lockout")
+    scan.go("/accounts/login/code/", "sign-in code, no password given")
 
     # The register owner: their risk work, the register, a risk and every form on it.
     scan.as_user(head.username)
@@ -347,6 +362,13 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go("/accounts/password/", "change password")
     scan.submit("Change password", "change password, errors", refused=False)
     expect(page.get_by_text("This field is required.").first).to_be_visible()
+    scan.go("/account/api-tokens/", "API tokens, none")
+    scan.submit("Make token", "API tokens, errors")
+    page.get_by_label("What is it for?").fill("Power BI: adult social care")
+    scan.submit("Make token", "API tokens, a new token shown once", refused=False)
+    expect(page.get_by_role("textbox", name="Token")).to_have_value(re.compile(r"^rr_"))
+    scan.go("/account/api-tokens/", "API tokens, one active")
+    scan.go("/api/v1/docs/", "API documentation")
     scan.go(f"/registers/{corporate.pk}/settings/", "403", status=403)
     scan.go("/no/such/page/", "404", status=404)
 
@@ -363,6 +385,19 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.submit("Preview the import", "import mapping, errors")
     page.get_by_label("Risks owned by “Nobody Known”").select_option("none")
     scan.submit("Preview the import", "import preview", refused=False)
+
+    # The register owner's second factor: set up (errors, then the recovery codes), then the
+    # code page after the password (errors).
+    scan.go("/account/two-factor/", "second factor, off")
+    scan.go("/account/two-factor/setup/", "second factor, set up")
+    scan.submit("Turn on", "second factor, set up errors")
+    device = TOTPDevice.objects.get(user=head, confirmed=False)
+    page.get_by_label("Code from the app").fill(f"{totp(device.bin_key):06d}")
+    scan.submit("Turn on", "second factor, on with recovery codes", refused=False)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, live_server, head.username, DEMO_PASSWORD)
+    scan("sign-in code")
+    scan.submit("Sign in", "sign-in code, errors")
 
     # The proposer: their open proposal and its withdrawal form with errors.
     proposer = open_to_directorate.proposed_by

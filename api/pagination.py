@@ -1,0 +1,17 @@
+"""Pages of 50, as the register page shows them; up to 1,000 a page on request (Power BI
+follows ``next``); a CSV is the whole list, as the register's export is."""
+
+from rest_framework.pagination import PageNumberPagination
+
+from registers.selectors.register_page import PAGE_SIZE
+
+
+class RegisterPagePagination(PageNumberPagination):
+    page_size = PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if getattr(request.accepted_renderer, "format", None) == "csv":
+            return None
+        return super().paginate_queryset(queryset, request, view)

@@ -1,0 +1,207 @@
+"""The API's reads, each scoped to what the person may see (api/permissions.py) and each in a
+fixed number of queries whatever the number of rows.
+
+The risks list is the register page's: the same filters (registers/filters.py), the same sort,
+open risks unless asked otherwise, and the same trend words (docs/domain.md#quarters-and-trends).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from api import permissions
+from registers.filters import RegisterRiskFilter
+from registers.models import (
+    Action,
+    Organisation,
+    Register,
+    RegisterSnapshot,
+    Risk,
+    RiskReview,
+    RiskSnapshot,
+)
+from registers.periods import Quarter
+from registers.selectors import register_page
+from registers.selectors.register_page import RegisterTrends, RowTrend
+from registers.selectors.snapshots import QuarterTrends
+from scoring import matrix
+from scoring.selectors import scheme_bands
+
+# Past this many risks a page's trends are read by snapshot alone, not also by risk id (a
+# CSV of a whole organisation would otherwise name every risk in one SQL statement).
+_IDS_IN_ONE_QUERY = 1000
+
+
+def registers_for(user: AbstractBaseUser) -> QuerySet[Register]:
+    """The registers the person may open, with what a row names, highest tier first."""
+    return (
+        permissions.visible_registers(user)
+        .select_related("organisation", "directorate", "service", "owner", "last_approved_by")
+        .order_by("organisation__name", "tier", "name", "pk")
+    )
+
+
+def register_for(*, pk: int) -> Register:
+    """A register by id with its organisation (raises ``Register.DoesNotExist``)."""
+    return Register.objects.select_related("organisation").get(pk=pk)
+
+
+def organisation_for(*, pk: int) -> Organisation:
+    return Organisation.objects.get(pk=pk)
+
+
+@dataclass
+class RiskListing:
+    """The risks a register page (or the organisation's registers) would list, filtered and
+    sorted as asked, with the bands they are banded by."""
+
+    filterset: RegisterRiskFilter
+    bands: tuple[matrix.Band, ...]
+    risks: QuerySet[Risk]
+
+
+def risk_listing(
+    *,
+    user: AbstractBaseUser,
+    params,
+    organisation: Organisation,
+    register: Register | None = None,
+) -> RiskListing:
+    """The risks ``user`` may see on ``register`` (one they may open), or on every register of
+    ``organisation``, through the register page's filters and sort. Two queries to build (the
+    bands, the owners the owner filter accepts), then the list."""
+    bands = scheme_bands(scheme_id=organisation.scheme_id)
+    scope = permissions.visible_risks(user).filter(register__organisation=organisation)
+    if register is not None:
+        scope = scope.filter(register=register)
+        owners = register_page.register_owner_choices(register=register)
+    else:
+        owners = list(
+            get_user_model()
+            .objects.filter(owned_risks__in=scope)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+            .values_list("pk", "first_name", "last_name", "username")
+        )
+    filterset = RegisterRiskFilter(
+        params,
+        queryset=scope.with_bands(bands),
+        bands=bands,
+        owner_choices=owners,
+        today=timezone.localdate(),
+    )
+    sort = register_page.parse_sort(params.get("sort"))
+    risks = register_page.sort_risks(filterset.qs, sort=sort).select_related(
+        "owner", "register__organisation"
+    )
+    return RiskListing(filterset=filterset, bands=bands, risks=risks)
+
+
+def risk_for(*, pk: int) -> Risk:
+    """A risk by id with its register, organisation and owner (raises ``Risk.DoesNotExist``)."""
+    return Risk.objects.select_related("owner", "register__organisation").get(pk=pk)
+
+
+def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
+    """Each risk's trend as its register's page shows it (``RegisterTrends.of``), for risks on
+    any number of registers, in two queries: the registers' snapshots, then their risks in
+    each register's latest approved quarter and the one before."""
+    registers = {risk.register_id: risk.register for risk in risks}
+    if not registers:
+        return {}
+    by_register: dict[int, dict[Quarter, RegisterSnapshot]] = defaultdict(dict)
+    rows = RegisterSnapshot.objects.filter(register_id__in=registers).order_by(
+        "year", "quarter", "approved_at", "pk"
+    )
+    for snapshot in rows:
+        by_register[snapshot.register_id][snapshot.period] = snapshot  # later approvals win
+    chosen = {
+        pk: _latest_and_previous(register, by_register[pk]) for pk, register in registers.items()
+    }
+    wanted = {
+        snapshot.pk: (register_pk, quarter)
+        for register_pk, (latest, previous, snapshots) in chosen.items()
+        for quarter in (latest, previous)
+        if quarter is not None
+        for snapshot in [snapshots[quarter]]
+    }
+    risk_rows: dict[int, dict[Quarter, dict[int, RiskSnapshot]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    snapshot_rows = RiskSnapshot.objects.filter(snapshot_id__in=wanted)
+    if len(risks) <= _IDS_IN_ONE_QUERY:
+        snapshot_rows = snapshot_rows.filter(risk_id__in=[risk.pk for risk in risks])
+    for row in snapshot_rows:
+        register_pk, quarter = wanted[row.snapshot_id]
+        risk_rows[register_pk][quarter][row.risk_id] = row
+    trends = {pk: _register_trends(chosen[pk], risk_rows[pk]) for pk in registers}
+    return {risk.pk: trends[risk.register_id].of(risk) for risk in risks}
+
+
+def _latest_and_previous(register: Register, snapshots: dict[Quarter, RegisterSnapshot]):
+    """As ``register_page.register_trends`` chooses them: the quarter of the last approval
+    (or the latest quarter with a snapshot before it), and the one before with a snapshot."""
+    if register.last_approved_at is None:
+        return None, None, {}
+    approved = Quarter.containing(timezone.localdate(register.last_approved_at))
+    upto = {quarter: s for quarter, s in snapshots.items() if quarter <= approved}
+    if not upto:
+        return None, None, None  # approved before approvals took snapshots
+    latest = max(upto)
+    earlier = [quarter for quarter in upto if quarter < latest]
+    return latest, max(earlier) if earlier else None, upto
+
+
+def _register_trends(chosen, rows) -> RegisterTrends:
+    """``RegisterTrends`` as ``register_page.register_trends`` would build it."""
+    latest, previous, snapshots = chosen
+    if snapshots is None:
+        return RegisterTrends(None, None, None, approved_unrecorded=True)
+    if latest is None:
+        return RegisterTrends(None, None, None)
+    quarter_trends = QuarterTrends(quarters=[latest], snapshots=snapshots, risks=dict(rows))
+    return RegisterTrends(latest, previous, quarter_trends)
+
+
+def actions_for(user: AbstractBaseUser) -> QuerySet[Action]:
+    """The actions on every risk the person may see (a risk's page shows all its actions)."""
+    return (
+        Action.objects.filter(risk__in=permissions.visible_risks(user))
+        .select_related("risk", "owner")
+        .order_by("risk__reference", "kind", "due_date", "pk")
+    )
+
+
+def reviews_for(user: AbstractBaseUser) -> QuerySet[RiskReview]:
+    """The reviews of every risk the person may see, latest first."""
+    return (
+        RiskReview.objects.filter(risk__in=permissions.visible_risks(user))
+        .select_related("risk", "register", "reviewed_by")
+        .order_by("-reviewed_at", "-pk")
+    )
+
+
+def snapshots_for(user: AbstractBaseUser) -> QuerySet[RiskSnapshot]:
+    """Every risk of every approved quarter of the registers the person may open: the
+    quarter's snapshot only, the later one where a register was approved twice in a quarter."""
+    later = RegisterSnapshot.objects.filter(
+        register_id=OuterRef("snapshot__register_id"),
+        year=OuterRef("snapshot__year"),
+        quarter=OuterRef("snapshot__quarter"),
+    ).filter(
+        Q(approved_at__gt=OuterRef("snapshot__approved_at"))
+        | Q(approved_at=OuterRef("snapshot__approved_at"), pk__gt=OuterRef("snapshot_id"))
+    )
+    return (
+        RiskSnapshot.objects.filter(snapshot__register__in=permissions.visible_registers(user))
+        .exclude(Exists(later))
+        .select_related("snapshot__register", "snapshot__approved_by")
+        .order_by("snapshot__register__name", "-snapshot__year", "-snapshot__quarter", "reference")
+    )
