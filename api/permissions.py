@@ -7,11 +7,11 @@ Tokens are personal: a person sees, revokes and uses only their own.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from api.models import AccessToken
 from registers import permissions as registers
-from registers.models import Action, Register, Risk
+from registers.models import Register, Risk
 
 
 def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
@@ -19,16 +19,7 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
 
 
 def visible_risks(user: AbstractBaseUser) -> QuerySet[Risk]:
-    """``registers.can_view_risk`` as one queryset: the risks of the registers the person may
-    open, the risks they own, and the risks on which they own an action."""
-    if not user.is_authenticated:
-        return Risk.objects.none()
-    if user.is_superuser:
-        return Risk.objects.all()
-    owns_an_action = Exists(Action.objects.filter(risk=OuterRef("pk"), owner_id=user.pk))
-    return Risk.objects.filter(
-        Q(register__in=registers.visible_registers(user)) | Q(owner_id=user.pk) | owns_an_action
-    )
+    return registers.visible_risks(user)
 
 
 def can_view_register(user: AbstractBaseUser, register: Register) -> bool:
