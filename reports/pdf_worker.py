@@ -114,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("out of memory", file=sys.stderr)
         return EXIT_MEMORY
+    except SystemError as error:
+        # A C function that returns NULL without raising is one whose allocation failed under
+        # the memory cap (seen in WeasyPrint's write_pdf when the cap is near its need).
+        if "without setting an exception" not in str(error):
+            raise
+        print(f"out of memory: {error}", file=sys.stderr)
+        return EXIT_MEMORY
     sys.stdout.buffer.write(pdf)
     sys.stdout.buffer.flush()
     return 0

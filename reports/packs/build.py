@@ -284,7 +284,11 @@ def slt_pack(
         organisation=organisation, quarter=quarter, today=today
     )
     closures, _ = sections.proposals_awaiting(
-        organisation=organisation, quarter=quarter, today=today, kind=ProposalKind.CLOSURE
+        organisation=organisation,
+        quarter=quarter,
+        today=today,
+        kind=ProposalKind.CLOSURE,
+        corporate=approved.register,
     )
     return SltPack(
         organisation=organisation,

@@ -165,16 +165,15 @@ def proposals_awaiting(
     quarter: Quarter,
     today: date,
     kind: str = ProposalKind.ESCALATION,
+    corporate: Register | None = None,
 ) -> tuple[list[Proposal], bool]:
     """Proposals of ``kind`` awaiting SLT (escalations to the corporate register, or closures
-    of corporate risks), and whether they are those open now (the current quarter) rather
-    than those open at the end of a past quarter (decided afterwards or still open)."""
+    of risks on ``corporate``, the corporate register), and whether they are those open now
+    (the current quarter) rather than those open at the end of a past quarter (decided
+    afterwards or still open). One query."""
     if quarter >= Quarter.containing(today):
         if kind == ProposalKind.CLOSURE:
-            corporate = Register.objects.filter(
-                organisation=organisation, tier=Tier.CORPORATE
-            ).first()
-            return list(closure_proposals_pending(register=corporate)) if corporate else [], True
+            return list(closure_proposals_pending(register=corporate)), True
         return list(proposals_for_slt(organisation_id=organisation.pk)), True
     after = day_start(quarter.next.start)
     proposals = (
