@@ -283,6 +283,8 @@ def risk_update(
     _refuse_lifting_exemption(risk=current, by=by, changes=changes)
     for name, value in changes.items():
         setattr(current, name, value)
+    if current.owner_id is not None:
+        current.owner_as_written = ""  # a person is assigned: the imported name has served
     current.reference = current.reference.strip().upper()
     saved = _saved_unless_reference_taken(
         current, save=lambda: save_next_version(current, by=by, reason=reason or "Edited")

@@ -149,6 +149,9 @@ class RiskForm(VersionedForm, forms.ModelForm):
         else:
             self._explain_edit(may_publish=may_publish)
         self.fields["title"].validators.append(PlainVisibleText("title"))
+        for name in ("event", "consequence", "impact"):
+            # Blank only where an imported sheet left it out; a person describes all three.
+            self.fields[name].required = True
         self._set_choices(people=people)
         self.helper = risk_form_helper(is_new=self.is_new)
 

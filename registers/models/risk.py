@@ -101,9 +101,13 @@ class Risk(ScoredMixin, Versioned):
         help_text="Short and stable, printed in reports, e.g. CRR-07. Generated when left blank.",
     )
     title = models.CharField(max_length=200)
-    event = models.TextField(help_text="What could go wrong: where the uncertainty lies.")
-    consequence = models.TextField(help_text="What may follow if the event happens.")
-    impact = models.TextField(help_text="The effect on the organisation if it does.")
+    # Required in the risk form; an imported risk whose sheet left a part out keeps it empty
+    # (flagged as missing) rather than filled with words that would print in the packs.
+    event = models.TextField(
+        blank=True, help_text="What could go wrong: where the uncertainty lies."
+    )
+    consequence = models.TextField(blank=True, help_text="What may follow if the event happens.")
+    impact = models.TextField(blank=True, help_text="The effect on the organisation if it does.")
     category = models.CharField(max_length=20, choices=Category.choices)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -111,6 +115,13 @@ class Risk(ScoredMixin, Versioned):
         null=True,
         blank=True,
         related_name="owned_risks",
+    )
+    # An imported sheet's owner that is no one's account (a team such as "CMT", a job title,
+    # two names): kept as written, and flagged, until a person is assigned.
+    owner_as_written = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The owner in the imported sheet, as written, until a person is assigned.",
     )
     # Scores are 1..5. NULL means "not scored" (e.g. imported with only a rating word):
     # never an invented number.
@@ -160,7 +171,7 @@ class Risk(ScoredMixin, Versioned):
         max_length=100, blank=True, help_text="The rating in the imported sheet, as written."
     )
     imported_trend = models.CharField(
-        max_length=100, blank=True, help_text="The trend in the imported sheet, as written."
+        max_length=200, blank=True, help_text="The trend in the imported sheet, as written."
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
