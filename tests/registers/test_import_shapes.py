@@ -277,8 +277,14 @@ def test_an_owner_mapped_to_a_person_owns_the_risk(org):
 
 PROJECT = [
     ["Risk No", "Description", "Category", "Owner", "Likelihood (1-10)", "Impact (1-10)"],
-    ["P1", "Ground conditions worse than surveyed. Costs rise.", "Surveys", "Project Manager",
-     1.667, 10],
+    [
+        "P1",
+        "Ground conditions worse than surveyed. Costs rise.",
+        "Surveys",
+        "Project Manager",
+        1.667,
+        10,
+    ],
     ["P2", "Design changes late.", "Design", "Project Manager", 6.667, 3.333],
 ]
 
@@ -369,11 +375,20 @@ def test_the_command_states_the_value_maps_and_takes_a_mapping_file(org, tmp_pat
     mapping_file = tmp_path / "mapping.json"
     document = {
         "header_row": 1,
-        "columns": {"A": "reference", "B": "event", "C": "category", "D": "owner", "E":
-                    "residual_likelihood", "F": "residual_impact"},
+        "columns": {
+            "A": "reference",
+            "B": "event",
+            "C": "category",
+            "D": "owner",
+            "E": "residual_likelihood",
+            "F": "residual_impact",
+        },
         "value_maps": {
-            "C": {"target": "category", "rule": "ours", "values": {"Surveys": "environmental",
-                                                                   "Design": "partnerships"}},
+            "C": {
+                "target": "category",
+                "rule": "ours",
+                "values": {"Surveys": "environmental", "Design": "partnerships"},
+            },
             "E": {"target": "residual_likelihood", "rule": "r", "scale": 10, "values": {}},
             "F": {"target": "residual_impact", "rule": "r", "scale": 10, "values": {}},
         },
