@@ -39,17 +39,38 @@ from scoring.selectors import scheme_bands
 
 
 def risk_reference_next(*, register: Register) -> str:
-    """The next free reference on a register: its prefix and the next number, e.g. CRR-07.
+    """The next free reference on a register, in the pattern of the references it already has
+    (docs/domain.md#risks): after an imported CRR01 … CRR20, CRR21; on a register with none
+    of its own yet, its prefix and the next number, e.g. CRR-07.
 
-    Numbers are never reused: the highest number ever issued with the prefix (on any register,
-    open or closed, since escalated risks keep their reference) plus one.
+    Numbers are never reused: the highest number ever issued in the pattern in the
+    organisation (on any register, open or closed, since escalated risks keep their
+    reference) plus one.
     """
-    pattern = re.compile(rf"^{re.escape(register.prefix)}-(\d+)$", re.IGNORECASE)
-    issued = Risk.objects.filter(reference__istartswith=f"{register.prefix}-").values_list(
-        "reference", flat=True
-    )
+    stem, width = _reference_pattern(register=register)
+    pattern = re.compile(rf"^{re.escape(stem)}(\d+)$", re.IGNORECASE)
+    issued = Risk.objects.filter(
+        organisation_id=register.organisation_id, reference__istartswith=stem
+    ).values_list("reference", flat=True)
     numbers = [int(match.group(1)) for ref in issued if (match := pattern.match(ref))]
-    return f"{register.prefix}-{max(numbers, default=0) + 1:02d}"
+    return f"{stem}{max(numbers, default=0) + 1:0{width}d}"
+
+
+REFERENCE_SHAPE = re.compile(r"^(?P<stem>.*?\D)?(?P<number>\d+)$")
+
+
+def _reference_pattern(*, register: Register) -> tuple[str, int]:
+    """The stem and the digits' width most of the register's references share ("CRR", 2 for
+    CRR01 and CRR17), or the register's prefix, a hyphen and 2 for a register with none."""
+    shapes: dict[tuple[str, int], int] = {}
+    for reference in Risk.objects.filter(register=register).values_list("reference", flat=True):
+        match = REFERENCE_SHAPE.match(reference.upper())
+        if match and match.group("stem"):
+            shape = (match.group("stem"), len(match.group("number")))
+            shapes[shape] = shapes.get(shape, 0) + 1
+    if not shapes:
+        return f"{register.prefix}-", 2
+    return max(shapes, key=lambda shape: (shapes[shape], shape[0] == f"{register.prefix}-"))
 
 
 def review_due_after(*, register: Register, reviewed_on: date) -> date:
@@ -71,7 +92,7 @@ def risk_create(
     """
     # Lock the register so two risks raised on it at once cannot draw the same reference.
     register = Register.objects.select_for_update().get(pk=register.pk)
-    risk = Risk(register=register, **fields)
+    risk = Risk(register=register, organisation_id=register.organisation_id, **fields)
     risk.reference = (risk.reference or "").strip().upper()
     generated = not risk.reference
     if risk.next_review_due is None:
@@ -115,7 +136,12 @@ def reference_taken(reference: str, *, new: bool) -> ValidationError:
 
 
 def _reference_taken(risk: Risk) -> bool:
-    return Risk.objects.filter(reference__iexact=risk.reference).exclude(pk=risk.pk).exists()
+    """Whether another risk of the organisation has ``risk``'s reference, whatever its case."""
+    return (
+        Risk.objects.filter(organisation_id=risk.organisation_id, reference__iexact=risk.reference)
+        .exclude(pk=risk.pk)
+        .exists()
+    )
 
 
 def _saved_unless_reference_taken(risk: Risk, *, save) -> Risk | None:
@@ -203,7 +229,12 @@ def risk_move(
     history_reason: str,
 ) -> RiskMovement:
     """Move a risk (locked by the caller) to another register. It keeps its reference, owner,
-    actions and history; the move is recorded with its reason."""
+    actions and history; the move is recorded with its reason. A risk never leaves its
+    organisation (code ``other_organisation``): its reference is unique only there."""
+    if to_register.organisation_id != risk.organisation_id:
+        raise ValidationError(
+            "A risk moves only between registers of its organisation.", code="other_organisation"
+        )
     from_register = risk.register
     risk.register = to_register
     save_next_version(risk, by=by, reason=history_reason)

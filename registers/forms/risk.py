@@ -201,11 +201,13 @@ class RiskForm(VersionedForm, forms.ModelForm):
 
     def clean_reference(self) -> str:
         reference = (self.cleaned_data.get("reference") or "").strip().upper()
-        # References are unique across every register; the other risk may be one this person
+        # References are unique in the organisation; the other risk may be one this person
         # cannot see, so the message names only the reference.
         if (
             reference
-            and Risk.objects.filter(reference__iexact=reference)
+            and Risk.objects.filter(
+                organisation_id=self.register.organisation_id, reference__iexact=reference
+            )
             .exclude(pk=self.instance.pk)
             .exists()
         ):

@@ -364,7 +364,7 @@ def build_plan(
         maps=maps,
     )
     references = [reader.text("reference").upper() for reader in readers]
-    existing = _risks_by_reference(references=references)
+    existing = _risks_by_reference(references=references, organisation_id=register.organisation_id)
     nameable = _nameable_registers(importer=importer, register=register, risks=existing.values())
     _flag_repeated_references(readers=readers, references=references)
 
@@ -471,14 +471,15 @@ def _trend_label(sheet: list[str], index: int) -> str:
     return " ".join(words) or heading or f"Column {index + 1}"
 
 
-def _risks_by_reference(*, references: list[str]) -> dict[str, Risk]:
-    """The risks already carrying any of these references, on any register, by reference in
-    capitals (references are unique whatever their case)."""
+def _risks_by_reference(*, references: list[str], organisation_id: int) -> dict[str, Risk]:
+    """The organisation's risks already carrying any of these references, on any of its
+    registers, by reference in capitals (references are unique in an organisation whatever
+    their case; another organisation's are no concern of this import)."""
     wanted = {ref for ref in references if ref}
     return {
         risk.reference.upper(): risk
         for risk in Risk.objects.annotate(reference_upper=Upper("reference"))
-        .filter(reference_upper__in=wanted)
+        .filter(organisation_id=organisation_id, reference_upper__in=wanted)
         .select_related("register")
     }
 
@@ -521,9 +522,8 @@ def _risk_to_update(
 ) -> Risk | None:
     """The risk a row updates: the one on this register with the row's reference. A reference
     already taken on another register, or by a closed risk, is a problem on the row; the other
-    register is named only if it is in ``nameable``, for references are unique across the
-    installation and a register the importer may not see (in another organisation, perhaps)
-    is none of their business."""
+    register is named only if it is in ``nameable``, for references are unique in the
+    organisation and a register of it the importer may not see is none of their business."""
     risk = existing.get(reference) if reference else None
     if risk is not None and risk.register_id != register.pk:
         if risk.register_id in nameable:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from registers import due
+from registers.models.organisation import Organisation
 from registers.models.register import Register
 from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
 from registers.models.versioned import Versioned
@@ -96,6 +97,10 @@ class RiskQuerySet(models.QuerySet):
 
 class Risk(ScoredMixin, Versioned):
     register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="risks")
+    # The register's organisation, kept on the risk so that the database holds references
+    # unique per organisation (docs/domain.md#risks): a risk moves only between registers of
+    # its organisation.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(
         max_length=30,
         help_text="Short and stable, printed in reports, e.g. CRR-07. Generated when left blank.",
@@ -184,8 +189,10 @@ class Risk(ScoredMixin, Versioned):
         constraints = [
             models.UniqueConstraint(
                 Upper("reference"),
-                name="risk_reference_unique",
-                violation_error_message="Another risk already has this reference.",
+                "organisation",
+                name="risk_reference_unique_in_organisation",
+                violation_error_message="Another risk of the organisation already has this "
+                "reference.",
             ),
             *[
                 models.CheckConstraint(condition=score_in_range(field), name=f"risk_{field}_1_5")

@@ -485,25 +485,22 @@ def test_reference_on_a_register_the_importer_may_not_see_is_only_said_to_be_tak
     assert "Highways" not in str(plan.problems)
 
 
-def test_reference_taken_in_another_organisation_is_only_said_to_be_taken(org):
+def test_a_reference_another_organisation_uses_is_free_here(org):
+    # References are unique per organisation: two bodies on one server may both use OTH-01,
+    # and an import learns nothing of the other's registers.
     elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
     confidential = RegisterFactory(
         organisation=elsewhere, name="Confidential Corporate Register", prefix="OTH"
     )
-    taken_on(confidential, "OTH-01")
-    # Even whoever sees every register of their own organisation learns nothing more.
-    for importer in (org.people["insurance"], None):
-        plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("oth-01")], importer=importer)
-        assert messages(plan) == [(2, "Reference", f"OTH-01 {TAKEN} for the next free one.")]
-        assert plan.rows[0].risk is None
-
-
-def test_a_superuser_is_not_told_of_a_register_in_another_organisation(org):
-    elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
-    taken_on(RegisterFactory(organisation=elsewhere, name="Secret", prefix="OTH"), "OTH-01")
+    theirs = taken_on(confidential, "OTH-01")
     superuser = UserFactory(username="root", is_superuser=True)
-    plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("OTH-01")], importer=superuser)
-    assert "Secret" not in plan.problems[0].message
+    for importer in (org.people["insurance"], superuser, None):
+        plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("oth-01")], importer=importer)
+        assert plan.ok, messages(plan)
+        assert (plan.creates, plan.rows[0].risk) == (1, None)
+    apply_plan(plan=plan, register=org.corporate, by=org.people["chief"])
+    ours = Risk.objects.get(reference="OTH-01", organisation=org.organisation)
+    assert ours.register == org.corporate and ours.pk != theirs.pk
 
 
 def test_reference_on_this_register_updates(org):

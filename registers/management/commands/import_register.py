@@ -28,6 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("file", help="The .xlsx or .csv file to import.")
         parser.add_argument("--register", required=True, help="The register's prefix, e.g. CRR.")
         parser.add_argument(
+            "--organisation",
+            help="The organisation's slug, where more than one has a register with the prefix.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Print the preview only; change nothing."
         )
         parser.add_argument(
@@ -45,7 +49,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        register = _register(prefix=options["register"])
+        register = _register(prefix=options["register"], organisation=options["organisation"])
         by = _importer(username=options["username"], register=register)
         path = Path(options["file"])
         table = _table(path=path)
@@ -147,12 +151,21 @@ def _mapping(*, table: Table, register: Register, mapping_file: str | None):
     return header_row, mapping, value_maps, {}
 
 
-def _register(*, prefix: str) -> Register:
-    """The register the import goes into, by its prefix in any case."""
-    try:
-        return Register.objects.get(prefix__iexact=prefix)
-    except Register.DoesNotExist as error:
-        raise CommandError(f"No register has the prefix {prefix}.") from error
+def _register(*, prefix: str, organisation: str | None) -> Register:
+    """The register the import goes into, by its prefix in any case (prefixes are unique in
+    an organisation), and the organisation's slug where two organisations use the prefix."""
+    registers = Register.objects.filter(prefix__iexact=prefix).select_related("organisation")
+    if organisation:
+        registers = registers.filter(organisation__slug=organisation)
+    found = list(registers[:2])
+    if not found:
+        raise CommandError(f"No register has the prefix {prefix}.")
+    if len(found) > 1:
+        raise CommandError(
+            f"More than one organisation has a register with the prefix {prefix}: name the "
+            "organisation with --organisation SLUG."
+        )
+    return found[0]
 
 
 def _importer(*, username: str | None, register: Register) -> AbstractBaseUser:
