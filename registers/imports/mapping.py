@@ -155,6 +155,11 @@ def target_for_heading(heading: object) -> str:
         return "trend"
     if "owner" in words or "lead" in words or "responsible" in words:
         return "owner"
+    return _scored_target(text, words, stage) or _text_target(text, words)
+
+
+def _scored_target(text: str, words: set[str], stage: str) -> str:
+    """A heading naming a likelihood, an impact score, a rating or a score, or ""."""
     if words & {"likelihood", "probability"}:
         return f"{stage or 'residual'}_likelihood"
     if "impact" in words and (
@@ -169,6 +174,11 @@ def target_for_heading(heading: object) -> str:
         return IGNORE if stage == "target" else f"{stage or 'residual'}_rating"
     if "score" in words:
         return IGNORE if stage == "target" else f"{stage or 'residual'}_score"
+    return ""
+
+
+def _text_target(text: str, words: set[str]) -> str:
+    """A heading naming one of the risk's texts, lists, dates or choices, or ""."""
     if any(word.startswith("control") for word in words) or words & {
         "mitigation",
         "mitigations",

@@ -351,11 +351,7 @@ def build_plan(
     owner_choices = owner_choices or {}
     sheet, depth = sheet_headings(table.rows, header_row)
     columns, headings, problems = _map_columns(sheet=sheet, header_row=header_row, mapping=mapping)
-    maps = {
-        mapping[index]: value_map
-        for index, value_map in (value_maps or {}).items()
-        if mapping.get(index) and mapping[index] not in REPEATABLE
-    }
+    maps = _maps_by_target(mapping=mapping, value_maps=value_maps or {})
     readers = _row_readers(
         table=table,
         first_row=header_row + depth,
@@ -367,31 +363,40 @@ def build_plan(
     existing = _risks_by_reference(references=references, organisation_id=register.organisation_id)
     nameable = _nameable_registers(importer=importer, register=register, risks=existing.values())
     _flag_repeated_references(readers=readers, references=references)
-
     owners = _OwnerIndex(register)
+
     unmatched: list[str] = []
-    plans = []
-    for reader, reference in zip(readers, references, strict=True):
-        risk = _risk_to_update(
-            reader=reader,
-            reference=reference,
-            existing=existing,
-            register=register,
-            nameable=nameable,
+    plans = [
+        _plan_row(
+            reader,
+            existing=_risk_to_update(
+                reader=reader,
+                reference=reference,
+                existing=existing,
+                register=register,
+                nameable=nameable,
+            ),
+            owners=owners,
+            owner_choices=owner_choices,
+            unmatched=unmatched,
         )
-        plans.append(
-            _plan_row(
-                reader,
-                existing=risk,
-                owners=owners,
-                owner_choices=owner_choices,
-                unmatched=unmatched,
-            )
-        )
+        for reader, reference in zip(readers, references, strict=True)
+    ]
     for plan in plans:
         problems.extend(plan.problems)
     applied = [(headings[target], value_map) for target, value_map in maps.items()]
     return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems, value_maps=applied)
+
+
+def _maps_by_target(
+    *, mapping: dict[int, str], value_maps: dict[int, ValueMap]
+) -> dict[str, ValueMap]:
+    """The value maps of mapped columns, by the target their column is mapped to."""
+    return {
+        mapping[index]: value_map
+        for index, value_map in value_maps.items()
+        if mapping.get(index) and mapping[index] not in REPEATABLE
+    }
 
 
 def _map_columns(
