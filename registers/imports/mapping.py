@@ -136,8 +136,8 @@ def target_for_heading(heading: object) -> str:
         return EXPORT_HEADINGS[text]
     if isinstance(heading, str) and GROUP_SEPARATOR in heading:
         group, sub = heading.rsplit(GROUP_SEPARATOR, 1)
-        if normalise_heading(sub) in SUB_HEADINGS:
-            return _grouped_target(group, normalise_heading(sub))
+        if _is_sub_heading(sub):
+            return _grouped_target(group, _sub_heading_text(sub))
     words = set(text.split())
     stage = _stage(words, text)
     scored = _score_part(text, words)
@@ -238,15 +238,22 @@ def _grouped_target(group: str, sub: str) -> str:
     return f"{stage}_{part}"
 
 
+def _sub_heading_text(cell: object) -> str:
+    """A sub-heading's words without its scale: "Likelihood (1-10)" as "likelihood"."""
+    return " ".join(word for word in normalise_heading(cell).split() if not word.isdigit())
+
+
+def _is_sub_heading(cell: object) -> bool:
+    return _sub_heading_text(cell) in SUB_HEADINGS
+
+
 def _is_sub_heading_row(top: Sequence[object], below: Sequence[object]) -> bool:
     """Whether ``below`` is a row of sub-headings under grouped headings in ``top``: at least
     two cells, every one a score part's heading, at least one under a blank (merged) cell."""
     cells = [(index, cell) for index, cell in enumerate(below) if cell not in (None, "")]
     if len(cells) < 2:
         return False
-    if not all(
-        isinstance(cell, str) and normalise_heading(cell) in SUB_HEADINGS for _, cell in cells
-    ):
+    if not all(isinstance(cell, str) and _is_sub_heading(cell) for _, cell in cells):
         return False
     return any(index >= len(top) or top[index] in (None, "") for index, _ in cells)
 

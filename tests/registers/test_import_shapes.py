@@ -433,3 +433,25 @@ def test_a_mapping_file_round_trips(org):
 def test_a_bad_mapping_file_is_refused_saying_why(document, message):
     with pytest.raises(MappingFileError, match=message):
         read_mapping_document(document, people={})
+
+
+def test_sub_headings_may_name_their_scale():
+    rows = [
+        ["Risk No", "Description", "Current risk", None],
+        [None, None, "Likelihood (1-10)", "Impact (1-10)"],
+        ["P1", "Ground conditions", 1.667, 10],
+    ]
+    headings, depth = sheet_headings(rows, 0)
+    assert depth == 2
+    assert headings[2:] == ["Current risk / Likelihood (1-10)", "Current risk / Impact (1-10)"]
+    assert guess_mapping(headings) == {
+        0: "reference",
+        1: "event",
+        2: "residual_likelihood",
+        3: "residual_impact",
+    }
+
+
+def test_a_data_row_under_the_headings_is_not_taken_for_sub_headings():
+    rows = [["Ref", "Risk", "L", "I"], ["A1", "Flooding", "4", "3"]]
+    assert sheet_headings(rows, 0) == (["Ref", "Risk", "L", "I"], 1)
