@@ -96,6 +96,7 @@ class MappingForm(forms.Form):
         unmatched_owners: list[str],
         people,
         value_maps: dict[int, ValueMap] | None = None,
+        bands=(),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -127,6 +128,7 @@ class MappingForm(forms.Form):
                 }
             )
         self._add_owner_fields(unmatched_owners, people)
+        self.band_choices = [("", "Choose…"), *[(band.key, band.label) for band in bands]]
         self._add_value_fields(value_maps or {})
         self.helper = fields_helper()
 
@@ -158,17 +160,25 @@ class MappingForm(forms.Form):
             for value, level in value_map.values.items():
                 name = value_field_name(index, value)
                 names[name] = value
-                category = value_map.target == "category"
+                choices, kind = self._value_choices(value_map.target)
                 self.fields[name] = forms.ChoiceField(
                     label=f"Column {column['letter']}: “{value}” is read as",
-                    choices=CATEGORY_CHOICES if category else LEVEL_CHOICES,
+                    choices=choices,
                     error_messages={
                         "required": f"Choose what “{value}” in column {column['letter']} is "
-                        f"read as{' (a category)' if category else ' (a level from 1 to 5)'}."
+                        f"read as ({kind})."
                     },
                 )
                 if level is not None:
                     self.initial.setdefault(name, str(level))
+
+    def _value_choices(self, target: str) -> tuple[list[tuple[str, str]], str]:
+        """What a value of a map onto ``target`` may be read as, and that in words."""
+        if target == "category":
+            return CATEGORY_CHOICES, "a category"
+        if target.endswith("_rating"):
+            return self.band_choices, "a band of the risk appetite"
+        return LEVEL_CHOICES, "a level from 1 to 5"
 
     def value_map_groups(self):
         """Each value map with its column and its values' fields, for the template."""
@@ -191,7 +201,8 @@ class MappingForm(forms.Form):
             values: dict[str, object] = {}
             for name, value in names.items():
                 picked = self.cleaned_data.get(name, "")
-                values[value] = picked if proposed.target == "category" else int(picked)
+                numeric = proposed.target not in ("category", "residual_rating")
+                values[value] = int(picked) if numeric else picked
             chosen[index] = ValueMap(
                 target=proposed.target, rule=proposed.rule, values=values, scale=proposed.scale
             )

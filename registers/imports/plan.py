@@ -27,6 +27,7 @@ from registers.imports.valuemaps import ValueMap
 from registers.models import Category, Register, Response, Risk, RiskStatus
 from registers.permissions import visible_registers
 from registers.selectors.people import organisation_people
+from scoring.selectors import scheme_bands
 
 DEFAULT_CATEGORY = Category.STRATEGIC
 # The most text each field takes from a sheet: its own length where the model has one; for a
@@ -344,14 +345,14 @@ def build_plan(
     as the owner as written. ``value_maps`` are the columns' value maps, by column index.
 
     A row whose reference is already on this register updates that risk; any other row
-    creates one (with a generated reference when the sheet gives none). A reference taken on
-    another register is a problem naming that register only if it is in this organisation and
-    ``importer`` may see it; otherwise the reference is only said to be taken. Reads only.
+    creates one (a reference generated when the sheet gives none). A reference taken on another
+    register of the organisation is a problem naming it only if ``importer`` may see it.
     """
     owner_choices = owner_choices or {}
     sheet, depth = sheet_headings(table.rows, header_row)
     columns, headings, problems = _map_columns(sheet=sheet, header_row=header_row, mapping=mapping)
     maps = _maps_by_target(mapping=mapping, value_maps=value_maps or {})
+    problems.extend(_unknown_bands(register=register, maps=maps, headings=headings, row=header_row))
     readers = _row_readers(
         table=table,
         first_row=header_row + depth,
@@ -386,6 +387,27 @@ def build_plan(
         problems.extend(plan.problems)
     applied = [(headings[target], value_map) for target, value_map in maps.items()]
     return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems, value_maps=applied)
+
+
+def _unknown_bands(
+    *, register: Register, maps: dict[str, ValueMap], headings: dict[str, str], row: int
+) -> list[Problem]:
+    """A rating map onto a band the organisation's scheme does not have (a mapping file
+    written for another scheme), as a problem on the heading row."""
+    rating_map = maps.get("residual_rating")
+    if rating_map is None:
+        return []
+    keys = {band.key for band in scheme_bands(scheme_id=register.organisation.scheme_id)}
+    return [
+        Problem(
+            row + 1,
+            headings["residual_rating"],
+            f"“{value}” maps onto a band the "
+            f"risk appetite does not have ({band}); choose one of: {', '.join(sorted(keys))}.",
+        )
+        for value, band in rating_map.values.items()
+        if band and band not in keys
+    ]
 
 
 def _maps_by_target(

@@ -12,8 +12,10 @@ from registers.imports.valuemaps import (
     SCORE_TARGETS,
     ValueMap,
     propose_category_map,
+    propose_rating_map,
     propose_score_map,
 )
+from scoring import matrix
 
 
 def column_values(table: Table, header_row: int, index: int) -> list[str]:
@@ -23,11 +25,16 @@ def column_values(table: Table, header_row: int, index: int) -> list[str]:
 
 
 def propose_value_maps(
-    *, table: Table, header_row: int, mapping: dict[int, str]
+    *,
+    table: Table,
+    header_row: int,
+    mapping: dict[int, str],
+    bands: tuple[matrix.Band, ...] = matrix.COVENTRY,
 ) -> dict[int, ValueMap]:
     """Each mapped column's proposed value map, by column index: a likelihood or impact
     column written in words or on another scale, a category column with categories of the
-    sheet's own. Columns that need none are left out."""
+    sheet's own, a residual rating column onto ``bands``. Columns that need none are left
+    out."""
     sheet, _depth = sheet_headings(table.rows, header_row)
     proposals: dict[int, ValueMap] = {}
     for index, target in sorted(mapping.items()):
@@ -41,6 +48,10 @@ def propose_value_maps(
                 values=column_values(table, header_row, index),
                 known=category_for,
                 default=str(DEFAULT_CATEGORY),
+            )
+        elif target == "residual_rating":
+            value_map = propose_rating_map(
+                values=column_values(table, header_row, index), bands=bands
             )
         else:
             value_map = None

@@ -116,6 +116,11 @@ def read_scores(reader: RowReader, fields: dict, ratings: list[str]) -> None:
                         f"{stage}_score", f"A score of {number}: scores run from 1 to 25."
                     )
         rating_text = reader.text(f"{stage}_rating")
+        rating_map = reader.value_maps.get(f"{stage}_rating")
+        if rating_text and rating_map is not None and not scored:
+            band = rating_map.level(rating_text)
+            if band:
+                fields["imported_band"] = band  # sorts and filters with it, still not scored
         if rating_text and rating_text.lower() not in NOT_SCORED and not scored:
             number = parse_whole_number(rating_text)
             if number is not None and not 1 <= number <= 25:

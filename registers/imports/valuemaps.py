@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from scoring import matrix
 
 STAGES = ("inherent", "residual", "target")
 SCORE_TARGETS = frozenset(
@@ -60,6 +62,25 @@ LEVEL_WORDS = {
     "medium": 3,
     "high": 4,
     "very high": 5,
+}
+# Rating words by rank, lowest first, for a scheme whose band labels they are not.
+RATING_RANKS = {
+    "very low": 0,
+    "low": 0,
+    "green": 0,
+    "g": 0,
+    "medium": 1,
+    "med": 1,
+    "moderate": 1,
+    "amber": 1,
+    "a": 1,
+    "high": 2,
+    "red": 2,
+    "r": 2,
+    "very high": 3,
+    "critical": 3,
+    "severe": 3,
+    "extreme": 3,
 }
 # Blank in all but name: read as no value, never mapped.
 NO_VALUE = {"n/a", "na", "-", "tbc", "none", "not scored"}
@@ -208,4 +229,36 @@ def propose_category_map(
         target="category",
         rule="categories of the sheet's own → ours",
         values=dict.fromkeys(unknown, default),
+    )
+
+
+def rating_band(word: str, bands: Sequence[matrix.Band]) -> str | None:
+    """The band a rating word stands for: the band it names (its label or key), a score's band
+    for a number from 1 to 25, else by its rank (Low … Critical, or a RAG colour) spread over
+    the scheme's bands; None when it is no rating the import knows."""
+    key = value_key(word)
+    for band in bands:
+        if key in (band.key.lower(), band.label.lower()):
+            return band.key
+    number = _number(key)
+    if number is not None:
+        return matrix.band_for(int(number), bands).key if 1 <= number <= 25 else None
+    if key not in RATING_RANKS or not bands:
+        return None
+    index = math.floor(RATING_RANKS[key] * (len(bands) - 1) / 3 + 0.5)
+    return bands[index].key
+
+
+def propose_rating_map(
+    *, values: Iterable[object], bands: Sequence[matrix.Band]
+) -> ValueMap | None:
+    """The map a residual rating column needs: each rating word onto one of the scheme's bands,
+    so a risk rated but not scored sorts and filters with that band (it stays not scored)."""
+    distinct = _distinct(values)
+    if not distinct:
+        return None
+    return ValueMap(
+        target="residual_rating",
+        rule="ratings → the scheme's bands",
+        values={word: rating_band(word, bands) for word in distinct},
     )

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -86,12 +86,28 @@ class RiskQuerySet(models.QuerySet):
 
     def with_bands(self, bands: tuple[matrix.Band, ...]):
         """Alias ``inherent_band`` and ``residual_band`` (band keys, "" when not scored) for SQL
-        filters: ``matrix.band_for`` in SQL, built from the same bands."""
+        filters: ``matrix.band_for`` in SQL, built from the same bands; and ``residual_rank``
+        to sort on. A risk rated but not scored (``imported_band``) is in its rating's band and
+        ranks at the band's floor (docs/domain.md#spreadsheets)."""
+        rated_only = Q(residual_score__isnull=True) & ~Q(imported_band="")
         return self.with_scores().alias(
-            **{
-                f"{name}_band": band_case(score=F(f"{name}_score"), bands=bands)
-                for name in ("inherent", "residual")
-            }
+            inherent_band=band_case(score=F("inherent_score"), bands=bands),
+            # A risk rated, not scored (an imported "Critical") is in its rating's band.
+            residual_band=Case(
+                When(rated_only, then=F("imported_band")),
+                default=band_case(score=F("residual_score"), bands=bands),
+                output_field=models.CharField(),
+            ),
+            # What the residual column sorts on: the score, or for a risk rated but not
+            # scored the floor of its rating's band, so "Critical" never sorts below green.
+            residual_rank=Coalesce(
+                F("residual_score"),
+                Case(
+                    *[When(imported_band=band.key, then=Value(band.floor)) for band in bands],
+                    default=None,
+                    output_field=models.IntegerField(),
+                ),
+            ),
         )
 
 
@@ -174,6 +190,11 @@ class Risk(ScoredMixin, Versioned):
     # so nothing is invented and nothing is lost.
     imported_rating = models.CharField(
         max_length=100, blank=True, help_text="The rating in the imported sheet, as written."
+    )
+    # The band the imported rating was mapped onto (a band key of the organisation's scheme),
+    # so a risk rated but not scored sorts and filters with its band; never a score.
+    imported_band = models.CharField(
+        max_length=20, blank=True, help_text="The band the imported rating stands for."
     )
     imported_trend = models.CharField(
         max_length=200, blank=True, help_text="The trend in the imported sheet, as written."

@@ -107,7 +107,7 @@ SORT_COLUMNS = {
         SortColumn(
             "residual",
             "residual score",
-            (F("residual_score"),),
+            (F("residual_rank"), F("residual_score")),
             first_descending=True,
             ascending_words="low to high",
             descending_words="high to low",

@@ -33,6 +33,7 @@ from registers.models import ImportUpload, Register
 from registers.selectors.people import organisation_people
 from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
+from scoring.selectors import scheme_bands
 
 # How long an unfinished upload is kept before any later upload clears it away.
 UPLOAD_KEPT_FOR = timedelta(days=1)
@@ -179,7 +180,8 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
         chosen = mapping.guess_mapping(headers)
     if data is not None:
         chosen = _posted_mapping(data, headers)
-    value_maps = _value_maps_for(table, header_row, chosen, state if same_row else {})
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    value_maps = _value_maps_for(table, header_row, chosen, state if same_row else {}, bands)
     owner_choices = _owner_choices(state)
     unmatched = []
     if "owner" in chosen.values():
@@ -203,6 +205,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
         unmatched_owners=unmatched,
         people=_people(register),
         value_maps=value_maps,
+        bands=bands,
         initial=initial,
     )
     for name, owner in form.owner_names.items():
@@ -212,10 +215,12 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
     return form
 
 
-def _value_maps_for(table, header_row: int, chosen: dict[int, str], state: dict) -> dict:
-    """The value maps the chosen columns need: proposed from their values, except where one
-    was confirmed before for the same column and target."""
-    proposed = proposals.propose_value_maps(table=table, header_row=header_row - 1, mapping=chosen)
+def _value_maps_for(table, header_row: int, chosen: dict[int, str], state: dict, bands) -> dict:
+    """The value maps the chosen columns need: proposed from their values (a rating onto
+    ``bands``), except where one was confirmed before for the same column and target."""
+    proposed = proposals.propose_value_maps(
+        table=table, header_row=header_row - 1, mapping=chosen, bands=bands
+    )
     for index, data in _stored_value_maps(state).items():
         if index in proposed and proposed[index].target == data.target:
             proposed[index] = data

@@ -16,6 +16,7 @@ from registers.imports.proposals import propose_value_maps
 from registers.imports.reader import ImportFileError, Table, read_table
 from registers.models import Register
 from registers.selectors.people import organisation_people
+from scoring.selectors import scheme_bands
 
 
 class Command(BaseCommand):
@@ -147,7 +148,10 @@ def _mapping(*, table: Table, register: Register, mapping_file: str | None):
     header_row = find_header_row(table.rows)
     headings, _depth = sheet_headings(table.rows, header_row)
     mapping = guess_mapping(headings)
-    value_maps = propose_value_maps(table=table, header_row=header_row, mapping=mapping)
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    value_maps = propose_value_maps(
+        table=table, header_row=header_row, mapping=mapping, bands=bands
+    )
     return header_row, mapping, value_maps, {}
 
 
