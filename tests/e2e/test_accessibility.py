@@ -48,6 +48,7 @@ NOT_PAGES = {
     "registers:register-export": "a CSV download",
     "registers:register-export-xlsx": "an XLSX download",
     "registers:register-export-full": "an XLSX download",
+    "registers:register-import-mapping-file": "a JSON download (the import's mapping)",
     "reports:slt-pack-pdf": "a PDF download",
     "reports:committee-report-pdf": "a PDF download",
     "reports:collation-pdf": "a PDF download",
