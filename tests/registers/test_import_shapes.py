@@ -19,7 +19,14 @@ from registers.imports.plan import build_plan
 from registers.imports.proposals import propose_value_maps
 from registers.imports.reader import read_table
 from registers.imports.valuemaps import ValueMap, propose_score_map, scale_level, scale_rule
-from registers.models import ActionKind, Risk
+from registers.models import ActionKind, ImportUpload, Risk
+from tests.registers.test_import_views import (
+    confirm_url,
+    mapping_data,
+    mapping_url,
+    preview_url,
+    upload_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -455,3 +462,51 @@ def test_sub_headings_may_name_their_scale():
 def test_a_data_row_under_the_headings_is_not_taken_for_sub_headings():
     rows = [["Ref", "Risk", "L", "I"], ["A1", "Flooding", "4", "3"]]
     assert sheet_headings(rows, 0) == (["Ref", "Risk", "L", "I"], 1)
+
+
+# Every shape, as a new user would bring it: through the pages with the proposed mapping, and
+# through the command.
+
+SHAPES = {
+    "district.xlsx": (lambda: xlsx_bytes(DISTRICT, DISTRICT_MERGES), {"CR01": (16, 6)}),
+    "project.xlsx": (lambda: xlsx_bytes(PROJECT), {"P1": (None, 5), "P2": (None, 8)}),
+    "words.csv": (lambda: csv_bytes(WORDS), {}),
+    "abbreviated.csv": (lambda: csv_bytes([ABBREVIATED[0], ABBREVIATED[1]]), {"A1": (None, 12)}),
+    "police.csv": (lambda: csv_bytes(POLICE), {"CRR18": (None, None)}),
+}
+
+
+def _scores(expected):
+    return {
+        risk.reference: (
+            risk.inherent_score if expected[risk.reference][0] is not None else None,
+            risk.residual_score,
+        )
+        for risk in Risk.objects.filter(reference__in=expected)
+    }
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_each_shape_imports_through_the_pages_with_the_proposed_mapping(client, org, name):
+    build, expected = SHAPES[name]
+    client.force_login(org.people["chief"])
+    assert upload_file(client, org.corporate, build(), name).status_code == 302
+    upload = ImportUpload.objects.get()
+    response = client.get(mapping_url(upload))
+    assert client.post(mapping_url(upload), mapping_data(response)).status_code == 302
+    preview = client.get(preview_url(upload))
+    assert preview.context["plan"].ok, preview.context["plan"].problems
+    rows = len(preview.context["plan"].rows)
+    client.post(confirm_url(upload))
+    assert Risk.objects.filter(register=org.corporate).count() == rows
+    assert _scores(expected) == expected
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_each_shape_imports_through_the_command(org, tmp_path, name):
+    build, expected = SHAPES[name]
+    path = tmp_path / name
+    path.write_bytes(build())
+    out = run_command(path)
+    assert "Imported:" in out
+    assert _scores(expected) == expected
