@@ -89,10 +89,11 @@ def _check_headings_reachable(table: reader.Table) -> None:
         )
 
 
-def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
-    """The first few non-empty values under each heading, to show what a column holds."""
+def _samples(table: reader.Table, first_row: int) -> dict[int, list[str]]:
+    """The first few non-empty values under the headings (``first_row`` the first row under
+    them, 0-based), to show what a column holds."""
     samples: dict[int, list[str]] = {}
-    for row in table.rows[header_row:]:
+    for row in table.rows[first_row:]:
         for index, value in enumerate(row):
             text = cell_text(value)
             if text and len(samples.setdefault(index, [])) < SAMPLE_ROWS:
@@ -172,7 +173,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
     except (TypeError, ValueError):
         header_row = state.get("header_row") or mapping.find_header_row(table.rows) + 1
     header_row = max(1, min(header_row, max(row_count, 1)))
-    headers, _depth = mapping.sheet_headings(table.rows, header_row - 1)
+    headers, depth = mapping.sheet_headings(table.rows, header_row - 1)
     same_row = state.get("header_row") == header_row
     if same_row:
         chosen = {int(index): target for index, target in state.get("mapping", {}).items()}
@@ -201,7 +202,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
         headers=headers,
         header_row=header_row,
         row_count=row_count,
-        samples=_samples(table, header_row),
+        samples=_samples(table, header_row - 1 + depth),
         unmatched_owners=unmatched,
         people=_people(register),
         value_maps=value_maps,

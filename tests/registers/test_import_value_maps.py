@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from registers.models import ImportUpload, Risk
-from tests.registers.test_import_shapes import PROJECT, xlsx_bytes
+from tests.registers.test_import_shapes import DISTRICT, DISTRICT_MERGES, PROJECT, xlsx_bytes
 from tests.registers.test_import_views import (
     ALLOWED,
     REFUSED,
@@ -23,6 +23,7 @@ from tests.registers.test_import_views import (
     preview_url,
     upload_file,
 )
+from tests.registers.test_import_views import selected as selected_target
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,19 @@ def test_the_mapping_pages_queries_do_not_grow_with_rows(
     client.post(mapping_url(upload), mapping_data(response))
     with django_assert_max_num_queries(8):
         assert client.get(file_url(upload)).status_code == 200
+
+
+def test_the_mapping_step_shows_grouped_headings_and_values_below_them(client, org):
+    client.force_login(org.people["head"])
+    data = xlsx_bytes(DISTRICT, DISTRICT_MERGES)
+    upload_file(client, org.service_register, data, "district.xlsx")
+    upload = ImportUpload.objects.get()
+    response = client.get(mapping_url(upload))
+    html = unescape(response.content.decode())
+    assert "Column D “Risk if no action / Likelihood”" in html
+    assert selected_target(html, "column_3") == "inherent_likelihood"
+    samples = dict(
+        (column["letter"], column["samples"]) for column in response.context["form"].columns
+    )
+    assert samples["D"] == ["4", "3"]  # the values, not the sub-heading
+    assert "Risks owned by “CMT”" in html
