@@ -826,6 +826,7 @@ def test_round_trip_through_the_full_export(org):
         category=Category.PEOPLE,
         imported_rating="Critical",
         imported_trend="Worsening",
+        owner_as_written="CMT",  # a team, kept as written, goes out and comes back so
     )
 
     workbook = load_workbook(io.BytesIO(register_workbook(register=source)))
