@@ -55,8 +55,8 @@ REFERENCE_ATTEMPTS = 5
 
 def reference_taken(reference: str, *, new: bool) -> ValidationError:
     """The refusal of a reference another risk has (code ``reference_taken``), on the field.
-    References are unique across every register; the other risk may be one this person
-    cannot see, so the message names only the reference."""
+    References are unique in the organisation, across its registers; the other risk may be
+    one this person cannot see, so the message names only the reference."""
     return ValidationError(
         {
             "reference": ValidationError(

@@ -1,8 +1,9 @@
 """Two people raising risks with the same reference at the same moment: one gets it, the other
 is told on the form that it is taken, never a server error; a generated reference is drawn
-again instead. References are unique across every register (docs/domain.md#risks), and two
-registers are not locked against each other, so only the database's unique constraint can see
-the clash: the service meets it in a savepoint and answers with a coded ValidationError."""
+again instead. References are unique across an organisation's registers (docs/domain.md#risks),
+and two registers are not locked against each other, so only the database's unique constraint
+can see the clash: the service meets it in a savepoint and answers with a coded
+ValidationError."""
 
 from __future__ import annotations
 
