@@ -510,3 +510,20 @@ def test_each_shape_imports_through_the_command(org, tmp_path, name):
     out = run_command(path)
     assert "Imported:" in out
     assert _scores(expected) == expected
+
+
+def test_the_command_writes_the_proposed_mapping_to_change_and_pass_back(org, tmp_path):
+    path, mapping_file = tmp_path / "project.xlsx", tmp_path / "mapping.json"
+    path.write_bytes(xlsx_bytes(PROJECT))
+    run_command(path, "--dry-run", "--write-mapping", str(mapping_file))
+    document = json.loads(mapping_file.read_text(encoding="utf-8"))
+    assert document["header_row"] == 1
+    assert document["columns"]["E"] == "residual_likelihood"
+    assert document["value_maps"]["E"]["rule"] == "1–10 → 1–5: ⌈x / 2⌉"
+    assert document["value_maps"]["C"]["values"] == {"Surveys": "strategic", "Design": "strategic"}
+    document["value_maps"]["C"]["values"]["Design"] = "partnerships"  # changed by hand
+    mapping_file.write_text(json.dumps(document), encoding="utf-8")
+    run_command(path, "--mapping", str(mapping_file))
+    assert Risk.objects.get(reference="P2").category == "partnerships"
+    assert Risk.objects.get(reference="P1").category == "strategic"
+    assert Risk.objects.get(reference="P1").residual_likelihood == 1

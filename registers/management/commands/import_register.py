@@ -9,7 +9,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError
 
 from registers.imports.apply import apply_plan
-from registers.imports.mapfile import MappingFileError, read_mapping_document
+from registers.imports.mapfile import (
+    MappingFileError,
+    mapping_document,
+    read_mapping_document,
+)
 from registers.imports.mapping import TARGET_LABELS, find_header_row, guess_mapping, sheet_headings
 from registers.imports.plan import ImportPlan, RowPlan, build_plan
 from registers.imports.proposals import propose_value_maps
@@ -48,6 +52,12 @@ class Command(BaseCommand):
             "row, what each column holds, the value maps and the owners. Without one, the "
             "mapping is guessed from the headings and the value maps proposed from the values.",
         )
+        parser.add_argument(
+            "--write-mapping",
+            dest="write_mapping",
+            help="Write the mapping used (guessed and proposed, or as read) to this JSON file, "
+            "to check, change and pass back with --mapping.",
+        )
 
     def handle(self, *args, **options):
         register = _register(prefix=options["register"], organisation=options["organisation"])
@@ -58,6 +68,12 @@ class Command(BaseCommand):
             table=table, register=register, mapping_file=options["mapping_file"]
         )
         headings, _depth = sheet_headings(table.rows, header_row)
+        if options["write_mapping"]:
+            _write_mapping(
+                Path(options["write_mapping"]),
+                register=register,
+                state=(header_row, mapping, value_maps, owners),
+            )
         plan = build_plan(
             register=register,
             table=table,
@@ -153,6 +169,26 @@ def _mapping(*, table: Table, register: Register, mapping_file: str | None):
         table=table, header_row=header_row, mapping=mapping, bands=bands
     )
     return header_row, mapping, value_maps, {}
+
+
+def _write_mapping(path: Path, *, register: Register, state: tuple) -> None:
+    """The mapping as the file ``--mapping`` reads (``mapfile.mapping_document``)."""
+    header_row, mapping, value_maps, owners = state
+    usernames = {
+        person.pk: person.get_username()
+        for person in organisation_people(organisation_id=register.organisation_id)
+    }
+    document = mapping_document(
+        header_row=header_row + 1,
+        mapping=mapping,
+        value_maps=value_maps,
+        owners=owners,
+        usernames=usernames,
+    )
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"Cannot write {path}: {error.strerror}.") from error
 
 
 def _register(*, prefix: str, organisation: str | None) -> Register:
