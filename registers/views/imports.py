@@ -29,7 +29,7 @@ from registers import permissions
 from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
 from registers.imports import apply, export, mapfile, mapping, plan, proposals, reader
 from registers.imports.valuemaps import ValueMap
-from registers.models import ImportUpload, Register
+from registers.models import Category, ImportUpload, Register
 from registers.selectors.people import organisation_people
 from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
@@ -324,10 +324,33 @@ def _render_preview(request, register, upload, import_plan, *, error=None, statu
                 for problem in import_plan.problems
             ],
             "warnings": import_plan.warnings,
+            "value_maps": _value_map_lines(register, import_plan),
             "error": error,
         },
         status=status,
     )
+
+
+def _value_map_lines(register: Register, import_plan) -> list[dict]:
+    """Each value map the plan applied, its values in words: levels as numbers, categories
+    and bands by their labels ("“Design” → Partnerships", "“Critical” → Red")."""
+    if not import_plan.value_maps:
+        return []
+    names = dict(Category.choices)
+    names.update(
+        (band.key, band.label) for band in scheme_bands(scheme_id=register.organisation.scheme_id)
+    )
+    return [
+        {
+            "heading": heading,
+            "rule": value_map.rule,
+            "values": [
+                (value, names.get(level, level) if isinstance(level, str) else level)
+                for value, level in value_map.values.items()
+            ],
+        }
+        for heading, value_map in import_plan.value_maps
+    ]
 
 
 def _scores_text(row, stage: str) -> str:

@@ -206,7 +206,7 @@ def test_the_mapping_step_shows_value_maps_to_confirm_or_change(page: Page, live
     page.get_by_role("button", name="Preview the import").click()
 
     expect(page.get_by_role("heading", name="Values read through a map (3)")).to_be_visible()
-    expect(page.get_by_text("“Design” → partnerships")).to_be_visible()
+    expect(page.get_by_text("“Design” → Partnerships")).to_be_visible()
     expect(page.get_by_role("link", name="Download the mapping")).to_be_visible()
     expect(page.get_by_role("row", name="Ground conditions worse than surveyed")).to_contain_text(
         "1 × 5 = 5"

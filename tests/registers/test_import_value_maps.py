@@ -24,6 +24,7 @@ from tests.registers.test_import_views import (
     upload_file,
 )
 from tests.registers.test_import_views import selected as selected_target
+from tests.registers.test_rated_not_scored import police_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_the_mapping_step_proposes_value_maps_and_the_preview_states_them(client
     assert "<strong>Likelihood (1-10)</strong>: 1–10 → 1–5: ⌈x / 2⌉: “1.667” → 1, “6.667” → 4" in (
         preview
     )
-    assert "“Design” → partnerships" in preview
+    assert "“Design” → Partnerships" in preview
     assert "“Project Manager” is no one's account: kept as the owner as written." in preview
     client.post(confirm_url(upload))
     first, second = Risk.objects.order_by("reference")
@@ -174,3 +175,22 @@ def test_the_mapping_step_shows_grouped_headings_and_values_below_them(client, o
     )
     assert samples["D"] == ["4", "3"]  # the values, not the sub-heading
     assert "Risks owned by “CMT”" in html
+
+
+def test_a_rating_is_mapped_onto_a_band_in_the_mapping_step(client, org):
+    client.force_login(org.people["head"])
+    upload_file(client, org.service_register, police_csv(), "police.csv")
+    upload = ImportUpload.objects.get()
+    response = client.get(mapping_url(upload))
+    html = unescape(response.content.decode())
+    assert "How column E “Risk Rating” is read" in html
+    data = mapping_data(response)
+    assert data[value_field(html, "Critical")] == "red"
+    client.post(mapping_url(upload), data)
+    preview = unescape(client.get(preview_url(upload)).content.decode())
+    assert (
+        "<strong>Risk Rating</strong>: ratings → the scheme's bands: “Critical” → Red." in preview
+    )
+    client.post(confirm_url(upload))
+    rated = Risk.objects.get(reference="CRR18")
+    assert (rated.imported_band, rated.residual_score) == ("red", None)
