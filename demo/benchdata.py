@@ -288,6 +288,7 @@ def _bench_risks(*, registers: list[RegisterShare], rng: random.Random, today: d
             risk_rows.append(
                 Risk(
                     register=register,
+                    organisation_id=register.organisation_id,
                     reference=f"{register.prefix}-{number:03d}",
                     title=f"Risk {number} on {register.name}",
                     event=f"If event {number} happens",

@@ -496,6 +496,7 @@ def _raise_closed_risk(
     score it had when it was closed."""
     risk = Risk(
         register=corporate,
+        organisation_id=corporate.organisation_id,
         reference=risk_reference_next(register=corporate),
         title=CLOSED_TITLE,
         event=(

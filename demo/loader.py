@@ -533,6 +533,7 @@ def _risks(load, register, seeds, owners, *, default_owner):
         next_review = load.today + timedelta(days=seed.review_in_days)
         risk = Risk(
             register=register,
+            organisation_id=register.organisation_id,
             reference=reference,
             title=seed.title,
             event=seed.event,

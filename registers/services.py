@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from registers import due, permissions
@@ -29,6 +28,12 @@ from registers.models import (
     RiskStatus,
     Tier,
 )
+from registers.references import (
+    REFERENCE_ATTEMPTS,
+    reference_taken,
+    saved_unless_reference_taken,
+)
+from registers.references import risk_reference_next as risk_reference_next
 from registers.review_questions import questions_for
 
 # StaleEdit and save_with_history live with the rest of the locking in registers.versions;
@@ -36,20 +41,6 @@ from registers.review_questions import questions_for
 from registers.versions import StaleEdit as StaleEdit
 from registers.versions import lock_at_version, save_next_version, save_with_history
 from scoring import matrix
-
-
-def risk_reference_next(*, register: Register) -> str:
-    """The next free reference on a register: its prefix and the next number, e.g. CRR-07.
-
-    Numbers are never reused: the highest number ever issued with the prefix (on any register,
-    open or closed, since escalated risks keep their reference) plus one.
-    """
-    pattern = re.compile(rf"^{re.escape(register.prefix)}-(\d+)$", re.IGNORECASE)
-    issued = Risk.objects.filter(reference__istartswith=f"{register.prefix}-").values_list(
-        "reference", flat=True
-    )
-    numbers = [int(match.group(1)) for ref in issued if (match := pattern.match(ref))]
-    return f"{register.prefix}-{max(numbers, default=0) + 1:02d}"
 
 
 def review_due_after(*, register: Register, reviewed_on: date) -> date:
@@ -71,7 +62,7 @@ def risk_create(
     """
     # Lock the register so two risks raised on it at once cannot draw the same reference.
     register = Register.objects.select_for_update().get(pk=register.pk)
-    risk = Risk(register=register, **fields)
+    risk = Risk(register=register, organisation_id=register.organisation_id, **fields)
     risk.reference = (risk.reference or "").strip().upper()
     generated = not risk.reference
     if risk.next_review_due is None:
@@ -79,7 +70,7 @@ def risk_create(
     for _attempt in range(REFERENCE_ATTEMPTS):
         if generated:
             risk.reference = risk_reference_next(register=register)
-        saved = _saved_unless_reference_taken(
+        saved = saved_unless_reference_taken(
             risk, save=lambda: save_with_history(risk, by=by, reason=reason)
         )
         if saved is not None:
@@ -87,53 +78,6 @@ def risk_create(
         if not generated:
             break
     raise reference_taken(risk.reference, new=True)
-
-
-# How often a generated reference is drawn again when a risk raised at the same moment on
-# another register took it (typed there, e.g. CRR-08 on a service register): more than once
-# would take several people typing the next numbers of the same prefix at once.
-REFERENCE_ATTEMPTS = 5
-
-
-def reference_taken(reference: str, *, new: bool) -> ValidationError:
-    """The refusal of a reference another risk has (code ``reference_taken``), on the field.
-    References are unique across every register; the other risk may be one this person
-    cannot see, so the message names only the reference."""
-    return ValidationError(
-        {
-            "reference": ValidationError(
-                "The reference %(reference)s is already taken by another risk: choose "
-                "another%(or_blank)s.",
-                code="reference_taken",
-                params={
-                    "reference": reference,
-                    "or_blank": ", or leave it blank to number it automatically" if new else "",
-                },
-            )
-        }
-    )
-
-
-def _reference_taken(risk: Risk) -> bool:
-    return Risk.objects.filter(reference__iexact=risk.reference).exclude(pk=risk.pk).exists()
-
-
-def _saved_unless_reference_taken(risk: Risk, *, save) -> Risk | None:
-    """``save()``, or None when another risk has ``risk``'s reference: found before saving, or,
-    when the other was saved at the same moment in another transaction, by the database's
-    unique constraint (an IntegrityError on PostgreSQL once the other commits), in a savepoint
-    so that the transaction carries on."""
-    if _reference_taken(risk):
-        return None
-    try:
-        with transaction.atomic():
-            return save()
-    except (IntegrityError, ValidationError):
-        # The check in full_clean, or the constraint, may have met the other risk: anything
-        # else is the caller's to hear.
-        if _reference_taken(risk):
-            return None
-        raise
 
 
 @transaction.atomic
@@ -211,7 +155,12 @@ def risk_move(
     history_reason: str,
 ) -> RiskMovement:
     """Move a risk (locked by the caller) to another register. It keeps its reference, owner,
-    actions and history; the move is recorded with its reason."""
+    actions and history; the move is recorded with its reason. A risk never leaves its
+    organisation (code ``other_organisation``): its reference is unique only there."""
+    if to_register.organisation_id != risk.organisation_id:
+        raise ValidationError(
+            "A risk moves only between registers of its organisation.", code="other_organisation"
+        )
     from_register = risk.register
     risk.register = to_register
     save_next_version(risk, by=by, reason=history_reason)
@@ -291,8 +240,10 @@ def risk_update(
     _refuse_lifting_exemption(risk=current, by=by, changes=changes)
     for name, value in changes.items():
         setattr(current, name, value)
+    if current.owner_id is not None:
+        current.owner_as_written = ""  # a person is assigned: the imported name has served
     current.reference = current.reference.strip().upper()
-    saved = _saved_unless_reference_taken(
+    saved = saved_unless_reference_taken(
         current, save=lambda: save_next_version(current, by=by, reason=reason or "Edited")
     )
     if saved is None:

@@ -61,6 +61,11 @@ urlpatterns = [
         name="register-import-confirm",
     ),
     path(
+        "registers/<int:pk>/import/<int:upload_pk>/mapping.json",
+        imports.import_mapping_file,
+        name="register-import-mapping-file",
+    ),
+    path(
         "registers/<int:pk>/export-full.xlsx",
         imports.register_export_full,
         name="register-export-full",

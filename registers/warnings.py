@@ -37,6 +37,8 @@ def risk_warnings(
             bands=bands,
             owner_seniority=owner_seniority,
         ),
+        _owner_as_written(risk=risk),
+        _description_missing(risk=risk),
         _tolerated_without_reason(risk=risk),
         _no_response(risk=risk),
         _review_overdue(risk=risk, today=today),
@@ -59,6 +61,33 @@ def _not_scored(*, risk: Risk, inherent: int | None, residual: int | None) -> Ri
     return RiskWarning(
         "not_scored",
         "Not scored yet: give the inherent and residual likelihood and impact." + imported,
+    )
+
+
+def _owner_as_written(*, risk: Risk) -> RiskWarning | None:
+    """An imported owner that is no one's account, kept as written until a person is assigned
+    (docs/domain.md#spreadsheets)."""
+    if risk.owner_id is not None or not risk.owner_as_written:
+        return None
+    return RiskWarning(
+        "owner_as_written",
+        f"The imported sheet gave the owner as “{risk.owner_as_written}”, who is no one's "
+        "account: assign a person as the risk's owner.",
+    )
+
+
+def _description_missing(*, risk: Risk) -> RiskWarning | None:
+    """A description missing a part (an imported sheet did not give it): left empty, never
+    filled with words that would print in the packs."""
+    missing = [
+        name for name in ("event", "consequence", "impact") if not getattr(risk, name).strip()
+    ]
+    if not missing:
+        return None
+    return RiskWarning(
+        "description_missing",
+        f"The description has no {' or '.join(missing)}: describe "
+        f"{'it' if len(missing) == 1 else 'them'} (event, consequence, impact).",
     )
 
 

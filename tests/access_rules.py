@@ -270,6 +270,12 @@ RULES: dict[str, Rule] = {
         upload_url("registers:register-import-preview"),
         lambda user, upload: upload_step(user, upload, ok=REDIRECT),
     ),
+    # The mapping as a file: the uploader's, once chosen (before, back to the mapping step).
+    "registers:register-import-mapping-file": Rule(
+        upload_addresses,
+        upload_url("registers:register-import-mapping-file"),
+        lambda user, upload: upload_step(user, upload, ok=REDIRECT),
+    ),
     "registers:register-import-confirm": Rule(
         first(upload_addresses),
         upload_url("registers:register-import-confirm"),

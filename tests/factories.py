@@ -107,6 +107,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
         model = Risk
 
     register = factory.SubFactory(RegisterFactory)
+    organisation = factory.LazyAttribute(lambda risk: risk.register.organisation)
     reference = factory.Sequence(lambda n: f"RISK-{n:03d}")
     title = factory.Sequence(lambda n: f"Risk {n}")
     event = "If the event happens"

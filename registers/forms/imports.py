@@ -10,11 +10,15 @@ from django.core.exceptions import ValidationError
 
 from common.forms import fields_helper
 from common.people import person_name
-from registers.imports.mapping import TARGETS
+from registers.imports.mapping import REPEATABLE, TARGETS
 from registers.imports.reader import MAX_BYTES
+from registers.imports.valuemaps import LEVELS, ValueMap
+from registers.models import Category
 
 NO_OWNER = "none"
 TARGET_LABELS = dict(TARGETS)
+LEVEL_CHOICES = [("", "Choose…"), *[(str(level), str(level)) for level in LEVELS]]
+CATEGORY_CHOICES = [("", "Choose…"), *Category.choices]
 
 
 class UploadForm(forms.Form):
@@ -73,6 +77,11 @@ def owner_field_name(name: str) -> str:
     return "owner_" + hashlib.sha256(name.strip().casefold().encode()).hexdigest()[:12]
 
 
+def value_field_name(index: int, value: str) -> str:
+    """A stable field name for a value of a column's value map (any characters)."""
+    return f"value_{index}_" + hashlib.sha256(value.strip().casefold().encode()).hexdigest()[:12]
+
+
 class MappingForm(forms.Form):
     """What each column of the sheet holds, and who owns the risks of each owner name that
     matches nobody in the organisation."""
@@ -86,6 +95,8 @@ class MappingForm(forms.Form):
         samples: dict[int, list[str]],
         unmatched_owners: list[str],
         people,
+        value_maps: dict[int, ValueMap] | None = None,
+        bands=(),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -116,9 +127,16 @@ class MappingForm(forms.Form):
                     "name": name,
                 }
             )
-        people = list(people)
+        self._add_owner_fields(unmatched_owners, people)
+        self.band_choices = [("", "Choose…"), *[(band.key, band.label) for band in bands]]
+        self._add_value_fields(value_maps or {})
+        self.helper = fields_helper()
+
+    def _add_owner_fields(self, unmatched_owners: list[str], people) -> None:
+        """One choice per owner name that is no one's account: a person, no owner, or (the
+        default) keep the name as the owner as written until someone assigns a person."""
         owner_choices = [
-            ("", "Choose…"),
+            ("", "Keep as written: assign a person later"),
             (NO_OWNER, "No owner: leave the risk unowned"),
             *[(str(person.pk), person_name(person)) for person in people],
         ]
@@ -127,13 +145,68 @@ class MappingForm(forms.Form):
             name = owner_field_name(owner)
             self.owner_names[name] = owner
             self.fields[name] = forms.ChoiceField(
-                label=f"Owner “{owner}”",
-                choices=owner_choices,
-                error_messages={
-                    "required": f"Choose who owns the risks of “{owner}”, or “No owner”."
-                },
+                label=f"Owner “{owner}”", choices=owner_choices, required=False
             )
-        self.helper = fields_helper()
+
+    def _add_value_fields(self, value_maps: dict[int, ValueMap]) -> None:
+        """One choice per value of each column's value map, preselected with the proposal:
+        a level 1 to 5, or one of our categories."""
+        self.value_maps = value_maps
+        self.value_names: dict[int, dict[str, str]] = {}
+        letters = {column["index"]: column for column in self.columns}
+        for index, value_map in sorted(value_maps.items()):
+            column = letters.get(index, {"letter": column_letter(index), "heading": ""})
+            names = self.value_names.setdefault(index, {})
+            for value, level in value_map.values.items():
+                name = value_field_name(index, value)
+                names[name] = value
+                choices, kind = self._value_choices(value_map.target)
+                self.fields[name] = forms.ChoiceField(
+                    label=f"Column {column['letter']}: “{value}” is read as",
+                    choices=choices,
+                    error_messages={
+                        "required": f"Choose what “{value}” in column {column['letter']} is "
+                        f"read as ({kind})."
+                    },
+                )
+                if level is not None:
+                    self.initial.setdefault(name, str(level))
+
+    def _value_choices(self, target: str) -> tuple[list[tuple[str, str]], str]:
+        """What a value of a map onto ``target`` may be read as, and that in words."""
+        if target == "category":
+            return CATEGORY_CHOICES, "a category"
+        if target.endswith("_rating"):
+            return self.band_choices, "a band of the risk appetite"
+        return LEVEL_CHOICES, "a level from 1 to 5"
+
+    def value_map_groups(self):
+        """Each value map with its column and its values' fields, for the template."""
+        letters = {column["index"]: column for column in self.columns}
+        return [
+            {
+                "column": letters.get(index),
+                "map": self.value_maps[index],
+                "target": TARGET_LABELS.get(self.value_maps[index].target, ""),
+                "fields": [(value, self[name]) for name, value in names.items()],
+            }
+            for index, names in self.value_names.items()
+        ]
+
+    def chosen_value_maps(self) -> dict[int, ValueMap]:
+        """The value maps as confirmed or changed, by column index."""
+        chosen = {}
+        for index, names in self.value_names.items():
+            proposed = self.value_maps[index]
+            values: dict[str, object] = {}
+            for name, value in names.items():
+                picked = self.cleaned_data.get(name, "")
+                numeric = proposed.target not in ("category", "residual_rating")
+                values[value] = int(picked) if numeric else picked
+            chosen[index] = ValueMap(
+                target=proposed.target, rule=proposed.rule, values=values, scale=proposed.scale
+            )
+        return chosen
 
     def column_fields(self):
         return [(column, self[column["name"]]) for column in self.columns]
@@ -149,16 +222,17 @@ class MappingForm(forms.Form):
             if target:
                 chosen.setdefault(target, []).append(column["letter"])
         for target, letters in chosen.items():
-            if len(letters) > 1:
+            if len(letters) > 1 and target not in REPEATABLE:
                 self.add_error(
                     None,
                     f"Columns {' and '.join(letters)} are both mapped to "
                     f"“{TARGET_LABELS[target]}”: choose one, and “Ignore” for the other.",
                 )
-        if "title" not in chosen:
+        if "title" not in chosen and "event" not in chosen:
             self.add_error(
                 None,
-                f"Choose the column that holds the risk's title (“{TARGET_LABELS['title']}”).",
+                f"Choose the column that holds the risk's title (“{TARGET_LABELS['title']}”), "
+                "or the description to take each title from.",
             )
         return cleaned
 

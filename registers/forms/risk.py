@@ -163,6 +163,9 @@ class RiskForm(VersionedForm, forms.ModelForm):
         else:
             self._explain_edit(may_publish=may_publish)
         self.fields["title"].validators.append(PlainVisibleText("title"))
+        for name in ("event", "consequence", "impact"):
+            # Blank only where an imported sheet left it out; a person describes all three.
+            self.fields[name].required = True
         self._set_choices(people=people)
         self.helper = risk_form_helper(is_new=self.is_new)
 
@@ -215,11 +218,13 @@ class RiskForm(VersionedForm, forms.ModelForm):
 
     def clean_reference(self) -> str:
         reference = (self.cleaned_data.get("reference") or "").strip().upper()
-        # References are unique across every register; the other risk may be one this person
+        # References are unique in the organisation; the other risk may be one this person
         # cannot see, so the message names only the reference.
         if (
             reference
-            and Risk.objects.filter(reference__iexact=reference)
+            and Risk.objects.filter(
+                organisation_id=self.register.organisation_id, reference__iexact=reference
+            )
             .exclude(pk=self.instance.pk)
             .exists()
         ):

@@ -106,3 +106,29 @@ def parse_whole_number(value: object) -> int | None:
         return int(value) if value.is_integer() else None
     match = re.match(r"^\s*(\d+)(?:\.0+)?(?:\s*(?:[-–:(].*)?)?$", cell_text(value), re.DOTALL)
     return int(match.group(1)) if match else None
+
+
+RISK_EFFECTS = re.compile(
+    r"^\s*risk\s*:-?\s*(?P<risk>.*?)\s*(?:effects?\s*:-?\s*(?P<effects>.*))?$",
+    re.IGNORECASE | re.DOTALL,
+)
+TITLE_LENGTH = 200
+
+
+def split_risk_effects(text: str) -> tuple[str, str]:
+    """A description cell written as "Risk:- … Effects:- …" as its risk and its effects; any
+    other text as itself, with no effects."""
+    match = RISK_EFFECTS.match(text)
+    if not match:
+        return text, ""
+    return match.group("risk").strip(), (match.group("effects") or "").strip()
+
+
+def title_from_description(text: str) -> str:
+    """A title for a risk whose sheet has none: the description's first sentence (or first
+    line), cut at a word to fit a title."""
+    first = " ".join(re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0].split())
+    first = first.rstrip(".")
+    if len(first) <= TITLE_LENGTH:
+        return first
+    return first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"

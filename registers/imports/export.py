@@ -79,7 +79,8 @@ def register_workbook(*, register: Register) -> bytes:
                     risk.consequence,
                     risk.impact,
                     risk.get_category_display(),
-                    person_name(risk.owner) if risk.owner else None,
+                    # An owner as written goes out as written, so it comes back the same.
+                    person_name(risk.owner) if risk.owner else risk.owner_as_written or None,
                     risk.inherent_likelihood,
                     risk.inherent_impact,
                     risk.residual_likelihood,

@@ -13,14 +13,22 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models.functions import Upper
 
-from registers.imports.cells import cell_text, parse_date, parse_whole_number, split_items
-from registers.imports.mapping import TARGET_LABELS
+from registers.imports.cells import (
+    cell_text,
+    parse_date,
+    split_items,
+    split_risk_effects,
+    title_from_description,
+)
+from registers.imports.mapping import REPEATABLE, TARGET_LABELS, sheet_headings
 from registers.imports.reader import Table
+from registers.imports.rows import Problem, RowReader, read_ratings
+from registers.imports.valuemaps import ValueMap
 from registers.models import Category, Register, Response, Risk, RiskStatus
 from registers.permissions import visible_registers
 from registers.selectors.people import organisation_people
+from scoring.selectors import scheme_bands
 
-NOT_GIVEN = "(not given in the imported sheet)"
 DEFAULT_CATEGORY = Category.STRATEGIC
 # The most text each field takes from a sheet: its own length where the model has one; for a
 # description a few thousand characters (two pages), and more for a cell listing the controls
@@ -30,7 +38,7 @@ LIST_TEXT = 10_000
 TEXT_LIMITS = {
     **{
         name: Risk._meta.get_field(name).max_length
-        for name in ("reference", "title", "imported_rating", "imported_trend")
+        for name in ("reference", "title", "imported_rating", "imported_trend", "owner_as_written")
     },
     **dict.fromkeys(("event", "consequence", "impact", "response_rationale"), LONG_TEXT),
 }
@@ -56,17 +64,6 @@ RESPONSE_WORDS = {
     "avoid": Response.TERMINATE,
 }
 NOT_DECIDED = {"not decided", "none", "n/a", "na", "-", "tbc"}
-NOT_SCORED = {"not scored", "n/a", "na", "-", "tbc", "none"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something that stops the import: ``row`` is the sheet's row number (1-based) and
-    ``column`` the sheet's heading (or what the column should hold, when none is mapped)."""
-
-    row: int
-    column: str
-    message: str
 
 
 @dataclass
@@ -101,6 +98,8 @@ class ImportPlan:
     rows: list[RowPlan]
     unmatched_owners: list[str]
     problems: list[Problem]
+    # Each value map the plan read a column through, with the column's heading.
+    value_maps: list[tuple[str, ValueMap]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -146,88 +145,8 @@ class _OwnerIndex:
         return self.by_pk[next(iter(found))] if len(found) == 1 else None
 
 
-class _RowReader:
-    """Reads one row's mapped cells, collecting problems against the column headings."""
-
-    def __init__(self, row_number: int, cells: dict[str, object], headings: dict[str, str]):
-        self.row_number, self.cells, self.headings = row_number, cells, headings
-        self.problems: list[Problem] = []
-        self.warnings: list[Problem] = []
-
-    def heading(self, target: str) -> str:
-        return self.headings.get(target) or TARGET_LABELS.get(target, target)
-
-    def problem(self, target: str, message: str) -> None:
-        self.problems.append(Problem(self.row_number, self.heading(target), message))
-
-    def warn(self, target: str, message: str) -> None:
-        self.warnings.append(Problem(self.row_number, self.heading(target), message))
-
-    def text(self, target: str) -> str:
-        return cell_text(self.cells.get(target))
-
-    def score(self, target: str) -> int | None:
-        value = self.cells.get(target)
-        if not cell_text(value):
-            return None
-        number = parse_whole_number(value)
-        if number is None:
-            self.problem(target, f"“{cell_text(value)}” is not a score from 1 to 5.")
-            return None
-        if not 1 <= number <= 5:
-            self.problem(target, f"A score of {number}: scores run from 1 to 5.")
-            return None
-        return number
-
-
-def _read_scores(reader: _RowReader, fields: dict, ratings: list[str]) -> None:
-    for stage in ("inherent", "residual", "target"):
-        likelihood_key, impact_key = f"{stage}_likelihood", f"{stage}_impact"
-        had_problems = len(reader.problems)
-        likelihood, impact = reader.score(likelihood_key), reader.score(impact_key)
-        given_l, given_i = bool(reader.text(likelihood_key)), bool(reader.text(impact_key))
-        if given_l and not given_i:
-            reader.problem(impact_key, f"The {stage} likelihood is given without the impact.")
-        elif given_i and not given_l:
-            reader.problem(likelihood_key, f"The {stage} impact is given without the likelihood.")
-        scored = likelihood is not None and impact is not None
-        if scored:
-            fields[likelihood_key], fields[impact_key] = likelihood, impact
-        if stage == "target":
-            continue
-        prefix = "" if stage == "residual" else "Inherent: "
-        score_text = reader.text(f"{stage}_score")
-        if score_text and score_text.lower() not in NOT_SCORED:
-            number = parse_whole_number(reader.cells.get(f"{stage}_score"))
-            if scored:
-                if number != likelihood * impact:
-                    reader.problem(
-                        f"{stage}_score",
-                        f"The {stage} score {score_text} is not likelihood × impact "
-                        f"({likelihood} × {impact} = {likelihood * impact}).",
-                    )
-            elif len(reader.problems) == had_problems:
-                if number is None:
-                    ratings.append(f"{prefix}{score_text}")
-                elif 1 <= number <= 25:
-                    ratings.append(f"{prefix}Score {number}")
-                else:
-                    reader.problem(
-                        f"{stage}_score", f"A score of {number}: scores run from 1 to 25."
-                    )
-        rating_text = reader.text(f"{stage}_rating")
-        if rating_text and rating_text.lower() not in NOT_SCORED and not scored:
-            number = parse_whole_number(rating_text)
-            if number is not None and not 1 <= number <= 25:
-                reader.problem(f"{stage}_rating", f"A score of {number}: scores run from 1 to 25.")
-            elif number is not None:
-                ratings.append(f"{prefix}Score {number}")
-            else:
-                ratings.append(f"{prefix}{' '.join(rating_text.split())}")
-
-
 def _plan_row(
-    reader: _RowReader,
+    reader: RowReader,
     *,
     existing: Risk | None,
     owners: _OwnerIndex,
@@ -250,7 +169,7 @@ def _plan_row(
         owner_choices=owner_choices,
         unmatched=unmatched,
     )
-    _read_ratings(reader=reader, fields=fields)
+    read_ratings(reader=reader, fields=fields)
     _read_response(reader=reader, fields=fields, existing=existing)
     _read_review_date(reader=reader, fields=fields)
     _check_lengths(reader=reader, fields=fields)
@@ -267,35 +186,52 @@ def _plan_row(
     )
 
 
-def _read_description(*, reader: _RowReader, fields: dict[str, object], creating: bool) -> None:
-    """The title, which every risk needs, and the event, consequence and impact, which a new
-    risk is given a placeholder for (and a warning) when the sheet has none."""
+def _read_description(*, reader: RowReader, fields: dict[str, object], creating: bool) -> None:
+    """The title, which every risk needs, and the event, consequence and impact. A cell written
+    as "Risk:- … Effects:- …" gives the event and the consequence; without a title column the
+    title is the event's first sentence, pointed out for the person importing to accept. A new
+    risk missing a part of its description leaves it empty, flagged as missing, never filled
+    with words that would print in the packs (docs/domain.md#spreadsheets)."""
+    event, effects = split_risk_effects(reader.text("event"))
+    if event:
+        fields["event"] = event
+    if effects and not reader.text("consequence"):
+        fields["consequence"] = effects
     title = " ".join(reader.text("title").split())
     if title:
         fields["title"] = title
+    elif event and "title" not in reader.headings:
+        fields["title"] = title_from_description(event)
+        reader.warn("title", f"Title taken from the description: “{fields['title']}”.")
     elif creating or "title" in reader.headings:
         reader.problem("title", "No title: every risk needs one.")
-    for name in ("event", "consequence", "impact"):
+    for name in ("consequence", "impact"):
         text = reader.text(name)
         if text:
             fields[name] = text
-        elif creating:
-            fields[name] = NOT_GIVEN
-            reader.warn(name, f"No {TARGET_LABELS[name].lower()}: filled in as “{NOT_GIVEN}”.")
+    for name in ("event", "consequence", "impact"):
+        if creating and not fields.get(name):
+            fields[name] = ""
+            reader.warn(name, f"No {TARGET_LABELS[name].lower()}: left empty, flagged as missing.")
 
 
-def _read_category(*, reader: _RowReader, fields: dict[str, object], creating: bool) -> None:
-    """The category, by its name or a common word for it; a new risk without one is given
-    the default, with a warning."""
+def _read_category(*, reader: RowReader, fields: dict[str, object], creating: bool) -> None:
+    """The category, by its name or a common word for it, or through the column's value map
+    (a category of the sheet's own onto one of ours); a new risk without one is given the
+    default, with a warning."""
     category_text = reader.text("category")
     if category_text:
-        category = _choice(category_text, Category.choices, CATEGORY_WORDS)
+        category = category_for(category_text)
+        value_map = reader.value_maps.get("category")
+        if category is None and value_map is not None:
+            mapped = value_map.level(category_text)
+            category = mapped if mapped in Category.values else None
         if category is None:
             reader.problem(
                 "category",
                 f"“{category_text}” is not a category; use one of: "
                 + ", ".join(label for _, label in Category.choices)
-                + ".",
+                + ", or map it onto one in the mapping step.",
             )
         else:
             fields["category"] = category
@@ -304,53 +240,47 @@ def _read_category(*, reader: _RowReader, fields: dict[str, object], creating: b
         reader.warn("category", f"No category: set to {DEFAULT_CATEGORY.label}; change it later.")
 
 
+def category_for(text: str) -> str | None:
+    """Our category a sheet's category names, by its name or a common word for it."""
+    return _choice(text, Category.choices, CATEGORY_WORDS)
+
+
 def _read_owner(
     *,
-    reader: _RowReader,
+    reader: RowReader,
     fields: dict[str, object],
     owners: _OwnerIndex,
     owner_choices: dict[str, int | None],
     unmatched: list[str],
 ) -> None:
-    """The owner, found among the organisation's people by name, username or email; a name
-    not found is listed in ``unmatched`` and stands only once the importer has chosen who it
-    is (or no owner)."""
+    """The owner, found among the organisation's people by name, username or email. A name
+    that matches nobody (a team such as "CMT", a job title, two names) is listed in
+    ``unmatched`` and never stops the import: the person chosen for it in the mapping step
+    owns the risk, or, until someone is assigned, the name is kept as the owner as written
+    (or dropped, where "no owner" was chosen)."""
     owner_name = " ".join(reader.text("owner").split())
     if not owner_name:
         return
     owner = owners.find(owner_name)
     if owner is not None:
-        fields["owner"] = owner
+        fields["owner"], fields["owner_as_written"] = owner, ""
         return
     if owner_name not in unmatched:
         unmatched.append(owner_name)
     if owner_name not in owner_choices:
-        reader.problem(
-            "owner", f"“{owner_name}” is not a person here: choose who it is, or no owner."
-        )
+        fields["owner"], fields["owner_as_written"] = None, owner_name
+        reader.warn("owner", f"“{owner_name}” is no one's account: kept as the owner as written.")
         return
     chosen = owner_choices[owner_name]
     if chosen is None:
-        fields["owner"] = None
+        fields["owner"], fields["owner_as_written"] = None, ""
     elif chosen in owners.ids:
-        fields["owner"] = owners.by_pk[chosen]
+        fields["owner"], fields["owner_as_written"] = owners.by_pk[chosen], ""
     else:
         reader.problem("owner", f"The person chosen for “{owner_name}” cannot own it.")
 
 
-def _read_ratings(*, reader: _RowReader, fields: dict[str, object]) -> None:
-    """The scores, and what the sheet said where it gave a rating rather than a score (kept
-    as the imported rating, never turned into one), and its trend word."""
-    ratings: list[str] = []
-    _read_scores(reader, fields, ratings)
-    if ratings:
-        fields["imported_rating"] = "; ".join(ratings)
-    trend = " ".join(reader.text("trend").split())
-    if trend:
-        fields["imported_trend"] = trend
-
-
-def _read_response(*, reader: _RowReader, fields: dict[str, object], existing: Risk | None) -> None:
+def _read_response(*, reader: RowReader, fields: dict[str, object], existing: Risk | None) -> None:
     """The response, by its name or a common word for it, and its rationale, which a
     tolerated risk must have (in the sheet or already on the risk)."""
     response_text = reader.text("response")
@@ -372,7 +302,7 @@ def _read_response(*, reader: _RowReader, fields: dict[str, object], existing: R
         reader.problem("response_rationale", "Tolerated without a reason: give the rationale.")
 
 
-def _read_review_date(*, reader: _RowReader, fields: dict[str, object]) -> None:
+def _read_review_date(*, reader: RowReader, fields: dict[str, object]) -> None:
     """The next review date, as a date cell or as text in one of the usual spellings."""
     review_text = reader.text("next_review_due")
     if review_text:
@@ -384,7 +314,7 @@ def _read_review_date(*, reader: _RowReader, fields: dict[str, object]) -> None:
             )
 
 
-def _check_lengths(*, reader: _RowReader, fields: dict[str, object]) -> None:
+def _check_lengths(*, reader: RowReader, fields: dict[str, object]) -> None:
     """Text longer than its field holds, reported against the column it came from."""
     lengths = {name: fields.get(name) for name in TEXT_LIMITS}
     lengths.update({name: reader.text(name) for name in LIST_LIMITS})
@@ -405,67 +335,109 @@ def build_plan(
     mapping: dict[int, str],
     owner_choices: dict[str, int | None] | None = None,
     importer: AbstractBaseUser | None = None,
+    value_maps: dict[int, ValueMap] | None = None,
 ) -> ImportPlan:
-    """Plan importing ``table`` into ``register``: ``header_row`` is the heading row's index
-    (0-based, as ``find_header_row`` returns it) and ``mapping`` each column's target (0-based
-    column index to a ``TARGETS`` key). ``owner_choices`` maps an owner name as written in the
-    sheet to a person's id, or to None for "no owner".
+    """Plan importing ``table`` into ``register``: ``header_row`` is the (first) heading row's
+    index (0-based, as ``find_header_row`` returns it; a grouped heading row over sub-headings
+    is read with them, ``mapping.sheet_headings``) and ``mapping`` each column's target
+    (0-based column index to a ``TARGETS`` key). ``owner_choices`` maps an owner name as
+    written in the sheet to a person's id, or to None for "no owner"; a name not in it is kept
+    as the owner as written. ``value_maps`` are the columns' value maps, by column index.
 
     A row whose reference is already on this register updates that risk; any other row
-    creates one (with a generated reference when the sheet gives none). A reference taken on
-    another register is a problem naming that register only if it is in this organisation and
-    ``importer`` may see it; otherwise the reference is only said to be taken. Reads only.
+    creates one (a reference generated when the sheet gives none). A reference taken on another
+    register of the organisation is a problem naming it only if ``importer`` may see it.
     """
     owner_choices = owner_choices or {}
-    columns, headings, problems = _map_columns(table=table, header_row=header_row, mapping=mapping)
-    readers = _row_readers(table=table, header_row=header_row, columns=columns, headings=headings)
+    sheet, depth = sheet_headings(table.rows, header_row)
+    columns, headings, problems = _map_columns(sheet=sheet, header_row=header_row, mapping=mapping)
+    maps = _maps_by_target(mapping=mapping, value_maps=value_maps or {})
+    problems.extend(_unknown_bands(register=register, maps=maps, headings=headings, row=header_row))
+    readers = _row_readers(
+        table=table,
+        first_row=header_row + depth,
+        columns=columns,
+        headings=(headings, sheet),
+        maps=maps,
+    )
     references = [reader.text("reference").upper() for reader in readers]
-    existing = _risks_by_reference(references=references)
+    existing = _risks_by_reference(references=references, organisation_id=register.organisation_id)
     nameable = _nameable_registers(importer=importer, register=register, risks=existing.values())
     _flag_repeated_references(readers=readers, references=references)
-
     owners = _OwnerIndex(register)
+
     unmatched: list[str] = []
-    plans = []
-    for reader, reference in zip(readers, references, strict=True):
-        risk = _risk_to_update(
-            reader=reader,
-            reference=reference,
-            existing=existing,
-            register=register,
-            nameable=nameable,
+    plans = [
+        _plan_row(
+            reader,
+            existing=_risk_to_update(
+                reader=reader,
+                reference=reference,
+                existing=existing,
+                register=register,
+                nameable=nameable,
+            ),
+            owners=owners,
+            owner_choices=owner_choices,
+            unmatched=unmatched,
         )
-        plans.append(
-            _plan_row(
-                reader,
-                existing=risk,
-                owners=owners,
-                owner_choices=owner_choices,
-                unmatched=unmatched,
-            )
-        )
+        for reader, reference in zip(readers, references, strict=True)
+    ]
     for plan in plans:
         problems.extend(plan.problems)
-    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems)
+    applied = [(headings[target], value_map) for target, value_map in maps.items()]
+    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems, value_maps=applied)
+
+
+def _unknown_bands(
+    *, register: Register, maps: dict[str, ValueMap], headings: dict[str, str], row: int
+) -> list[Problem]:
+    """A rating map onto a band the organisation's scheme does not have (a mapping file
+    written for another scheme), as a problem on the heading row."""
+    rating_map = maps.get("residual_rating")
+    if rating_map is None:
+        return []
+    keys = {band.key for band in scheme_bands(scheme_id=register.organisation.scheme_id)}
+    return [
+        Problem(
+            row + 1,
+            headings["residual_rating"],
+            f"“{value}” maps onto a band the "
+            f"risk appetite does not have ({band}); choose one of: {', '.join(sorted(keys))}.",
+        )
+        for value, band in rating_map.values.items()
+        if band and band not in keys
+    ]
+
+
+def _maps_by_target(
+    *, mapping: dict[int, str], value_maps: dict[int, ValueMap]
+) -> dict[str, ValueMap]:
+    """The value maps of mapped columns, by the target their column is mapped to."""
+    return {
+        mapping[index]: value_map
+        for index, value_map in value_maps.items()
+        if mapping.get(index) and mapping[index] not in REPEATABLE
+    }
 
 
 def _map_columns(
-    *, table: Table, header_row: int, mapping: dict[int, str]
-) -> tuple[dict[str, int], dict[str, str], list[Problem]]:
-    """Each mapped target's column index and the heading it has in the sheet, and the
-    mapping's own problems: a target mapped twice, or no column for the title."""
-    headings_row = table.rows[header_row] if header_row < len(table.rows) else []
+    *, sheet: list[str], header_row: int, mapping: dict[int, str]
+) -> tuple[dict[str, list[int]], dict[str, str], list[Problem]]:
+    """Each mapped target's column indexes (one, or several for a trend per quarter) and the
+    heading it has in the sheet, and the mapping's own problems: a target mapped twice, or no
+    column for the title (nor a description to take it from)."""
     problems: list[Problem] = []
-    columns: dict[str, int] = {}
+    columns: dict[str, list[int]] = {}
     headings: dict[str, str] = {}
     for index, target in sorted(mapping.items()):
         if not target:
             continue
         if target not in TARGET_LABELS:
             raise ValueError(f"unknown import target: {target!r}")
-        heading = cell_text(headings_row[index]) if index < len(headings_row) else ""
+        heading = sheet[index] if index < len(sheet) else ""
         heading = " ".join(heading.split()) or f"Column {index + 1}"
-        if target in columns:
+        if target in columns and target not in REPEATABLE:
             problems.append(
                 Problem(
                     header_row + 1,
@@ -474,8 +446,9 @@ def _map_columns(
                 )
             )
             continue
-        columns[target], headings[target] = index, heading
-    if "title" not in columns:
+        columns.setdefault(target, []).append(index)
+        headings.setdefault(target, heading)
+    if "title" not in columns and "event" not in columns:
         problems.append(
             Problem(header_row + 1, "Title", "No column is mapped to Title: every risk needs one.")
         )
@@ -483,35 +456,64 @@ def _map_columns(
 
 
 def _row_readers(
-    *, table: Table, header_row: int, columns: dict[str, int], headings: dict[str, str]
-) -> list[_RowReader]:
-    """A reader for each row under the headings that has anything in its mapped columns."""
+    *,
+    table: Table,
+    first_row: int,
+    columns: dict[str, list[int]],
+    headings: tuple[dict[str, str], list[str]],
+    maps: dict[str, ValueMap],
+) -> list[RowReader]:
+    """A reader for each row under the headings (``first_row`` is the first under them,
+    0-based) that has anything in its mapped columns. Several trend columns are read as one
+    history, each quarter's value after its heading ("Q1: New; Q2: Up"). ``headings`` are
+    each target's heading and every column's."""
+    target_headings, sheet = headings
     readers = []
-    for offset, row in enumerate(table.rows[header_row + 1 :], start=header_row + 2):
+    for offset, row in enumerate(table.rows[first_row:], start=first_row + 1):
         cells = {
-            target: row[index] if index < len(row) else None for target, index in columns.items()
+            target: _cell(row, indexes[0])
+            for target, indexes in columns.items()
+            if len(indexes) == 1
         }
+        for target, indexes in columns.items():
+            if len(indexes) > 1:
+                parts = [(index, cell_text(_cell(row, index))) for index in indexes]
+                cells[target] = "; ".join(
+                    f"{_trend_label(sheet, index)}: {text}" for index, text in parts if text
+                )
         if not any(cell_text(value) for value in cells.values()):
             continue  # blank rows between risks are normal
-        readers.append(_RowReader(offset, cells, headings))
+        readers.append(RowReader(offset, cells, target_headings, maps))
     return readers
 
 
-def _risks_by_reference(*, references: list[str]) -> dict[str, Risk]:
-    """The risks already carrying any of these references, on any register, by reference in
-    capitals (references are unique whatever their case)."""
+def _cell(row: list[object], index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def _trend_label(sheet: list[str], index: int) -> str:
+    """A trend column's quarter as its heading names it: "Q1 Trending" as "Q1"."""
+    heading = sheet[index] if index < len(sheet) else ""
+    words = [word for word in heading.split() if word.lower() not in {"trend", "trending"}]
+    return " ".join(words) or heading or f"Column {index + 1}"
+
+
+def _risks_by_reference(*, references: list[str], organisation_id: int) -> dict[str, Risk]:
+    """The organisation's risks already carrying any of these references, on any of its
+    registers, by reference in capitals (references are unique in an organisation whatever
+    their case; another organisation's are no concern of this import)."""
     wanted = {ref for ref in references if ref}
     return {
         risk.reference.upper(): risk
         for risk in Risk.objects.annotate(reference_upper=Upper("reference"))
-        .filter(reference_upper__in=wanted)
+        .filter(organisation_id=organisation_id, reference_upper__in=wanted)
         .select_related("register")
     }
 
 
-def _flag_repeated_references(*, readers: list[_RowReader], references: list[str]) -> None:
+def _flag_repeated_references(*, readers: list[RowReader], references: list[str]) -> None:
     """A reference on more than one row is a problem on each of those rows."""
-    seen: dict[str, list[_RowReader]] = {}
+    seen: dict[str, list[RowReader]] = {}
     for reader, reference in zip(readers, references, strict=True):
         if reference:
             seen.setdefault(reference, []).append(reader)
@@ -539,7 +541,7 @@ def _nameable_registers(
 
 def _risk_to_update(
     *,
-    reader: _RowReader,
+    reader: RowReader,
     reference: str,
     existing: dict[str, Risk],
     register: Register,
@@ -547,9 +549,8 @@ def _risk_to_update(
 ) -> Risk | None:
     """The risk a row updates: the one on this register with the row's reference. A reference
     already taken on another register, or by a closed risk, is a problem on the row; the other
-    register is named only if it is in ``nameable``, for references are unique across the
-    installation and a register the importer may not see (in another organisation, perhaps)
-    is none of their business."""
+    register is named only if it is in ``nameable``, for references are unique in the
+    organisation and a register of it the importer may not see is none of their business."""
     risk = existing.get(reference) if reference else None
     if risk is not None and risk.register_id != register.pk:
         if risk.register_id in nameable:

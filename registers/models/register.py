@@ -50,7 +50,6 @@ class Register(Versioned):
     name = models.CharField(max_length=200)
     prefix = models.CharField(
         max_length=16,
-        unique=True,
         validators=[
             RegexValidator(
                 r"^[A-Z][A-Z0-9-]*[A-Z0-9]$",
@@ -109,6 +108,11 @@ class Register(Versioned):
                     "A corporate register has no directorate or service; a directorate register "
                     "has a directorate; a service or project register has a service."
                 ),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "prefix"],
+                name="register_prefix_unique_in_organisation",
+                violation_error_message="Another register of the organisation has this prefix.",
             ),
             models.UniqueConstraint(
                 fields=["organisation"],

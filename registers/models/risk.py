@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from registers import due
+from registers.models.organisation import Organisation
 from registers.models.register import Register
 from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
 from registers.models.versioned import Versioned
@@ -85,25 +86,49 @@ class RiskQuerySet(models.QuerySet):
 
     def with_bands(self, bands: tuple[matrix.Band, ...]):
         """Alias ``inherent_band`` and ``residual_band`` (band keys, "" when not scored) for SQL
-        filters: ``matrix.band_for`` in SQL, built from the same bands."""
+        filters: ``matrix.band_for`` in SQL, built from the same bands; and ``residual_rank``
+        to sort on. A risk rated but not scored (``imported_band``) is in its rating's band and
+        ranks at the band's floor (docs/domain.md#spreadsheets)."""
+        rated_only = Q(residual_score__isnull=True) & ~Q(imported_band="")
         return self.with_scores().alias(
-            **{
-                f"{name}_band": band_case(score=F(f"{name}_score"), bands=bands)
-                for name in ("inherent", "residual")
-            }
+            inherent_band=band_case(score=F("inherent_score"), bands=bands),
+            # A risk rated, not scored (an imported "Critical") is in its rating's band.
+            residual_band=Case(
+                When(rated_only, then=F("imported_band")),
+                default=band_case(score=F("residual_score"), bands=bands),
+                output_field=models.CharField(),
+            ),
+            # What the residual column sorts on: the score, or for a risk rated but not
+            # scored the floor of its rating's band, so "Critical" never sorts below green.
+            residual_rank=Coalesce(
+                F("residual_score"),
+                Case(
+                    *[When(imported_band=band.key, then=Value(band.floor)) for band in bands],
+                    default=None,
+                    output_field=models.IntegerField(),
+                ),
+            ),
         )
 
 
 class Risk(ScoredMixin, Versioned):
     register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="risks")
+    # The register's organisation, kept on the risk so that the database holds references
+    # unique per organisation (docs/domain.md#risks): a risk moves only between registers of
+    # its organisation.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(
         max_length=30,
         help_text="Short and stable, printed in reports, e.g. CRR-07. Generated when left blank.",
     )
     title = models.CharField(max_length=200)
-    event = models.TextField(help_text="What could go wrong: where the uncertainty lies.")
-    consequence = models.TextField(help_text="What may follow if the event happens.")
-    impact = models.TextField(help_text="The effect on the organisation if it does.")
+    # Required in the risk form; an imported risk whose sheet left a part out keeps it empty
+    # (flagged as missing) rather than filled with words that would print in the packs.
+    event = models.TextField(
+        blank=True, help_text="What could go wrong: where the uncertainty lies."
+    )
+    consequence = models.TextField(blank=True, help_text="What may follow if the event happens.")
+    impact = models.TextField(blank=True, help_text="The effect on the organisation if it does.")
     category = models.CharField(max_length=20, choices=Category.choices)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -111,6 +136,13 @@ class Risk(ScoredMixin, Versioned):
         null=True,
         blank=True,
         related_name="owned_risks",
+    )
+    # An imported sheet's owner that is no one's account (a team such as "CMT", a job title,
+    # two names): kept as written, and flagged, until a person is assigned.
+    owner_as_written = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The owner in the imported sheet, as written, until a person is assigned.",
     )
     # Scores are 1..5. NULL means "not scored" (e.g. imported with only a rating word):
     # never an invented number.
@@ -159,8 +191,13 @@ class Risk(ScoredMixin, Versioned):
     imported_rating = models.CharField(
         max_length=100, blank=True, help_text="The rating in the imported sheet, as written."
     )
+    # The band the imported rating was mapped onto (a band key of the organisation's scheme),
+    # so a risk rated but not scored sorts and filters with its band; never a score.
+    imported_band = models.CharField(
+        max_length=20, blank=True, help_text="The band the imported rating stands for."
+    )
     imported_trend = models.CharField(
-        max_length=100, blank=True, help_text="The trend in the imported sheet, as written."
+        max_length=200, blank=True, help_text="The trend in the imported sheet, as written."
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -173,8 +210,10 @@ class Risk(ScoredMixin, Versioned):
         constraints = [
             models.UniqueConstraint(
                 Upper("reference"),
-                name="risk_reference_unique",
-                violation_error_message="Another risk already has this reference.",
+                "organisation",
+                name="risk_reference_unique_in_organisation",
+                violation_error_message="Another risk of the organisation already has this "
+                "reference.",
             ),
             *[
                 models.CheckConstraint(condition=score_in_range(field), name=f"risk_{field}_1_5")

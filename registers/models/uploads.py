@@ -19,6 +19,9 @@ class ImportUpload(models.Model):
     )
     filename = models.CharField(max_length=255)
     data = models.BinaryField()
+    # The mapping chosen in the mapping step (heading row, columns, value maps, owner
+    # choices), kept with the upload and offered as a file (registers.imports.mapfile).
+    mapping = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

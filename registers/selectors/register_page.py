@@ -112,7 +112,7 @@ SORT_COLUMNS = {
         SortColumn(
             "residual",
             "residual score",
-            (F("residual_score"),),
+            (F("residual_rank"), F("residual_score")),
             first_descending=True,
             ascending_words="low to high",
             descending_words="high to low",
@@ -241,6 +241,24 @@ class RegisterTrends:
         )
 
     def of(self, risk: Risk) -> RowTrend:
+        """The risk's trend; until an approved snapshot holds the risk, the trend its imported
+        sheet gave per quarter, where it gave one (docs/domain.md#spreadsheets)."""
+        if risk.imported_trend and not self._snapshotted(risk):
+            return RowTrend(
+                Trend("unknown"),
+                f"Imported: {risk.imported_trend}",
+                "The trend in the imported sheet, quarter by quarter, until an approved "
+                "quarter of this register replaces it",
+            )
+        return self._recorded(risk)
+
+    def _snapshotted(self, risk: Risk) -> bool:
+        """Whether the latest approved quarter's snapshot holds the risk."""
+        if self.approved_unrecorded or self.latest is None or self.trends is None:
+            return False
+        return self.trends.snapshot_of(risk.pk, self.latest) is not None
+
+    def _recorded(self, risk: Risk) -> RowTrend:
         if self.approved_unrecorded:
             return RowTrend(
                 Trend("unknown"),

@@ -2,12 +2,15 @@
 (and the owner names nobody in the organisation has), check the preview of every row, then
 confirm. Nothing is written to the register before the confirmation, and then all or nothing.
 
-The uploaded file is kept as an ``ImportUpload`` between the steps (deleted once applied); the
-mapping chosen is kept in the session, so going back to change it loses nothing.
+The uploaded file is kept as an ``ImportUpload`` between the steps (deleted once applied), and
+the mapping chosen (columns, value maps, owners) with it, so going back to change it loses
+nothing and it can be downloaded as a file for ``import_register --mapping``.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import timedelta
 
 from django.contrib import messages
@@ -24,11 +27,13 @@ from common import spreadsheets
 from common.people import person_name
 from registers import permissions
 from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
-from registers.imports import apply, export, mapping, plan, reader
-from registers.models import ImportUpload, Register
+from registers.imports import apply, export, mapfile, mapping, plan, proposals, reader
+from registers.imports.valuemaps import ValueMap
+from registers.models import Category, ImportUpload, Register
 from registers.selectors.people import organisation_people
 from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
+from scoring.selectors import scheme_bands
 
 # How long an unfinished upload is kept before any later upload clears it away.
 UPLOAD_KEPT_FOR = timedelta(days=1)
@@ -60,10 +65,6 @@ def _upload(request: HttpRequest, pk: int, upload_pk: int) -> tuple[Register, Im
     return register, upload
 
 
-def _session_key(upload: ImportUpload) -> str:
-    return f"register-import-{upload.pk}"
-
-
 def _table(upload: ImportUpload) -> reader.Table:
     return reader.read_table(data=bytes(upload.data), filename=upload.filename)
 
@@ -88,10 +89,11 @@ def _check_headings_reachable(table: reader.Table) -> None:
         )
 
 
-def _samples(table: reader.Table, header_row: int) -> dict[int, list[str]]:
-    """The first few non-empty values under each heading, to show what a column holds."""
+def _samples(table: reader.Table, first_row: int) -> dict[int, list[str]]:
+    """The first few non-empty values under the headings (``first_row`` the first row under
+    them, 0-based), to show what a column holds."""
     samples: dict[int, list[str]] = {}
-    for row in table.rows[header_row:]:
+    for row in table.rows[first_row:]:
         for index, value in enumerate(row):
             text = cell_text(value)
             if text and len(samples.setdefault(index, [])) < SAMPLE_ROWS:
@@ -162,7 +164,8 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def _mapping_form(request, register, table, *, state: dict, data=None) -> MappingForm:
     """The mapping form for the header row asked for (the query), or the one chosen before,
     or the one the sheet's headings suggest; columns preselected by what was chosen before for
-    that row, or by the headings."""
+    that row, or by the headings; value maps proposed for what the columns hold (or as chosen
+    before); and the owner names that are no one's account."""
     row_count = min(len(table.rows), HEADER_ROW_CHOICES)
     requested = request.GET.get("header_row") or (data or {}).get("header_row")
     try:
@@ -170,24 +173,27 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
     except (TypeError, ValueError):
         header_row = state.get("header_row") or mapping.find_header_row(table.rows) + 1
     header_row = max(1, min(header_row, max(row_count, 1)))
-    headers = list(table.rows[header_row - 1]) if table.rows else []
-    if state.get("header_row") == header_row:
+    headers, depth = mapping.sheet_headings(table.rows, header_row - 1)
+    same_row = state.get("header_row") == header_row
+    if same_row:
         chosen = {int(index): target for index, target in state.get("mapping", {}).items()}
     else:
-        chosen = mapping.guess_mapping([cell_text(heading) for heading in headers])
+        chosen = mapping.guess_mapping(headers)
+    if data is not None:
+        chosen = _posted_mapping(data, headers)
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    value_maps = _value_maps_for(table, header_row, chosen, state if same_row else {}, bands)
     owner_choices = _owner_choices(state)
     unmatched = []
-    if "owner" in chosen.values() or data is not None:
-        preview_mapping = chosen
-        if data is not None:
-            preview_mapping = _posted_mapping(data, headers)
+    if "owner" in chosen.values():
         unmatched = plan.build_plan(
             register=register,
             table=table,
             header_row=header_row - 1,
-            mapping=preview_mapping,
+            mapping=chosen,
             owner_choices=owner_choices,
             importer=request.user,
+            value_maps=value_maps,
         ).unmatched_owners
     initial = {f"column_{index}": target for index, target in chosen.items()}
     initial["header_row"] = header_row
@@ -196,9 +202,11 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
         headers=headers,
         header_row=header_row,
         row_count=row_count,
-        samples=_samples(table, header_row),
+        samples=_samples(table, header_row - 1 + depth),
         unmatched_owners=unmatched,
         people=_people(register),
+        value_maps=value_maps,
+        bands=bands,
         initial=initial,
     )
     for name, owner in form.owner_names.items():
@@ -206,6 +214,24 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
             chosen_owner = owner_choices[owner]
             form.initial[name] = NO_OWNER if chosen_owner is None else str(chosen_owner)
     return form
+
+
+def _value_maps_for(table, header_row: int, chosen: dict[int, str], state: dict, bands) -> dict:
+    """The value maps the chosen columns need: proposed from their values (a rating onto
+    ``bands``), except where one was confirmed before for the same column and target."""
+    proposed = proposals.propose_value_maps(
+        table=table, header_row=header_row - 1, mapping=chosen, bands=bands
+    )
+    for index, data in _stored_value_maps(state).items():
+        if index in proposed and proposed[index].target == data.target:
+            proposed[index] = data
+    return proposed
+
+
+def _stored_value_maps(state: dict) -> dict[int, ValueMap]:
+    return {
+        int(index): ValueMap.from_json(data) for index, data in state.get("value_maps", {}).items()
+    }
 
 
 def _posted_mapping(data, headers: list[object]) -> dict[int, str]:
@@ -230,16 +256,25 @@ def import_mapping(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     table = _read_again(request, upload)
     if table is None:
         return redirect("registers:register-import", pk=register.pk)
-    state = request.session.get(_session_key(upload), {})
+    state = upload.mapping or {}
     data = request.POST if request.method == "POST" else None
     form = _mapping_form(request, register, table, state=state, data=data)
     if data is not None and form.is_valid():
-        owners = {**_owner_choices(state), **form.owner_choices()}
-        request.session[_session_key(upload)] = {
+        kept = {
+            name: person
+            for name, person in _owner_choices(state).items()
+            if name not in form.owner_names.values()
+        }
+        upload.mapping = {
             "header_row": form.header_row_number,
             "mapping": {str(index): target for index, target in form.mapping().items()},
-            "owners": owners,
+            "value_maps": {
+                str(index): value_map.as_json()
+                for index, value_map in form.chosen_value_maps().items()
+            },
+            "owners": {**kept, **form.owner_choices()},
         }
+        upload.save(update_fields=["mapping"])
         return redirect("registers:register-import-preview", pk=register.pk, upload_pk=upload.pk)
     return render(
         request,
@@ -262,6 +297,7 @@ def _plan_for(request: HttpRequest, register: Register, table: reader.Table, sta
         mapping={int(index): target for index, target in state["mapping"].items()},
         owner_choices=_owner_choices(state),
         importer=request.user,
+        value_maps=_stored_value_maps(state),
     )
 
 
@@ -288,10 +324,33 @@ def _render_preview(request, register, upload, import_plan, *, error=None, statu
                 for problem in import_plan.problems
             ],
             "warnings": import_plan.warnings,
+            "value_maps": _value_map_lines(register, import_plan),
             "error": error,
         },
         status=status,
     )
+
+
+def _value_map_lines(register: Register, import_plan) -> list[dict]:
+    """Each value map the plan applied, its values in words: levels as numbers, categories
+    and bands by their labels ("“Design” → Partnerships", "“Critical” → Red")."""
+    if not import_plan.value_maps:
+        return []
+    names = dict(Category.choices)
+    names.update(
+        (band.key, band.label) for band in scheme_bands(scheme_id=register.organisation.scheme_id)
+    )
+    return [
+        {
+            "heading": heading,
+            "rule": value_map.rule,
+            "values": [
+                (value, names.get(level, level) if isinstance(level, str) else level)
+                for value, level in value_map.values.items()
+            ],
+        }
+        for heading, value_map in import_plan.value_maps
+    ]
 
 
 def _scores_text(row, stage: str) -> str:
@@ -332,7 +391,7 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
     """Step 3: every row as it will be imported (created or updated), with every problem by
     row and column. The confirmation is offered only when there is no problem."""
     register, upload = _upload(request, pk, upload_pk)
-    state = request.session.get(_session_key(upload))
+    state = upload.mapping
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
     table = _read_again(request, upload)
@@ -345,8 +404,7 @@ def import_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
 def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
     """Step 4: apply the import, all or nothing, then back to the register."""
     register, upload = _upload(request, pk, upload_pk)
-    session_key = _session_key(upload)
-    state = request.session.get(session_key)
+    state = upload.mapping
     if not state:
         return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
     table = _read_again(request, upload)
@@ -371,12 +429,37 @@ def import_confirm(request: HttpRequest, pk: int, upload_pk: int) -> HttpRespons
         return _render_preview(
             request, register, upload, import_plan, error=" ".join(error.messages), status=400
         )
-    del request.session[session_key]
     unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
     messages.success(
         request, f"Imported: {result.created} created, {result.updated} updated{unchanged}."
     )
     return redirect(register)
+
+
+@require_GET
+def import_mapping_file(request: HttpRequest, pk: int, upload_pk: int) -> HttpResponse:
+    """The confirmed mapping (heading row, columns, value maps, owners) as a JSON file, to
+    import the same sheet the same way again: ``import_register --mapping FILE``."""
+    register, upload = _upload(request, pk, upload_pk)
+    state = upload.mapping
+    if not state:
+        return redirect("registers:register-import-mapping", pk=register.pk, upload_pk=upload.pk)
+    owners = _owner_choices(state)
+    people = {person.pk: person.get_username() for person in _people(register)}
+    document = mapfile.mapping_document(
+        header_row=state["header_row"],
+        mapping={int(index): target for index, target in state["mapping"].items()},
+        value_maps=_stored_value_maps(state),
+        owners=owners,
+        usernames=people,
+    )
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", upload.filename.rsplit(".", 1)[0]).strip("-.")
+    name = name or "import"
+    return HttpResponse(
+        json.dumps(document, indent=2, ensure_ascii=False),
+        content_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}-mapping.json"'},
+    )
 
 
 @require_GET

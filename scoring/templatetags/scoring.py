@@ -43,3 +43,19 @@ def band_swatch(band):
 def bands_of(bands_by_organisation, organisation_id):
     """``{{ home.bands|bands_of:risk.register.organisation_id }}``: one organisation's bands."""
     return bands_by_organisation.get(organisation_id, matrix.COVENTRY)
+
+
+@register.simple_tag
+def rated_badge(band_key, rating, bands):
+    """``{% rated_badge risk.imported_band risk.imported_rating bands %}``: a risk rated but not
+    scored, in its rating's band and saying so ("Critical (rated, not scored)")."""
+    band = next((band for band in bands if band.key == band_key), None)
+    words = f"{rating or (band.label if band else band_key)} (rated, not scored)"
+    if band is None:
+        return format_html('<span class="badge band band-unscored">{}</span>', words)
+    return format_html(
+        '<span class="badge band" style="background-color:{};color:{}">{}</span>',
+        band.colour,
+        band.text_colour,
+        words,
+    )

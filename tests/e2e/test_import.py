@@ -107,14 +107,10 @@ def test_import_a_police_register(page: Page, live_server, org):
     expect(page.get_by_label("Column I “Q1 Trending”")).to_have_value("trend")
     assert serious_violations(page) == []
 
-    # The owner nobody has is asked for; without a choice the page says so and keeps the rest.
-    page.get_by_label("Column C “Description”").select_option("consequence")
-    page.get_by_role("button", name="Preview the import").click()
-    expect(page.get_by_role("alert")).to_contain_text("Choose who owns the risks of “Supt A Smith”")
-    expect(page.get_by_label("Column C “Description”")).to_have_value("consequence")
-    page.get_by_label("Column C “Description”").select_option("event")
-    # By keyboard: focus the owner select and pick "No owner".
+    # The owner nobody has is kept as written unless someone is chosen; here, by keyboard,
+    # "No owner".
     owner = page.get_by_label("Risks owned by “Supt A Smith”")
+    expect(owner).to_have_value("")
     owner.focus()
     owner.press("ArrowDown")
     expect(owner).to_have_value("none")
@@ -146,3 +142,81 @@ def test_import_a_police_register(page: Page, live_server, org):
     assert (risk.inherent_likelihood, risk.inherent_impact) == (4, 5)
     assert risk.actions.count() == 3
     assert Risk.objects.get(reference="CRR19").owner == org.people["insurance"]
+
+
+def project_workbook() -> bytes:
+    """A project register on 1-10 scales, with categories and owners of its own, under a
+    grouped heading ("Current risk" over "Likelihood (1-10)" and "Impact (1-10)")."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Riverside regeneration: project risk register"])
+    sheet.append(["Risk No", "Description", "Category", "Owner", "Current risk", None])
+    sheet.append([None, None, None, None, "Likelihood (1-10)", "Impact (1-10)"])
+    sheet.append(
+        [
+            "P1",
+            "Ground conditions worse than surveyed. Costs rise.",
+            "Surveys",
+            "Project Manager",
+            1.667,
+            10,
+        ]
+    )
+    sheet.append(
+        ["P2", "Design changes come late. Rework.", "Design", "Project Manager", 6.667, 3.333]
+    )
+    for merge in ("A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2"):
+        sheet.merge_cells(merge)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_the_mapping_step_shows_value_maps_to_confirm_or_change(page: Page, live_server, org):
+    register = org.corporate
+    sign_in(page, live_server, "chief")
+    page.goto(f"{live_server.url}{register.get_absolute_url()}import/")
+    page.get_by_label("Spreadsheet").set_input_files(
+        {"name": "riverside.xlsx", "mimeType": XLSX, "buffer": project_workbook()}
+    )
+    page.get_by_role("button", name="Upload and continue").click()
+
+    # Grouped headings read as one each, the scales and categories mapped, all stated.
+    expect(page.get_by_label("Row of headings")).to_have_value("2")
+    expect(page.get_by_label("Column E “Current risk / Likelihood (1-10)”")).to_have_value(
+        "residual_likelihood"
+    )
+    expect(page.get_by_label("Column F “Current risk / Impact (1-10)”")).to_have_value(
+        "residual_impact"
+    )
+    scale = page.get_by_role(
+        "group", name="How column E “Current risk / Likelihood (1-10)” is read"
+    )
+    expect(scale).to_contain_text("1–10 → 1–5: ⌈x / 2⌉")
+    expect(scale.get_by_label("“6.667” is read as")).to_have_value("4")
+    categories = page.get_by_role("group", name="How column C “Category” is read")
+    expect(categories.get_by_label("“Surveys” is read as")).to_have_value("strategic")
+    # Changed by keyboard: "Design" is a partnership here.
+    design = categories.get_by_label("“Design” is read as")
+    design.focus()
+    design.press("End")
+    expect(design).to_have_value("partnerships")
+    expect(page.get_by_label("Risks owned by “Project Manager”")).to_have_value("")
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Preview the import").click()
+
+    expect(page.get_by_role("heading", name="Values read through a map (3)")).to_be_visible()
+    expect(page.get_by_text("“Design” → Partnerships")).to_be_visible()
+    expect(page.get_by_role("link", name="Download the mapping")).to_be_visible()
+    expect(page.get_by_role("row", name="Ground conditions worse than surveyed")).to_contain_text(
+        "1 × 5 = 5"
+    )
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Import 2 risks").click()
+    expect(page.get_by_role("status")).to_have_text("Imported: 2 created, 0 updated.")
+    expect(page.get_by_role("row", name="Design changes come late")).to_contain_text(
+        "“Project Manager” as written: no person assigned"
+    )
+    design_risk = Risk.objects.get(reference="P2")
+    assert (design_risk.residual_likelihood, design_risk.residual_impact) == (4, 2)
+    assert design_risk.category == "partnerships"

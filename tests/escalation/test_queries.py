@@ -51,6 +51,7 @@ def bulk_risks(register, count, *, owners, start=0):
         [
             Risk(
                 register=register,
+                organisation_id=register.organisation_id,
                 reference=f"{register.prefix}-Q{start + n:04d}",
                 title=f"Queued risk {start + n}",
                 event="If it happens",

@@ -20,7 +20,7 @@ from registers.imports.apply import apply_plan
 from registers.imports.cells import split_items
 from registers.imports.export import bullets, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping, target_for_heading
-from registers.imports.plan import NOT_GIVEN, build_plan
+from registers.imports.plan import build_plan
 from registers.imports.reader import MAX_BYTES, MAX_COLUMNS, ImportFileError, read_table
 from registers.models import Action, ActionKind, Category, Response, Risk
 from registers.services import action_create, risk_close, risk_create
@@ -271,9 +271,9 @@ def test_police_headings_are_guessed():
         2: "event",
         3: "impact",
         4: "controls",
-        5: "",
-        6: "",
-        7: "trend",  # the latest trend column only
+        5: "trend",  # every quarter's trend column: the risk's imported history
+        6: "trend",
+        7: "trend",
         8: "residual_rating",
     }
 
@@ -362,7 +362,7 @@ def test_police_sheet_plans_not_scored_with_the_rating_kept(org):
     assert first.row_number == 4
     assert first.reference == "CRR18"
     assert first.fields["imported_rating"] == "Critical"
-    assert first.fields["imported_trend"] == "→"
+    assert first.fields["imported_trend"] == "Q1: N/A; Q2: New; Q3: →"
     assert "residual_likelihood" not in first.fields
     assert first.not_scored_text == "not scored (Critical)"
     assert first.controls == [
@@ -370,7 +370,7 @@ def test_police_sheet_plans_not_scored_with_the_rating_kept(org):
         "Scrutiny of non-attendance,\nso classrooms are full",
         "Task & Finish group",
     ]
-    assert first.fields["consequence"] == NOT_GIVEN
+    assert first.fields["consequence"] == ""  # left empty and flagged, never filled in
     assert first.fields["category"] == Category.STRATEGIC
     assert {w.column for w in first.warnings} == {"Consequence", "Category"}
 
@@ -485,25 +485,22 @@ def test_reference_on_a_register_the_importer_may_not_see_is_only_said_to_be_tak
     assert "Highways" not in str(plan.problems)
 
 
-def test_reference_taken_in_another_organisation_is_only_said_to_be_taken(org):
+def test_a_reference_another_organisation_uses_is_free_here(org):
+    # References are unique per organisation: two bodies on one server may both use OTH-01,
+    # and an import learns nothing of the other's registers.
     elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
     confidential = RegisterFactory(
         organisation=elsewhere, name="Confidential Corporate Register", prefix="OTH"
     )
-    taken_on(confidential, "OTH-01")
-    # Even whoever sees every register of their own organisation learns nothing more.
-    for importer in (org.people["insurance"], None):
-        plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("oth-01")], importer=importer)
-        assert messages(plan) == [(2, "Reference", f"OTH-01 {TAKEN} for the next free one.")]
-        assert plan.rows[0].risk is None
-
-
-def test_a_superuser_is_not_told_of_a_register_in_another_organisation(org):
-    elsewhere = OrganisationFactory(name="Otherford Council", slug="otherford")
-    taken_on(RegisterFactory(organisation=elsewhere, name="Secret", prefix="OTH"), "OTH-01")
+    theirs = taken_on(confidential, "OTH-01")
     superuser = UserFactory(username="root", is_superuser=True)
-    plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("OTH-01")], importer=superuser)
-    assert "Secret" not in plan.problems[0].message
+    for importer in (org.people["insurance"], superuser, None):
+        plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("oth-01")], importer=importer)
+        assert plan.ok, messages(plan)
+        assert (plan.creates, plan.rows[0].risk) == (1, None)
+    apply_plan(plan=plan, register=org.corporate, by=org.people["chief"])
+    ours = Risk.objects.get(reference="OTH-01", organisation=org.organisation)
+    assert ours.register == org.corporate and ours.pk != theirs.pk
 
 
 def test_reference_on_this_register_updates(org):
@@ -615,7 +612,7 @@ def test_owner_matched_by_full_name_username_or_email(org):
     assert [row.fields["owner"] for row in plan.rows] == [owner, owner, owner]
 
 
-def test_unmatched_owner_is_a_problem_until_chosen(org):
+def test_unmatched_owner_is_kept_as_written_until_chosen(org):
     rows = [
         SCORED_HEADINGS,
         scored_row("CRR-90", **{"Owner": "ACC Operations"}),
@@ -624,14 +621,20 @@ def test_unmatched_owner_is_a_problem_until_chosen(org):
     ]
     plan = plan_for(org.corporate, rows)
     assert plan.unmatched_owners == ["ACC Operations", "Head of L&D"]
-    assert [p.row for p in plan.problems] == [2, 3, 4]
-    assert plan.problems[0].column == "Owner"
+    assert plan.ok  # a team or a job title never stops the import
+    assert [row.fields["owner_as_written"] for row in plan.rows] == [
+        "ACC Operations",
+        "ACC Operations",
+        "Head of L&D",
+    ]
+    assert [w.column for w in plan.warnings if "owner as written" in w.message] == ["Owner"] * 3
 
     director = org.people["director"]
     chosen = plan_for(org.corporate, rows, {"ACC Operations": director.pk, "Head of L&D": None})
     assert chosen.ok, messages(chosen)
     assert chosen.unmatched_owners == ["ACC Operations", "Head of L&D"]
     assert [row.fields["owner"] for row in chosen.rows] == [director, director, None]
+    assert {row.fields["owner_as_written"] for row in chosen.rows} == {""}
 
 
 def test_owner_choice_outside_the_organisation_is_a_problem(org):
@@ -666,7 +669,7 @@ def test_apply_creates_risks_with_controls_and_history(org):
     assert risk.register == org.corporate
     assert risk.residual_likelihood is None and risk.inherent_likelihood is None
     assert risk.imported_rating == "Critical"
-    assert risk.imported_trend == "→"
+    assert risk.imported_trend == "Q1: N/A; Q2: New; Q3: →"
     assert list(
         risk.actions.filter(kind=ActionKind.CONTROL).values_list("description", flat=True)
     ) == [
@@ -750,7 +753,7 @@ def test_reimport_changes_fields_and_adds_only_new_controls(org):
     risk = Risk.objects.get(reference="CRR18")
     assert risk.title == "Core skills training"
     assert risk.imported_rating == "High"
-    assert risk.consequence == NOT_GIVEN  # untouched by the update
+    assert risk.consequence == ""  # untouched by the update
     assert risk.actions.count() == 4
     assert risk.version == 2
     assert risk.history.first().history_change_reason.startswith("Imported from q2.xlsx")
@@ -823,6 +826,7 @@ def test_round_trip_through_the_full_export(org):
         category=Category.PEOPLE,
         imported_rating="Critical",
         imported_trend="Worsening",
+        owner_as_written="CMT",  # a team, kept as written, goes out and comes back so
     )
 
     workbook = load_workbook(io.BytesIO(register_workbook(register=source)))

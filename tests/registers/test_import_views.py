@@ -89,7 +89,7 @@ def mapping_data(response) -> dict:
     """The mapping form's fields as the page preselected them."""
     html = response.content.decode()
     data = {"header_row": re.search(r'name="header_row" value="(\d+)"', html).group(1)}
-    for name in re.findall(r'<select name="((?:column|owner)_\w+)"', html):
+    for name in re.findall(r'<select name="((?:column|owner|value)_\w+)"', html):
         data[name] = selected(html, name)
     return data
 
@@ -237,7 +237,7 @@ def test_two_columns_mapped_to_the_same_target_are_refused(client, org):
     assert "Columns B and C are both mapped to “Title”" in html
 
 
-def test_an_unknown_owner_must_be_given_an_owner_or_none(client, org):
+def test_an_unknown_owner_is_kept_as_written_or_given_a_person(client, org):
     rows = [
         ["AC-101", "Care home closures", "Providers leave", "Pat Jones", "4", "4", "", ""],
         ["AC-102", "Winter pressures", "Discharges", "head", "3", "3", "", ""],
@@ -246,10 +246,12 @@ def test_an_unknown_owner_must_be_given_an_owner_or_none(client, org):
     html = unescape(response.content.decode())
     assert "Risks owned by “Pat Jones”" in html
     assert "Risks owned by “head”" not in html
-    response = client.post(mapping_url(upload), mapping_data(response))
-    html = unescape(response.content.decode())
-    assert "Choose who owns the risks of “Pat Jones”, or “No owner”." in html
     data = mapping_data(response)
+    owner_field = next(name for name in data if name.startswith("owner_"))
+    assert data[owner_field] == ""  # kept as written unless someone is chosen
+    assert client.post(mapping_url(upload), data).status_code == 302
+    preview = unescape(client.get(preview_url(upload)).content.decode())
+    assert "“Pat Jones” is no one's account: kept as the owner as written." in preview
     owner_field = next(name for name in data if name.startswith("owner_"))
     data[owner_field] = str(org.people["officer"].pk)
     response = client.post(mapping_url(upload), data)
@@ -356,8 +358,9 @@ def test_the_preview_names_no_register_the_importer_may_not_see(client, org):
     upload, response = start(client, org, sheet_csv(*rows))
     client.post(mapping_url(upload), mapping_data(response))
     html = unescape(client.get(preview_url(upload)).content.decode())
-    assert "There are 3 problems" in html
-    assert "OTH-01 is taken: references are unique" in html
+    assert "There are 2 problems" in html
+    # Another council's reference is no clash: references are unique per organisation.
+    assert "OTH-01 is taken" not in html
     assert "HW-01 is taken: references are unique" in html
     assert "CRR-01 is already a risk on another register (Corporate)." in html
     for hidden in ("Otherford", "Confidential", "Secret merger", "Highways", "Potholes"):

@@ -100,10 +100,11 @@ def test_the_database_refuses_a_closed_risk_without_reason():
         Risk.objects.filter(pk=risk.pk).update(status=RiskStatus.CLOSED)
 
 
-def test_references_are_unique_whatever_the_case():
-    RiskFactory(reference="CRR-01")
+def test_references_are_unique_in_an_organisation_whatever_the_case():
+    first = RiskFactory(reference="CRR-01")
     with pytest.raises(IntegrityError), transaction.atomic():
-        RiskFactory(reference="crr-01")
+        RiskFactory(register=first.register, reference="crr-01")
+    RiskFactory(reference="crr-01")  # another organisation's: no clash
 
 
 def test_a_target_date_needs_a_target_score():

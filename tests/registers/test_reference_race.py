@@ -1,8 +1,9 @@
 """Two people raising risks with the same reference at the same moment: one gets it, the other
 is told on the form that it is taken, never a server error; a generated reference is drawn
-again instead. References are unique across every register (docs/domain.md#risks), and two
-registers are not locked against each other, so only the database's unique constraint can see
-the clash: the service meets it in a savepoint and answers with a coded ValidationError."""
+again instead. References are unique across an organisation's registers (docs/domain.md#risks),
+and two registers are not locked against each other, so only the database's unique constraint
+can see the clash: the service meets it in a savepoint and answers with a coded
+ValidationError."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.urls import reverse
 from registers.forms.risk import RiskForm
 from registers.models import Category, Risk
 from registers.services import risk_create, risk_update
-from tests.factories import RiskFactory
+from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
 from tests.registers.races import at_once, while_uncommitted
 from tests.registers.test_risk_edit import new_risk_data
 
@@ -153,3 +154,20 @@ def test_through_the_page_the_clash_is_an_error_on_the_reference(race_org, monke
     assert form.has_error("reference", code="reference_taken")
     assert form["title"].value() == "Unsafe discharge from hospital"
     assert Risk.objects.filter(register=org.corporate).count() == 0
+
+
+def test_two_organisations_typing_the_same_reference_at_once_both_get_it(race_org):
+    """References are unique per organisation: another body on the same server using CRR-01
+    at the same moment neither waits for nor refuses this one."""
+    org = race_org
+    elsewhere = RegisterFactory(
+        organisation=OrganisationFactory(name="Otherford", slug="otherford"), prefix="CRR"
+    )
+    outcomes = at_once(
+        ours=raise_risk(org, org.corporate, "chief", "CRR-77"),
+        theirs=lambda: risk_create(
+            register=elsewhere, by=elsewhere.owner, reference="CRR-77", **FIELDS
+        ),
+    )
+    assert all(isinstance(outcome, Risk) for outcome in outcomes.values()), outcomes
+    assert Risk.objects.filter(reference="CRR-77").count() == 2

@@ -628,6 +628,7 @@ def bulk_risks(register, count, *, owners=None, start=0, **fields):
         [
             Risk(
                 register=register,
+                organisation_id=register.organisation_id,
                 reference=f"{register.prefix}-{start + n:04d}",
                 title=f"Risk {start + n}",
                 event="If it happens",

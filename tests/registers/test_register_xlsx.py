@@ -59,6 +59,7 @@ def bulk_risks(register, count, *, owners=None):
         [
             Risk(
                 register=register,
+                organisation_id=register.organisation_id,
                 reference=f"{register.prefix}-{n:04d}",
                 title=f"Risk {n}",
                 event="If it happens",

@@ -20,6 +20,9 @@ def make_risk(**fields):
         response=Response.TREAT,
         owner_id=1,
         next_review_due=date(2026, 12, 1),
+        event="If the event happens",
+        consequence="there may be a consequence",
+        impact="resulting in an impact",
     )
     return Risk(**(base | fields))
 
@@ -86,3 +89,24 @@ def test_overdue_actions_are_counted():
         today=TODAY,
     )
     assert [w.message for w in found] == ["2 actions overdue."]
+
+
+def test_an_owner_as_written_is_flagged_until_a_person_is_assigned():
+    risk = make_risk(owner_id=None, owner_as_written="CMT")
+    found = risk_warnings(risk=risk, bands=COVENTRY, owner_seniority=None, actions=(), today=TODAY)
+    [warning] = [w for w in found if w.code == "owner_as_written"]
+    assert "“CMT”, who is no one's account: assign a person" in warning.message
+    assert "owner_as_written" not in codes(make_risk(owner_as_written="CMT"))
+
+
+def test_a_description_missing_a_part_is_flagged():
+    found = risk_warnings(
+        risk=make_risk(consequence="", impact=" "),
+        bands=COVENTRY,
+        owner_seniority=Seniority.DIRECTOR,
+        actions=(),
+        today=TODAY,
+    )
+    assert [w.message for w in found] == [
+        "The description has no consequence or impact: describe them (event, consequence, impact)."
+    ]

@@ -530,6 +530,7 @@ def bulk(org, count):
         [
             Risk(
                 register=registers[n % len(registers)],
+                organisation_id=registers[0].organisation_id,
                 reference=f"BULK-{n:05d}",
                 title=f"Bulk risk {n}",
                 event="If it happens",

@@ -845,6 +845,7 @@ def bulk_year(org, count: int) -> None:
         [
             Risk(
                 register=org.corporate,
+                organisation_id=org.corporate.organisation_id,
                 reference=f"CRR-{n + 1:03d}",
                 title=f"Risk {n + 1}",
                 event="e",
