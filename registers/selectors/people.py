@@ -36,18 +36,30 @@ PEOPLE_SEARCH_LIMIT = 20
 
 
 def people_matching(*, organisation_id: int, query: str) -> list:
-    """The people of ``organisation_people`` whose name, username or job title holds every
-    word of ``query``, by surname, at most ``PEOPLE_SEARCH_LIMIT``: one query."""
+    """The people of ``organisation_people`` with a word of their name, username or job title
+    starting with every word of ``query`` ("han" finds Hannah, not Ross Khan), by surname, at
+    most ``PEOPLE_SEARCH_LIMIT``: one query."""
     matching = Q()
     for word in query.split()[:5]:
         matching &= (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(username__icontains=word)
-            | Q(profile__job_title__icontains=word)
+            _word_starts("first_name", word)
+            | _word_starts("last_name", word)
+            | Q(username__istartswith=word)
+            | Q(username__icontains=f".{word}")
+            | _word_starts("profile__job_title", word)
         )
     return list(
         organisation_people(organisation_id=organisation_id).filter(matching)[:PEOPLE_SEARCH_LIMIT]
+    )
+
+
+def _word_starts(field: str, word: str) -> Q:
+    """``field`` has a word starting with ``word``: at its start, or after a space or hyphen
+    (double-barrelled names)."""
+    return (
+        Q(**{f"{field}__istartswith": word})
+        | Q(**{f"{field}__icontains": f" {word}"})
+        | Q(**{f"{field}__icontains": f"-{word}"})
     )
 
 
