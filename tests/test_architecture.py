@@ -10,12 +10,18 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("riskreg", "common", "scoring", "registers", "escalation", "reports", "web", "demo")
+# The packages the layers hold, as the lint configuration names them: an app added to the
+# project is checked here once it is in the layers, and test_every_app_is_in_the_layers makes
+# sure it is.
+APPS = tuple(
+    tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
+)
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 MAX_MODULE_LINES = 600
@@ -87,6 +93,28 @@ def app_sources() -> list[Path]:
         for path in tracked(*(f"{app}/**.py" for app in APPS), "bench/**.py", ".ci/**.py")
         if "migrations" not in path.parts and "council" not in path.parts
     ]
+
+
+def test_every_app_is_in_the_layers():
+    """Every Django app of the project (a folder with an apps.py) is one of the layers' root
+    packages, so the layers, the size limits and the probes cover it."""
+    apps = {path.parent.name for path in tracked("*/apps.py")}
+    assert apps - set(APPS) == set()
+
+
+# What git leaves in a file whose merge had conflicts: a line of seven <, = or > signs.
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)")
+
+
+def test_no_merge_conflict_is_left_in_a_file():
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in tracked("*.py", "*.html", "*.js", "*.css", "*.md", "*.toml", "*.txt", "*.json")
+        if "vendor" not in path.parts
+        for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1)
+        if CONFLICT_MARKER.match(line)
+    ]
+    assert found == []
 
 
 def test_no_module_is_longer_than_a_reader_can_hold():
