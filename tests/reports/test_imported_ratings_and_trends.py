@@ -177,3 +177,30 @@ def test_the_committee_report_prints_the_rating_counts_it_and_shows_imported_tre
     ]
     counts = {count.label: count.end for count in report.band_counts}
     assert counts["Red"] == 1 and counts["Not scored"] == 1
+
+
+def test_a_lower_register_risk_rated_red_is_among_the_red_risks_below_the_corporate(org):
+    rated_and_scored(org.corporate)
+    RiskFactory(
+        register=org.directorate_register,
+        reference="DIR-07",
+        residual_likelihood=3,
+        residual_impact=5,  # Red 15
+    )
+    RiskFactory(
+        register=org.directorate_register,
+        reference="DIR-08",
+        inherent_likelihood=None,
+        inherent_impact=None,
+        residual_likelihood=None,
+        residual_impact=None,
+        imported_rating="Critical",
+        imported_band="red",
+    )
+    register_approve(register=org.corporate, by=org.people["chief"], at=APPROVED_AT)
+    pack = slt_pack(organisation=org.organisation, quarter=QUARTER, variant="full", now=AFTER)
+    reds = [
+        (risk.reference, risk.residual.text) for group in pack.lower_reds for risk in group.risks
+    ]
+    # Red's floor (15) ties with DIR-07's score: the reference decides.
+    assert reds == [("DIR-07", "Red 15"), ("DIR-08", "Critical (rated, not scored)")]
