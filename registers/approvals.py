@@ -248,6 +248,13 @@ def _risk_snapshot(
     """The risk as it stands, for ``snapshot``: its scores, with their bands by ``bands``."""
     inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
     residual = matrix.band_or_none(risk.residual_likelihood, risk.residual_impact, bands)
+    rated_as = ""
+    if residual is None and risk.imported_band:
+        # Rated, not scored: in its rating's band, with the word it was rated with.
+        residual = next((band for band in bands if band.key == risk.imported_band), None)
+        rated_as = residual_rating_word(risk.imported_rating) or (
+            residual.label if residual else ""
+        )
     return RiskSnapshot(
         snapshot=snapshot,
         risk=risk,
@@ -263,10 +270,19 @@ def _risk_snapshot(
         inherent_band_label=inherent.label if inherent else "",
         residual_band_key=residual.key if residual else "",
         residual_band_label=residual.label if residual else "",
+        residual_rated_as=rated_as if residual else "",
+        imported_trend=risk.imported_trend,
         next_review_due=risk.next_review_due,
         arrival=arrival[0],
         arrived_from=arrival[1],
     )
+
+
+def residual_rating_word(imported_rating: str) -> str:
+    """The residual rating an imported sheet gave, as written: the imported rating without
+    its inherent part ("Inherent: High; Critical" gives "Critical")."""
+    parts = [part.strip() for part in imported_rating.split(";")]
+    return "; ".join(part for part in parts if part and not part.startswith("Inherent:"))
 
 
 @transaction.atomic

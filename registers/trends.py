@@ -7,6 +7,7 @@ is missing. Always words first: the arrow is decoration, never the only carrier 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,3 +59,20 @@ def trend_between(
     if current < previous:
         return Trend("down", previous - current)
     return Trend("steady")
+
+
+_QUARTER_LABEL = re.compile(r"\bq(?:uarter)?\s*([1-4])\b", re.IGNORECASE)
+
+
+def imported_trend_by_quarter(imported_trend: str) -> dict[int, str]:
+    """The trend an imported sheet gave in each quarter, by the quarter's number, from the
+    history the import kept ("Q1: New; Q2: ↑; Q3 2025/26: →" gives {1: "New", 2: "↑",
+    3: "→"}). A part whose heading names no quarter (a single trend column, "Rising") is
+    left out: no quarter can be told for it."""
+    found: dict[int, str] = {}
+    for part in imported_trend.split(";"):
+        label, colon, word = part.partition(":")
+        match = _QUARTER_LABEL.search(label) if colon else None
+        if match and word.strip():
+            found.setdefault(int(match.group(1)), word.strip())
+    return found

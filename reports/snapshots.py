@@ -82,19 +82,25 @@ def heatmap_counts(rows: Iterable[RiskSnapshot], *, scores: str = "residual") ->
     return counts
 
 
+def is_rated(row: RiskSnapshot) -> bool:
+    """Whether the snapshot's risk has a residual band: scored, or rated but not scored."""
+    return row.residual_score is not None or bool(row.residual_rated_as)
+
+
 def band_counts(
     bands: Sequence[matrix.Band], *moments: Sequence[RiskSnapshot], count_unscored: bool
 ) -> list[BandCount]:
     """Risks by residual band at each moment (the rows of a snapshot), highest band first, as
     the bands were frozen in the snapshots: a band the scheme no longer has is still counted,
-    under its stored label, after the scheme's; risks not scored last, under "Not scored",
+    under its stored label, after the scheme's; risks rated but not scored in their rating's
+    band; risks not scored last, under "Not scored",
     when ``count_unscored`` and there are any."""
     tallies: list[dict[str, int]] = []
     labels: dict[str, str] = {}
     for rows in moments:
         tally: dict[str, int] = {}
         for row in rows:
-            key = row.residual_band_key if row.residual_score is not None else ""
+            key = row.residual_band_key if is_rated(row) else ""
             tally[key] = tally.get(key, 0) + 1
             if not labels.get(key):
                 labels[key] = row.residual_band_label

@@ -17,10 +17,12 @@ from datetime import date
 from escalation.models import Proposal
 from registers.models import Arrival, MovementKind, RiskSnapshot
 from registers.periods import Quarter
+from registers.selectors.snapshots import QuarterTrends
 from registers.trends import Trend
 from scoring import matrix
 
 NOT_SCORED = "Not scored"
+RATED_NOT_SCORED = "(rated, not scored)"
 
 # A score with no band (a likelihood or impact missing): white, as the app's unscored badges.
 UNSCORED_COLOUR = "#ffffff"
@@ -41,13 +43,31 @@ class Rating:
     band_key: str
     band_label: str
     colour: str
+    # A risk rated but not scored: the rating word it was imported with ("Critical"), and
+    # the floor of its band, where it sorts (docs/domain.md#spreadsheets).
+    rated_as: str = ""
+    band_floor: int = 0
 
     @property
     def score(self) -> int | None:
         return matrix.score_or_none(self.likelihood, self.impact)
 
     @property
+    def rated_only(self) -> bool:
+        """Rated (in a band) but not scored."""
+        return self.score is None and bool(self.rated_as)
+
+    @property
+    def rank(self) -> int:
+        """Where the rating sorts: its score, a rating's band floor, or 0 when not scored."""
+        if self.score is not None:
+            return self.score
+        return self.band_floor if self.rated_only else 0
+
+    @property
     def text(self) -> str:
+        if self.rated_only:
+            return f"{self.rated_as} {RATED_NOT_SCORED}"
         if self.score is None:
             return NOT_SCORED
         return f"{self.band_label} {self.score}".strip()
@@ -73,16 +93,25 @@ class Ratings:
         self.by_key = {band.key: band for band in bands}
 
     def stored(
-        self, *, likelihood: int | None, impact: int | None, band_key: str, band_label: str
+        self,
+        *,
+        likelihood: int | None,
+        impact: int | None,
+        band_key: str,
+        band_label: str,
+        rated_as: str = "",
     ) -> Rating:
-        """A stored rating; a band the scheme no longer has keeps its stored label, in grey."""
+        """A stored rating; a band the scheme no longer has keeps its stored label, in grey.
+        ``rated_as``: the rating word of a risk rated but not scored, in the band given."""
         band = self.by_key.get(band_key)
-        if matrix.score_or_none(likelihood, impact) is None:
+        rated_as = rated_as if band_key else ""
+        if matrix.score_or_none(likelihood, impact) is None and not rated_as:
             colour = UNSCORED_COLOUR
         else:
             colour = band.colour if band else UNKNOWN_BAND_COLOUR
         label = band_label or (band.label if band else "")
-        return Rating(likelihood, impact, band_key, label, colour)
+        floor = band.floor if band else 0
+        return Rating(likelihood, impact, band_key, label, colour, rated_as, floor)
 
     def inherent(self, row: RiskSnapshot) -> Rating:
         """The inherent rating of a risk's snapshot."""
@@ -100,6 +129,7 @@ class Ratings:
             impact=row.residual_impact,
             band_key=row.residual_band_key,
             band_label=row.residual_band_label,
+            rated_as=row.residual_rated_as if isinstance(row, RiskSnapshot) else "",
         )
 
 
@@ -166,6 +196,15 @@ class TrendCell:
     @property
     def text(self) -> str:
         return self.trend.text if self.trend else self.stand_in
+
+
+def trend_cell(*, trends: QuarterTrends, row: RiskSnapshot, quarter: Quarter) -> TrendCell:
+    """The risk's trend in ``quarter`` by the register's snapshots, or for a quarter with
+    none, the trend its imported sheet gave ("Imported: ↑") where it gave one."""
+    imported = trends.imported_in(row.risk_id, quarter, row.imported_trend)
+    if imported:
+        return TrendCell(quarter, stand_in=f"Imported: {imported}")
+    return TrendCell(quarter, trends.in_quarter(row.risk_id, quarter))
 
 
 # Coming onto and going off a register ---------------------------------------------------------

@@ -104,6 +104,20 @@ class RiskSnapshot(ScoreSnapshot):
     inherent_band_label = models.CharField(max_length=40, blank=True)
     residual_band_key = models.CharField(max_length=20, blank=True)
     residual_band_label = models.CharField(max_length=40, blank=True)
+    # A risk imported rated but not scored (``Risk.imported_band``): its rating word as the
+    # sheet wrote it, with the residual band above the rating's, so the packs print
+    # "Critical (rated, not scored)" and count it in its band (docs/domain.md#spreadsheets).
+    residual_rated_as = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The imported rating word of a risk rated but not scored; blank otherwise.",
+    )
+    imported_trend = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The risk's trend per quarter in its imported sheet, as written, for the "
+        "packs' quarters that have no snapshot.",
+    )
     next_review_due = models.DateField(null=True, blank=True)
     arrival = models.CharField(max_length=12, choices=Arrival.choices, blank=True)
     arrived_from = models.CharField(max_length=200, blank=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from registers.models import Register, RegisterSnapshot, RiskSnapshot
 from registers.periods import Quarter
-from registers.trends import NOT_ON_REGISTER, Trend, trend_between
+from registers.trends import NOT_ON_REGISTER, Trend, imported_trend_by_quarter, trend_between
 
 
 def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, RegisterSnapshot]:
@@ -49,6 +49,17 @@ class QuarterTrends:
             previous=before.residual_score if before else None,
             on_before=before is not None,
         )
+
+    def imported_in(self, risk_id: int, quarter: Quarter, imported_trend: str) -> str:
+        """The trend the risk's imported sheet gave for ``quarter`` ("↑"), standing in while
+        the register has no snapshot of that quarter and no earlier snapshot holds the risk
+        (real snapshots replace it); "" otherwise (docs/domain.md#spreadsheets)."""
+        if not imported_trend or quarter in self.snapshots:
+            return ""
+        held = [q for q, rows in self.risks.items() if risk_id in rows]
+        if held and quarter > min(held):
+            return ""
+        return imported_trend_by_quarter(imported_trend).get(quarter.number, "")
 
     def snapshot_of(self, risk_id: int, quarter: Quarter) -> RiskSnapshot | None:
         return self.risks.get(quarter, {}).get(risk_id)

@@ -200,15 +200,19 @@ def _departure(movement: RiskMovement, *, exempt: bool) -> Departure:
     )
 
 
-def _trend_cells(year: _Year, risk_id: int) -> list[TrendCell]:
-    """The risk's trend in each quarter of the year; a quarter not approved says so."""
+def _trend_cells(year: _Year, row: RiskSnapshot) -> list[TrendCell]:
+    """The risk's trend in each quarter of the year; a quarter not approved shows the trend
+    the risk's imported sheet gave for it, or says it was not approved."""
     cells = []
     for quarter in year.trends.quarters:
         state = year.states[quarter]
-        if state.state != APPROVED:
+        imported = year.trends.imported_in(row.risk_id, quarter, row.imported_trend)
+        if state.state != APPROVED and imported:
+            cells.append(TrendCell(quarter, stand_in=f"Imported: {imported}"))
+        elif state.state != APPROVED:
             cells.append(TrendCell(quarter, stand_in=state.in_trend_column))
         else:
-            cells.append(TrendCell(quarter, year.trends.in_quarter(risk_id, quarter)))
+            cells.append(TrendCell(quarter, year.trends.in_quarter(row.risk_id, quarter)))
     return cells
 
 
@@ -277,7 +281,7 @@ def _year_risks(
                 title=row.title,
                 owner_name=row.owner_name,
                 exempt=risk_id in exempt_ids,
-                trends=_trend_cells(year, risk_id),
+                trends=_trend_cells(year, row),
                 residual=year.ratings.residual(row),
                 as_of=quarter,
                 at_year_end=quarter == year.end_quarter,

@@ -21,8 +21,14 @@ from reports.packs import cycle, sections
 from reports.packs.document import PackRisk, SltPack
 from reports.pdf import render_pdf
 from reports.permissions import PUBLIC, VARIANTS, variant_carries
-from reports.snapshots import band_counts, corporate_register, day_start, heatmap_counts
-from reports.vocabulary import Departure, Ratings, TrendCell, long_date
+from reports.snapshots import (
+    band_counts,
+    corporate_register,
+    day_start,
+    heatmap_counts,
+    is_rated,
+)
+from reports.vocabulary import Departure, Ratings, long_date, trend_cell
 from scoring.selectors import scheme_bands
 
 TREND_QUARTERS = 4  # the pack's quarter and the three before it
@@ -118,7 +124,7 @@ def _pack_risk(approved: _ApprovedRegister, row: RiskSnapshot, *, today: date) -
         review_overdue=due.is_overdue(row.next_review_due, approved.approved_on),
         inherent=approved.ratings.inherent(row),
         residual=approved.ratings.residual(row),
-        trends=[TrendCell(q, trends.in_quarter(row.risk_id, q)) for q in trends.quarters],
+        trends=[trend_cell(trends=trends, row=row, quarter=q) for q in trends.quarters],
         arrival=row.arrival,
         arrived_from=row.arrived_from,
         controls=controls,
@@ -131,7 +137,7 @@ def _register_risks(
 ) -> list[PackRisk]:
     """Section 2, the register: its risks highest residual score first."""
     risks = [_pack_risk(approved, row, today=today) for row in rows]
-    risks.sort(key=lambda r: (-(r.residual.score or 0), -(r.inherent.score or 0), r.reference))
+    risks.sort(key=lambda r: (-r.residual.rank, -(r.inherent.score or 0), r.reference))
     return risks
 
 
@@ -166,7 +172,7 @@ def _summary(
     return {
         "bands": bands,
         "band_counts": band_counts(bands, rows, count_unscored=False),
-        "not_scored": sum(1 for row in rows if row.residual_score is None),
+        "not_scored": sum(1 for row in rows if not is_rated(row)),
         "movement": sections.movement(risks=risks, departed=departed),
         "inherent_counts": heatmap_counts(rows, scores="inherent"),
         "residual_counts": heatmap_counts(rows, scores="residual"),

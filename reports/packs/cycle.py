@@ -10,6 +10,7 @@ from datetime import date, datetime
 from django.db.models import F
 
 from common.people import person_name
+from registers.approvals import residual_rating_word
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, S151Review, Tier
 from registers.periods import Quarter
 from reports.permissions import variant_carries
@@ -89,6 +90,23 @@ def approval(snapshot: RegisterSnapshot) -> Approval | None:
     )
 
 
+def _lower_residual(risk: Risk, ratings: Ratings) -> Rating:
+    """A lower register's risk's residual rating as it is now: its score's band, or for a risk
+    rated but not scored, its rating's band and word (docs/domain.md#spreadsheets)."""
+    if risk.residual_score is None:
+        band = ratings.by_key[risk.imported_band]
+        rated_as = residual_rating_word(risk.imported_rating) or band.label
+        return ratings.stored(
+            likelihood=None,
+            impact=None,
+            band_key=band.key,
+            band_label=band.label,
+            rated_as=rated_as,
+        )
+    band = matrix.band_for(risk.residual_score, ratings.bands)
+    return Rating(risk.residual_likelihood, risk.residual_impact, band.key, band.label, band.colour)
+
+
 def lower_red_risks(
     *, organisation: Organisation, ratings: Ratings, variant: str
 ) -> list[DirectorateReds]:
@@ -102,16 +120,13 @@ def lower_red_risks(
         .with_bands(ratings.bands)
         .filter(residual_band__in=outside)
         .select_related("register__directorate", "owner")
-        .order_by("register__directorate__name", F("residual_score").desc(), "reference", "pk")
+        .order_by("register__directorate__name", F("residual_rank").desc(), "reference", "pk")
     )
     grouped: dict[str, list[LowerRedRisk]] = {}
     for risk in rows:
         if not variant_carries(variant, exempt=risk.exempt):
             continue
-        band = matrix.band_for(risk.residual_score, ratings.bands)
-        residual = Rating(
-            risk.residual_likelihood, risk.residual_impact, band.key, band.label, band.colour
-        )
+        residual = _lower_residual(risk, ratings)
         grouped.setdefault(risk.register.directorate.name, []).append(
             LowerRedRisk(
                 reference=risk.reference,

@@ -138,7 +138,7 @@ def register_pack(
     current = sections.current_risks(row.risk_id for row in rows)
     rows = sorted(
         rows,
-        key=lambda r: (-(r.residual_score or 0), -(r.inherent_score or 0), r.reference),
+        key=lambda r: (-ratings.residual(r).rank, -(r.inherent_score or 0), r.reference),
     )
     return RegisterPack(
         register=register,
