@@ -82,7 +82,8 @@ def metadata() -> dict:
 
 def _get_settings(attr, *args):
     if attr in _ENDPOINTS:
-        return metadata().get(_ENDPOINTS[attr])
+        # Asked as each view is made, before it can answer "not found" when switched off.
+        return metadata().get(_ENDPOINTS[attr]) if enabled() else None
     return import_from_settings(attr, *args)
 
 
