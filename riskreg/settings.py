@@ -7,6 +7,7 @@ set: a production server never starts on a key that is in the repository.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -296,6 +297,12 @@ OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("accounts.provider.ProviderBackend")
+    # Signing out is a form; its redirect on to the provider's end-session page (same origin
+    # as the issuer in Entra ID) must be a form action the policy allows.
+    _issuer = urlsplit(OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_issuer.scheme}://{_issuer.netloc}"
+    )
 
 # The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
 # browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").

@@ -8,6 +8,7 @@ provider sends the browser back to (our callback, with its code and state).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -59,12 +60,16 @@ class LocalProvider:
         self.http.post(f"{self.issuer}/test/tamper", json={"mode": mode}).raise_for_status()
 
     def configure(self, settings) -> None:
-        """Point the app at this provider (pytest-django's ``settings``)."""
+        """Point the app at this provider (pytest-django's ``settings``), as
+        riskreg/settings.py does from the environment."""
         settings.OIDC_ENABLED = True
         settings.OIDC_ISSUER = self.issuer
         settings.OIDC_RP_CLIENT_ID = CLIENT_ID
         settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
         settings.OIDC_RP_SCOPES = "openid email profile groups"
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+        policy["DIRECTIVES"]["form-action"].append(self.issuer)
+        settings.CONTENT_SECURITY_POLICY = policy
         settings.AUTHENTICATION_BACKENDS = [
             *settings.AUTHENTICATION_BACKENDS,
             "accounts.provider.ProviderBackend",

@@ -4,6 +4,11 @@ out at the provider, and every refusal (docs/domain.md#organisation-sign-in)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -234,3 +239,38 @@ def test_signing_out_ends_the_session_at_the_provider_too(client, configured):
 def test_a_local_sign_out_stays_local(client, org):
     client.force_login(org.people["officer"])
     assert client.post(reverse("logout"))["Location"] == reverse("login")
+
+
+def _settings_with(**env) -> dict:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "RISKREG_"))}
+    script = (
+        "import json, riskreg.settings as s; print(json.dumps({'enabled': s.OIDC_ENABLED, "
+        "'backends': s.AUTHENTICATION_BACKENDS, 'scopes': s.OIDC_RP_SCOPES, "
+        "'groups': s.OIDC_GROUPS_CLAIM, 'verified': s.OIDC_EMAIL_VERIFIED_CLAIM, "
+        "'form_action': s.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=clean | {"DJANGO_SECRET_KEY": "x" * 50} | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_the_provider_is_off_unless_the_environment_configures_it():
+    off = _settings_with()
+    assert not off["enabled"] and "accounts.provider.ProviderBackend" not in off["backends"]
+    on = _settings_with(
+        RISKREG_OIDC_ISSUER="https://login.microsoftonline.com/tenant-id/v2.0/",
+        RISKREG_OIDC_CLIENT_ID="app-id",
+        RISKREG_OIDC_CLIENT_SECRET="secret",
+        RISKREG_OIDC_SCOPES="openid email profile",
+        RISKREG_OIDC_GROUPS_CLAIM="roles",
+        RISKREG_OIDC_EMAIL_VERIFIED_CLAIM="xms_edov",
+    )
+    assert on["enabled"] and on["backends"][-1] == "accounts.provider.ProviderBackend"
+    assert (on["groups"], on["verified"]) == ("roles", "xms_edov")
+    assert "https://login.microsoftonline.com" in on["form_action"]
