@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from accounts.models import ProviderGroupMapping
 from registers import roles
 from tests.accounts import oidc_provider
+from tests.e2e.test_accessibility import Scan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,3 +60,18 @@ def test_sign_in_with_the_organisation_account_and_out(page: Page, live_server, 
     expect(page.get_by_role("link", name="Sign in with your organisation account")).to_be_visible()
     page.goto(f"{live_server.url}/")
     expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/")
+
+
+def test_the_sign_in_page_with_the_organisation_account_is_accessible(
+    page: Page, live_server, provider
+):
+    scan = Scan(page, live_server)
+    scan.go("/accounts/login/", "sign in, organisation account offered")
+    page.get_by_role("link", name="Sign in with your organisation account").click()
+    page.locator('input[name="login"]').fill("stranger")
+    page.locator('input[name="password"]').fill("anything")
+    page.locator('button[type="submit"]').click()
+    # Unknown to the provider's groups and with no verified email: refused, and told why.
+    expect(page.get_by_text("email address is not verified")).to_be_visible()
+    scan("sign in, organisation account refused")
+    assert scan.failures == {}
