@@ -274,3 +274,14 @@ def test_the_provider_is_off_unless_the_environment_configures_it():
     assert on["enabled"] and on["backends"][-1] == "accounts.provider.ProviderBackend"
     assert (on["groups"], on["verified"]) == ("roles", "xms_edov")
     assert "https://login.microsoftonline.com" in on["form_action"]
+
+
+def test_refused_provider_answers_do_not_pause_sign_in_from_the_address(client, configured):
+    configured.accounts(
+        ann={"email": "ann@testshire.gov.uk", "email_verified": False, "groups": ["grp-staff"]},
+        bob={"email": "bob@testshire.gov.uk", "email_verified": True, "groups": ["grp-staff"]},
+    )
+    for _ in range(5):  # the limit of failures for one username (none) from one address
+        assert sign_in(client, configured, "ann")["Location"] == reverse("login")
+    assert sign_in(client, configured, "bob")["Location"] == reverse("web:home")
+    assert signed_in(client).email == "bob@testshire.gov.uk"
