@@ -109,6 +109,9 @@ def test_first_sign_in_makes_the_account_with_the_roles_and_place_its_groups_map
         org.service,
     )
     assert ProviderIdentity.objects.get(user=user).subject == "alex"
+    # No password here to change, no local second factor to set up.
+    home = client.get(HOME).content.decode()
+    assert "Change password" not in home and "Second factor" not in home
 
 
 def test_roles_are_refreshed_at_each_sign_in_and_lost_with_the_group(client, configured, org):
