@@ -143,14 +143,19 @@ class ProviderBackend(OIDCAuthenticationBackend):
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
+def _found_or_404(request, methods) -> None:
+    # A method the view does not take is 405 whether or not a provider is configured.
+    if request.method.lower() in methods and not enabled():
+        raise Http404("No identity provider is configured.")
+
+
 class SignInStart(OIDCAuthenticationRequestView):
     """To the provider's sign-in page; not found when no provider is configured."""
 
     get_settings = staticmethod(_get_settings)
 
     def dispatch(self, request, *args, **kwargs):
-        if not enabled():
-            raise Http404("No identity provider is configured.")
+        _found_or_404(request, self.http_method_names)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -161,8 +166,7 @@ class SignInCallback(OIDCAuthenticationCallbackView):
     get_settings = staticmethod(_get_settings)
 
     def dispatch(self, request, *args, **kwargs):
-        if not enabled():
-            raise Http404("No identity provider is configured.")
+        _found_or_404(request, self.http_method_names)
         try:
             return super().dispatch(request, *args, **kwargs)
         except SuspiciousOperation as refused:
