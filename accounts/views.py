@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +24,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services
+from accounts import provider, services
 from accounts.forms import CodeForm, ConfirmForm
 
 PENDING = "accounts_second_factor_pending"
@@ -40,6 +40,11 @@ class SignInView(LoginView):
     set it up before anything else."""
 
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # The organisation's account first, when an identity provider is configured
+        # (docs/domain.md#organisation-sign-in).
+        return super().get_context_data(**kwargs, organisation_sign_in=provider.enabled())
 
     def form_valid(self, form):
         user = form.get_user()
@@ -58,6 +63,17 @@ class SignInView(LoginView):
             messages.info(self.request, "Your account must use a second factor: set it up now.")
             return redirect("accounts:two-factor-setup")
         return response
+
+
+class SignOutView(LogoutView):
+    """Signing out; someone who signed in through the identity provider is then signed out
+    there too, where the provider offers it (RP-initiated logout)."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get(provider.ID_TOKEN)
+        response = super().post(request, *args, **kwargs)
+        at_provider = provider.provider_logout_url(request, id_token)
+        return redirect(at_provider) if at_provider else response
 
 
 def _pending_user(request: HttpRequest):

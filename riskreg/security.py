@@ -74,6 +74,15 @@ class AddressThrottle(AxesDatabaseHandler):
     higher than the account limit, so one office behind a shared address is not locked out
     by a few people's typing."""
 
+    def is_whitelisted(self, request, credentials=None) -> bool:
+        """The identity provider's answers are not password guesses: the provider throttles its
+        own sign-in, and a refused answer has no username, so counting it would pause every
+        organisation sign-in from a shared office address after a few refusals."""
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name == "accounts:oidc-callback":
+            return True
+        return super().is_whitelisted(request, credentials)
+
     def get_failures(self, request, credentials=None) -> int:
         """The failures axes holds against ``AXES_FAILURE_LIMIT``: the username and address
         pair's own, or the limit itself once the address has passed its own limit (so that

@@ -7,6 +7,7 @@ set: a production server never starts on a key that is in the repository.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -276,6 +277,32 @@ OTP_TOTP_ISSUER = env.str("RISKREG_TOTP_ISSUER", default="Risk registers")
 # wrong one without saying why.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Signing in with the organisation's identity provider over OpenID Connect (accounts/provider.py,
+# mozilla-django-oidc): off unless the issuer and the client are set. The endpoints come from the
+# issuer's discovery document; the groups claim carries the groups that map to roles (admin,
+# Provider group mappings); the email-verified claim says whether the email may link an account
+# (Entra ID sends `xms_edov` when asked, not `email_verified`).
+OIDC_ISSUER = env.str("RISKREG_OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("RISKREG_OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("RISKREG_OIDC_CLIENT_SECRET", default="")
+OIDC_ENABLED = bool(OIDC_ISSUER and OIDC_RP_CLIENT_ID)
+OIDC_RP_SCOPES = env.str("RISKREG_OIDC_SCOPES", default="openid email profile")
+OIDC_GROUPS_CLAIM = env.str("RISKREG_OIDC_GROUPS_CLAIM", default="groups")
+OIDC_EMAIL_VERIFIED_CLAIM = env.str("RISKREG_OIDC_EMAIL_VERIFIED_CLAIM", default="email_verified")
+OIDC_RP_SIGN_ALGO = env.str("RISKREG_OIDC_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.provider.ProviderBackend")
+    # Signing out is a form; its redirect on to the provider's end-session page (same origin
+    # as the issuer in Entra ID) must be a form action the policy allows.
+    _issuer = urlsplit(OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_issuer.scheme}://{_issuer.netloc}"
+    )
 
 # The read-only API (api/): a personal access token (``Authorization: Bearer``) or the
 # browser's session; JSON and CSV; RISKREG_API_RATE requests a person (e.g. "120/minute").

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path, reverse
 
-from accounts.views import SignInView
+from accounts.views import SignInView, SignOutView
 from riskreg import security
 
 
@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("api.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("", include("accounts.urls")),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", SignOutView.as_view(), name="logout"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),

@@ -445,6 +445,15 @@ RULES: dict[str, Rule] = {
     "accounts:two-factor-remove": Rule(
         no_object, fixed("accounts:two-factor-remove"), everyone(POST_ONLY)
     ),
+    # Signing in with the organisation's identity provider (accounts/provider.py): not found
+    # while none is configured, as in the sweep (tests/accounts/test_organisation_sign_in.py
+    # runs them against a real provider).
+    "accounts:oidc-start": Rule(
+        no_object, fixed("accounts:oidc-start"), everyone(NOT_FOUND), anonymous=NOT_FOUND
+    ),
+    "accounts:oidc-callback": Rule(
+        no_object, fixed("accounts:oidc-callback"), everyone(NOT_FOUND), anonymous=NOT_FOUND
+    ),
     # The read-only API (api/): what the browser's pages answer, and 401 to anyone not signed
     # in (a token or a session), never a redirect to a page a program cannot fill in.
     "api:register-list": Rule(

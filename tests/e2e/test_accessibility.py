@@ -66,6 +66,11 @@ NOT_PAGES = {
     "escalation:notification-open": "marks the notification read and redirects to its page",
     "escalation:notifications-read": "POST only: redirects to the notifications",
     "logout": "POST only: redirects to the sign-in page",
+    "accounts:oidc-start": (
+        "redirects to the identity provider (the sign-in page with its link is scanned in "
+        "tests/e2e/test_organisation_sign_in.py)"
+    ),
+    "accounts:oidc-callback": "redirects home, or to the sign-in page saying why not",
     "session-status": "JSON for static/js/session-timeout.js",
     "registers:people-search": "JSON for static/js/person-picker.js",
     "session-keepalive": "POST only: 204 No Content, for static/js/session-timeout.js",
