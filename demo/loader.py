@@ -555,6 +555,7 @@ def _risks(load, register, seeds, owners, *, default_owner):
             response=seed.response,
             response_rationale=seed.rationale,
             horizon=seed.horizon,
+            **seed.finance_fields(),
             next_review_due=next_review,
             last_reviewed_on=add_months(next_review, -register.review_interval_months),
         )
