@@ -70,6 +70,8 @@ EXPORT_HEADINGS = {
     "planned actions": "actions",
     "next review": "next_review_due",
     "financial exposure": "exposure",
+    "financial exposure lowest": "exposure_low",
+    "financial exposure highest": "exposure_high",
     "budget line": "budget_line",
     "mtfs assumption": "mtfs",
     "trend": "trend",
