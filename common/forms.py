@@ -115,6 +115,32 @@ class DayMonthYearField(forms.DateField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from impossible
 
 
+class PoundsField(forms.IntegerField):
+    """An amount in whole pounds, typed as people write money: "£1,250,000" and "1250000" are
+    the same. A text box with the numeric keypad (the GOV.UK advice for numbers), so the
+    browser neither rounds nor spins the value."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+    default_error_messages = {
+        "invalid": "Enter an amount in whole pounds, e.g. 250000 or £250,000.",
+        "min_value": "Enter an amount of £0 or more.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.pop("max_digits", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("£", "").replace(",", "").replace(" ", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # Not the min/max attributes of a number box: the text box takes "£" and commas.
+        return {}
+
+
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: beside the field it names where the form
     has that field, above the form otherwise. What the user typed stays in the form."""

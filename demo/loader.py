@@ -555,32 +555,37 @@ def _risks(load, register, seeds, owners, *, default_owner):
             response=seed.response,
             response_rationale=seed.rationale,
             horizon=seed.horizon,
+            **seed.finance_fields(),
             next_review_due=next_review,
             last_reviewed_on=add_months(next_review, -register.review_interval_months),
         )
         save_with_history(risk, by=load.admin, reason="Demo organisation")
         load.count("risks", True)
-        for mitigation in seed.mitigations:
-            due = (
-                load.today + timedelta(days=mitigation.due_in_days)
-                if mitigation.due_in_days is not None
+        _mitigations(load, risk, seed, owner)
+
+
+def _mitigations(load, risk, seed, owner):
+    """The risk's controls and actions, owned by its owner."""
+    for mitigation in seed.mitigations:
+        due = (
+            load.today + timedelta(days=mitigation.due_in_days)
+            if mitigation.due_in_days is not None
+            else None
+        )
+        action = Action(
+            risk=risk,
+            kind=mitigation.kind,
+            description=mitigation.description,
+            owner=owner,
+            due_date=due,
+            status=mitigation.status,
+            completed_on=(
+                min(due or load.today, load.today)
+                if mitigation.status == ActionStatus.DONE and mitigation.kind == ActionKind.ACTION
                 else None
-            )
-            action = Action(
-                risk=risk,
-                kind=mitigation.kind,
-                description=mitigation.description,
-                owner=owner,
-                due_date=due,
-                status=mitigation.status,
-                completed_on=(
-                    min(due or load.today, load.today)
-                    if mitigation.status == ActionStatus.DONE
-                    and mitigation.kind == ActionKind.ACTION
-                    else None
-                ),
-                cost=mitigation.cost,
-                evaluation_notes=mitigation.evaluation,
-            )
-            save_with_history(action, by=load.admin, reason="Demo organisation")
-            load.count("actions", True)
+            ),
+            cost=mitigation.cost,
+            evaluation_notes=mitigation.evaluation,
+        )
+        save_with_history(action, by=load.admin, reason="Demo organisation")
+        load.count("actions", True)

@@ -60,6 +60,22 @@ class RiskSeed:
     # (the directorate's director), "director:<directorate-slug>", or a role username:
     # "chief.executive", "insurance.manager", "s151.officer", "monitoring.officer".
     owner: str = "head"
+    # The estimated financial exposure in whole pounds (lowest, highest), and the MTFS
+    # assumption or the budget line it threatens (one or neither).
+    exposure: tuple[int, int] | None = None
+    mtfs: str = ""
+    budget_line: str = ""
+
+    def finance_fields(self) -> dict[str, object]:
+        """The risk's financial exposure fields as ``Risk`` takes them."""
+        low, high = self.exposure or (None, None)
+        kind = "mtfs" if self.mtfs else "budget" if self.budget_line else ""
+        return {
+            "exposure_low": low,
+            "exposure_high": high,
+            "financial_link": kind,
+            "financial_link_detail": self.mtfs or self.budget_line,
+        }
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,10 @@ EDITABLE_RISK_FIELDS = (
     "horizon",
     "exempt",
     "next_review_due",
+    "exposure_low",
+    "exposure_high",
+    "financial_link",
+    "financial_link_detail",
 )
 
 

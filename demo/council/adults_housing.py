@@ -9,6 +9,8 @@ from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 ADULTS_HOUSING_RISKS = (
     RiskSeed(
         title="Adult social care budget overspend",
+        exposure=(2_500_000, 6_000_000),
+        mtfs="Care fees rise by 5% in 2027/28",
         event=(
             "If demand for adult social care keeps rising faster than the budget, driven by more "
             "people with complex needs and higher provider fees"
@@ -104,6 +106,8 @@ ADULTS_HOUSING_RISKS = (
     ),
     RiskSeed(
         title="NHS discharge funding withdrawn",
+        exposure=(1_200_000, 2_400_000),
+        budget_line="Better Care Fund: hospital discharge grant",
         event=(
             "If the Integrated Care Board reduces or withdraws its contribution to "
             "discharge-to-assess and reablement services"

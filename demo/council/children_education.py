@@ -9,6 +9,8 @@ from demo.types import DirectorateSeed, ProjectSeed, RiskSeed, ServiceSeed
 CHILDREN_EDUCATION_RISKS = (
     RiskSeed(
         title="High-needs deficit and the statutory override",
+        exposure=(10_000_000, 25_000_000),
+        budget_line="Dedicated Schools Grant: high-needs block",
         event=(
             "If the statutory override for the Dedicated Schools Grant deficit ends in March 2028 "
             "without a national solution"
@@ -118,6 +120,8 @@ CHILDREN_EDUCATION_RISKS = (
 CHILDRENS_SOCIAL_CARE_RISKS = (
     RiskSeed(
         title="Children's residential placement costs",
+        exposure=(3_000_000, 8_000_000),
+        mtfs="Children's placement numbers held at their 2026/27 level",
         event=(
             "If the number of children in care needing residential placements keeps rising and "
             "private providers charge £7,000 to £12,000 a week"

@@ -42,6 +42,8 @@ CITY_SERVICES_RISKS = (
     ),
     RiskSeed(
         title="Simpler Recycling and Extended Producer Responsibility funding",
+        exposure=(1_500_000, 3_500_000),
+        mtfs="Extended Producer Responsibility income of £3.5m a year",
         event=(
             "If the government's Simpler Recycling requirements and packaging Extended Producer "
             "Responsibility payments are not funded as expected"
@@ -176,6 +178,8 @@ WASTE_RISKS = (
     ),
     RiskSeed(
         title="Energy from waste plant outage",
+        exposure=(500_000, 1_800_000),
+        budget_line="Waste disposal",
         event=(
             "If the energy from waste plant operated under the 25-year PFI contract has an "
             "unplanned outage"

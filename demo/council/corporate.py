@@ -8,6 +8,11 @@ from demo.types import RiskSeed
 CORPORATE_RISKS: tuple[RiskSeed, ...] = (
     RiskSeed(
         title="Financial sustainability and the MTFS gap",
+        exposure=(8_000_000, 22_000_000),
+        mtfs=(
+            "The £38m budget gap over the three years is closed by savings and council tax "
+            "rises of 4.99% a year"
+        ),
         event=(
             "If the council cannot close the budget gap of £38m forecast over the three years of "
             "the Medium Term Financial Strategy, as demand for social care, home-to-school "
@@ -76,6 +81,11 @@ CORPORATE_RISKS: tuple[RiskSeed, ...] = (
     ),
     RiskSeed(
         title="SEND high needs deficit",
+        exposure=(15_000_000, 40_000_000),
+        mtfs=(
+            "The statutory override keeps the high-needs deficit off the General Fund until "
+            "March 2028"
+        ),
         event=(
             "If demand for education, health and care plans and specialist placements keeps "
             "growing faster than the high needs block of the Dedicated Schools Grant"
@@ -137,6 +147,7 @@ CORPORATE_RISKS: tuple[RiskSeed, ...] = (
     ),
     RiskSeed(
         title="Cyber attack",
+        exposure=(2_000_000, 10_000_000),
         event=(
             "If a cyber attack such as ransomware succeeds through phishing, compromised "
             "credentials, an unpatched vulnerability or a supplier's systems"
@@ -298,6 +309,8 @@ CORPORATE_RISKS: tuple[RiskSeed, ...] = (
     ),
     RiskSeed(
         title="Adult social care demand and market sustainability",
+        exposure=(4_000_000, 9_000_000),
+        mtfs="Adult social care demand grows by 4% a year",
         event=(
             "If the number of older and disabled adults needing care, and the complexity of their "
             "needs, keeps rising while care providers face higher National Insurance and National "
@@ -348,6 +361,8 @@ CORPORATE_RISKS: tuple[RiskSeed, ...] = (
     ),
     RiskSeed(
         title="Housing and temporary accommodation",
+        exposure=(3_000_000, 7_500_000),
+        budget_line="Temporary accommodation (Housing Options)",
         event=(
             "If homelessness keeps rising as private rents increase and the supply of social "
             "housing falls short"

@@ -98,6 +98,8 @@ _FINANCE_AUDIT_RISKS = (
     ),
     RiskSeed(
         title="Treasury management counterparty exposure",
+        exposure=(1_000_000, 5_000_000),
+        budget_line="Interest receivable",
         event=(
             "If a bank or money market fund holding council deposits fails or is sharply downgraded"
         ),
@@ -130,6 +132,8 @@ _FINANCE_AUDIT_RISKS = (
     ),
     RiskSeed(
         title="Reserves falling below the prudent minimum",
+        exposure=(5_000_000, 12_000_000),
+        mtfs="The General Fund reserve is held at £15m",
         event=(
             "If the general fund balance and earmarked reserves continue to be drawn down to "
             "balance the budget"

@@ -37,6 +37,8 @@ _LEGAL_SERVICES_RISKS = (
     ),
     RiskSeed(
         title="Locum and external counsel spend",
+        exposure=(400_000, 900_000),
+        budget_line="Legal Services: external counsel",
         event="If vacancies are covered by locum lawyers and more work goes to external counsel",
         consequence="legal costs may exceed the budget",
         impact="resulting in an overspend of up to £800,000",
@@ -167,6 +169,7 @@ _LEGAL_SERVICES_RISKS = (
     ),
     RiskSeed(
         title="Housing disrepair claims",
+        exposure=(300_000, 1_200_000),
         event=(
             "If claims management firms keep bringing housing disrepair claims against the council "
             "as landlord"

@@ -9,6 +9,7 @@ from demo.types import DirectorateSeed, ProjectSeed, RiskSeed, ServiceSeed
 _PLANNING_BUILDING_CONTROL_RISKS = (
     RiskSeed(
         title="Five-year housing land supply",
+        exposure=(200_000, 1_500_000),
         event=(
             "If the council cannot show a five-year supply of deliverable housing sites against "
             "the new standard method"
@@ -41,6 +42,8 @@ _PLANNING_BUILDING_CONTROL_RISKS = (
     ),
     RiskSeed(
         title="Planning appeal costs",
+        exposure=(100_000, 600_000),
+        budget_line="Planning: appeals and inquiries",
         event=(
             "If the Planning Committee refuses applications against officer advice without sound "
             "planning reasons"

@@ -15,6 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from common.forms import (
     DayMonthYearField,
     PersonChoiceField,
+    PoundsField,
     VersionedForm,
     add_service_error,
 )
@@ -36,7 +37,7 @@ from registers.forms.risk_preview import (
     scheme_for_script,
 )
 from registers.forms.stale import merge_stale_edit
-from registers.models import Category, Register, Response, Risk
+from registers.models import Category, FinancialLink, Register, Response, Risk
 from registers.selectors.people import people_search_url
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
@@ -80,6 +81,8 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "owner": PersonChoiceField,
             "target_date": DayMonthYearField,
             "next_review_due": DayMonthYearField,
+            "exposure_low": PoundsField,
+            "exposure_high": PoundsField,
         }
         labels = {
             "title": "Title",
@@ -92,6 +95,10 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "horizon": "Time horizon",
             "next_review_due": "Next review due",
             "target_date": "Target date",
+            "exposure_low": "Lowest estimate (£)",
+            "exposure_high": "Highest estimate (£)",
+            "financial_link": "What it threatens in the council's finances",
+            "financial_link_detail": "Which budget line or MTFS assumption",
         }
         help_texts = {
             "title": "A short name, e.g. Cybersecurity.",
@@ -107,12 +114,17 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "the reason to be documented. Useful for any response.",
             "horizon": "Consider the medium and long term, not just the present.",
             "target_date": "When the target score should be reached. For example, 31 3 2027.",
+            "exposure_low": "In whole pounds, e.g. 250,000. Leave both blank if not estimated.",
+            "exposure_high": "The same as the lowest for a single figure.",
+            "financial_link_detail": "As the budget book or the MTFS names it, e.g. "
+            "Adult social care demand growth of 4% a year.",
         }
         widgets = {
             "event": forms.Textarea(attrs={"rows": 3}),
             "consequence": forms.Textarea(attrs={"rows": 3}),
             "impact": forms.Textarea(attrs={"rows": 3}),
             "response": forms.RadioSelect,
+            "financial_link": forms.RadioSelect,
             "response_rationale": forms.Textarea(attrs={"rows": 3}),
             "owner": OwnerSelect,
         }
@@ -136,6 +148,12 @@ class RiskForm(VersionedForm, forms.ModelForm):
             },
             "response": {"invalid_choice": "Choose one of the four responses, or not decided."},
             "horizon": {"invalid_choice": "Choose one of the time horizons in the list."},
+            "financial_link": {
+                "invalid_choice": "Choose a budget line, an MTFS assumption, or neither."
+            },
+            "financial_link_detail": {
+                "max_length": "Keep the budget line or assumption to %(limit_value)d characters."
+            },
             "target_date": {
                 "invalid": "Enter the target date as a real date, e.g. 31 3 2027.",
                 "incomplete": "The target date must include a %(missing)s.",
@@ -210,6 +228,7 @@ class RiskForm(VersionedForm, forms.ModelForm):
         owner.empty_label = "Choose the risk's owner"
         self.fields["category"].choices = [("", "Choose a category"), *Category.choices]
         self.fields["response"].choices = RESPONSE_CHOICES
+        self.fields["financial_link"].choices = [*FinancialLink.choices, ("", "Neither")]
         for group in SCORE_GROUPS:
             self.fields[group.likelihood_field] = likelihood_field(group=group, guide=self.guide)
             self.fields[group.impact_field] = impact_field(group=group)
@@ -239,6 +258,9 @@ class RiskForm(VersionedForm, forms.ModelForm):
                 },
             )
         return reference
+
+    def clean_financial_link_detail(self) -> str:
+        return (self.cleaned_data.get("financial_link_detail") or "").strip()
 
     def clean_response_rationale(self) -> str:
         return (self.cleaned_data.get("response_rationale") or "").strip()

@@ -170,9 +170,10 @@ class ScoreGroupFields(Partial):
 
 
 def risk_form_helper(*, is_new: bool) -> FormHelper:
-    """The form's four sections, in the order a risk is thought through: what it is, what
-    could happen, its scores, then who owns it and what is done about it. The page draws
-    the form tag and the CSRF token; an edit carries the version it started from."""
+    """The form's five sections, in the order a risk is thought through: what it is, what
+    could happen, its scores, what it could cost, then who owns it and what is done about
+    it. The page draws the form tag and the CSRF token; an edit carries the version it started
+    from."""
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
@@ -209,6 +210,7 @@ def risk_form_helper(*, is_new: bool) -> FormHelper:
             ),
             *[ScoreGroupFields(group) for group in SCORE_GROUPS],
         ),
+        exposure_section(),
         section(
             "Ownership and response",
             Partial("registers/_risk_form_owner.html"),
@@ -219,6 +221,25 @@ def risk_form_helper(*, is_new: bool) -> FormHelper:
         *(["version"] if not is_new else []),
     )
     return helper
+
+
+def exposure_section() -> Div:
+    """The optional financial exposure, a range, and what it threatens in the council's
+    finances (docs/domain.md#financial-exposure)."""
+    return section(
+        "Financial exposure (optional)",
+        HTML(
+            '<p class="section-lead">What the risk could cost the council if it happened, '
+            "as a range, and the budget line or Medium Term Financial Strategy assumption "
+            "it puts at risk. The Section 151 Officer totals these by directorate.</p>"
+        ),
+        Row(
+            Column("exposure_low", css_class="col-sm-6 col-lg-4"),
+            Column("exposure_high", css_class="col-sm-6 col-lg-4"),
+        ),
+        "financial_link",
+        "financial_link_detail",
+    )
 
 
 def section(title: str, *fields) -> Div:

@@ -32,6 +32,11 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("controls", "Controls in place"),
     ("actions", "Planned actions"),
     ("next_review_due", "Next review"),
+    ("exposure", "Financial exposure (a range or a figure)"),
+    ("exposure_low", "Financial exposure, lowest"),
+    ("exposure_high", "Financial exposure, highest"),
+    ("budget_line", "Budget line threatened"),
+    ("mtfs", "MTFS assumption threatened"),
     ("trend", "Trend"),
     (IGNORE, "Ignore this column"),
 )
@@ -64,6 +69,11 @@ EXPORT_HEADINGS = {
     "controls": "controls",
     "planned actions": "actions",
     "next review": "next_review_due",
+    "financial exposure": "exposure",
+    "financial exposure lowest": "exposure_low",
+    "financial exposure highest": "exposure_high",
+    "budget line": "budget_line",
+    "mtfs assumption": "mtfs",
     "trend": "trend",
     "rating in the imported sheet": "residual_rating",
     "trend in the imported sheet": "trend",
@@ -155,7 +165,27 @@ def target_for_heading(heading: object) -> str:
         return "trend"
     if "owner" in words or "lead" in words or "responsible" in words:
         return "owner"
-    return _scored_target(text, words, stage) or _text_target(text, words)
+    return (
+        _scored_target(text, words, stage)
+        or _financial_target(text, words)
+        or _text_target(text, words)
+    )
+
+
+def _financial_target(text: str, words: set[str]) -> str:
+    """A heading naming the financial exposure (a range, or one end of it), or the budget line
+    or MTFS assumption the risk threatens, or "" (docs/domain.md#financial-exposure)."""
+    if "mtfs" in words or "medium term financial" in text:
+        return "mtfs"
+    if "budget" in words and not words & {"impact", "exposure"}:
+        return "budget_line"
+    if "exposure" in words or text in {"estimated cost", "potential cost", "financial impact"}:
+        if words & {"low", "lowest", "min", "minimum", "from"}:
+            return "exposure_low"
+        if words & {"high", "highest", "max", "maximum", "upper"}:
+            return "exposure_high"
+        return "exposure"
+    return ""
 
 
 def _scored_target(text: str, words: set[str], stage: str) -> str:

@@ -20,6 +20,7 @@ from registers.imports.cells import (
     split_risk_effects,
     title_from_description,
 )
+from registers.imports.finance import read_finance
 from registers.imports.mapping import REPEATABLE, TARGET_LABELS, sheet_headings
 from registers.imports.reader import Table
 from registers.imports.rows import Problem, RowReader, read_ratings
@@ -172,6 +173,7 @@ def _plan_row(
     read_ratings(reader=reader, fields=fields)
     _read_response(reader=reader, fields=fields, existing=existing)
     _read_review_date(reader=reader, fields=fields)
+    read_finance(reader=reader, fields=fields)
     _check_lengths(reader=reader, fields=fields)
     return RowPlan(
         row_number=reader.row_number,

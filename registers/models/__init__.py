@@ -33,12 +33,14 @@ from registers.models.risk import (
     ActionKind,
     ActionStatus,
     Category,
+    FinancialLink,
     Horizon,
     Response,
     Risk,
     RiskQuerySet,
     RiskStatus,
     action_overdue_q,
+    exposure_range_text,
     review_overdue_q,
 )
 from registers.models.scores import (
@@ -62,6 +64,7 @@ __all__ = [
     "Arrival",
     "Category",
     "Directorate",
+    "FinancialLink",
     "Horizon",
     "ImportUpload",
     "MovementKind",
@@ -86,5 +89,6 @@ __all__ = [
     "Tier",
     "Versioned",
     "action_overdue_q",
+    "exposure_range_text",
     "review_overdue_q",
 ]

@@ -55,9 +55,23 @@ class Horizon(models.TextChoices):
     LONG = "long", "Long term (over three years)"
 
 
+class FinancialLink(models.TextChoices):
+    """What in the council's finances a risk threatens (docs/domain.md#financial-exposure)."""
+
+    BUDGET = "budget", "A budget line"
+    MTFS = "mtfs", "An assumption of the Medium Term Financial Strategy"
+
+
 class RiskStatus(models.TextChoices):
     OPEN = "open", "Open"
     CLOSED = "closed", "Closed"
+
+
+def exposure_range_text(low: int | None, high: int | None) -> str:
+    """A range of pounds as the packs print it (docs/domain.md#financial-exposure)."""
+    if low is None or high is None:
+        return ""
+    return f"£{low:,}" if low == high else f"£{low:,} to £{high:,}"
 
 
 def review_overdue_q(*, today: date) -> Q:
@@ -177,6 +191,23 @@ class Risk(ScoredMixin, Versioned):
         blank=True, help_text="Why this response; required when the risk is tolerated."
     )
     horizon = models.CharField(max_length=10, choices=Horizon.choices, default=Horizon.MEDIUM)
+    # The estimated financial exposure, a range in whole pounds (docs/domain.md#financial-
+    # exposure): NULL is "not estimated", never 0, which would say the risk costs nothing.
+    exposure_low = models.PositiveBigIntegerField(
+        "lowest estimate", null=True, blank=True, help_text="In whole pounds."
+    )
+    exposure_high = models.PositiveBigIntegerField(
+        "highest estimate", null=True, blank=True, help_text="In whole pounds."
+    )
+    financial_link = models.CharField(
+        "what it threatens", max_length=10, choices=FinancialLink.choices, blank=True
+    )
+    financial_link_detail = models.CharField(
+        "budget line or MTFS assumption",
+        max_length=200,
+        blank=True,
+        help_text="Which one, as the budget or the MTFS names it.",
+    )
     status = models.CharField(max_length=10, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     closure_reason = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -244,6 +275,27 @@ class Risk(ScoredMixin, Versioned):
                 condition=Q(horizon__in=Horizon.values), name="risk_horizon_valid"
             ),
             models.CheckConstraint(
+                condition=both_or_neither("exposure_low", "exposure_high"),
+                name="risk_exposure_range_complete",
+                violation_error_message="Give both ends of the exposure range, or neither.",
+            ),
+            models.CheckConstraint(
+                condition=Q(exposure_low__isnull=True) | Q(exposure_low__lte=F("exposure_high")),
+                name="risk_exposure_range_ordered",
+                violation_error_message="The lowest estimate cannot exceed the highest.",
+            ),
+            models.CheckConstraint(
+                condition=Q(financial_link__in=[*FinancialLink.values, ""]),
+                name="risk_financial_link_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(financial_link="", financial_link_detail="")
+                | (~Q(financial_link="") & ~Q(financial_link_detail="")),
+                name="risk_financial_link_named",
+                violation_error_message="Name the budget line or MTFS assumption the risk "
+                "threatens, or neither.",
+            ),
+            models.CheckConstraint(
                 condition=~Q(response=Response.TOLERATE) | ~Q(response_rationale=""),
                 name="risk_tolerate_needs_rationale",
                 violation_error_code="rationale_required",
@@ -302,8 +354,47 @@ class Risk(ScoredMixin, Versioned):
             errors["target_date"] = ValidationError(
                 "Give the target likelihood and impact this date is for.", code="target_missing"
             )
+        errors.update(self._exposure_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _exposure_errors(self) -> dict[str, ValidationError]:
+        """The exposure range is whole, in order, and a link says which line or assumption."""
+        low, high = self.exposure_low, self.exposure_high
+        self.financial_link_detail = self.financial_link_detail.strip()
+        errors = {}
+        if low is not None and high is None:
+            errors["exposure_high"] = ValidationError(
+                "Give the highest estimate too (the same as the lowest for a single figure), "
+                "or clear the lowest.",
+                code="exposure_incomplete",
+            )
+        elif low is None and high is not None:
+            errors["exposure_low"] = ValidationError(
+                "Give the lowest estimate too (the same as the highest for a single figure), "
+                "or clear the highest.",
+                code="exposure_incomplete",
+            )
+        elif low is not None and low > high:
+            errors["exposure_high"] = ValidationError(
+                "The highest estimate must be at least the lowest.", code="exposure_reversed"
+            )
+        if self.financial_link and not self.financial_link_detail:
+            errors["financial_link_detail"] = ValidationError(
+                "Name the budget line or MTFS assumption the risk threatens.",
+                code="link_unnamed",
+            )
+        elif self.financial_link_detail and not self.financial_link:
+            errors["financial_link"] = ValidationError(
+                "Say whether this is a budget line or an MTFS assumption.", code="link_kind"
+            )
+        return errors
+
+    @property
+    def exposure_text(self) -> str:
+        """The exposure range as a reader says it: "£250,000 to £1,000,000", "£40,000" for a
+        single figure, "" when not estimated."""
+        return exposure_range_text(self.exposure_low, self.exposure_high)
 
     @property
     def target_score(self) -> int | None:

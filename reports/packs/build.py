@@ -1,7 +1,8 @@
 """Building the SLT pack of a quarter: read the corporate register as SLT approved it (or, for
 a draft, as approval would freeze it now), then each section of the pack in turn (the cover,
 the summary, the register, what changed, the escalations awaiting SLT, what is overdue, the
-red risks on lower registers and the Section 151 Officer's oversight)."""
+red risks on lower registers, the financial exposure and the Section 151 Officer's
+oversight)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from registers.approvals import register_snapshot_rows
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
 from registers.periods import Quarter, approvable_quarters
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
+from reports.exposure import organisation_exposure
 from reports.packs import cycle, sections
 from reports.packs.document import PackRisk, SltPack
 from reports.pdf import render_pdf
@@ -307,6 +309,9 @@ def slt_pack(
         **_exempt_counts(approved, all_departures, proposals + closures, variant=variant),
         lower_reds=cycle.lower_red_risks(
             organisation=organisation, ratings=approved.ratings, variant=variant
+        ),
+        exposure=organisation_exposure(
+            organisation=organisation, bands=approved.ratings.bands, variant=variant
         ),
     )
 

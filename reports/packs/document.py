@@ -12,6 +12,7 @@ from django.utils import timezone
 from registers.models import Organisation, Register
 from registers.periods import Quarter
 from registers.trends import Trend
+from reports.exposure import Exposure
 from reports.packs.cycle import Approval, DirectorateReds, PackOversight
 from reports.permissions import APPENDIX, FULL, PUBLIC
 from reports.vocabulary import BandCount, Departure, Rating, TrendCell, arrival_text, risk_word
@@ -194,6 +195,8 @@ class SltPack:
     closures: list[PackProposal] = field(default_factory=list)
     withheld: int = 0
     exempt_on_register: int = 0
+    # The open risks' exposure by directorate and those tied to the MTFS, as they are now.
+    exposure: Exposure | None = None
 
     title = TITLE
 

@@ -29,11 +29,14 @@ from registers.permissions import (
 )
 from registers.selectors.approvals import quarters_not_signed_off, register_approvers
 from reports.approval import approval_checklist
+from reports.exposure import organisation_exposure
 from reports.forms_cycle import RegisterApprovalForm, S151ReviewForm
 from reports.packs import corporate_register
 from reports.packs.stored import stored_packs_store
 from reports.pdf import PdfFailed
+from reports.permissions import FULL
 from reports.views import organisation_or_404
+from scoring.selectors import scheme_bands
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +160,9 @@ def _review_quarter(request: HttpRequest) -> Quarter:
 @require_http_methods(["GET", "POST"])
 def s151_review(request: HttpRequest) -> HttpResponse:
     """The Section 151 Officer's oversight of the draft corporate register for a quarter:
-    comments and a sign-off or concerns, printed in the SLT pack, kept with history."""
+    comments and a sign-off or concerns, printed in the SLT pack, kept with history; beside
+    the form, the financial exposure by directorate and the risks to the MTFS, which the
+    officer makes sure the register is aligned with (docs/domain.md#financial-exposure)."""
     if not can_review_as_s151(request.user):
         raise PermissionDenied("Only the Section 151 Officer records this oversight.")
     organisation = organisation_or_404(request.user)
@@ -191,6 +196,11 @@ def s151_review(request: HttpRequest) -> HttpResponse:
             "form": form,
             "existing": existing,
             "draft_url": f"{reverse('reports:slt-pack')}?{urlencode({'quarter': quarter.label})}",
+            "exposure": organisation_exposure(
+                organisation=organisation,
+                bands=scheme_bands(scheme_id=organisation.scheme_id),
+                variant=FULL,
+            ),
         },
         status=400 if form.is_bound else 200,
     )

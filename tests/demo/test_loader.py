@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from demo.loader import load_demo
@@ -289,3 +290,18 @@ def test_the_demo_has_four_approved_quarters_showing_every_trend(client):
         assert (arrived.arrival, arrived.arrived_from) == ("escalated", accepted.from_register.name)
         assert row.trend.label == "New"
         assert row.trend.explanation.startswith(f"Escalated in from {arrived.arrived_from}")
+
+
+def test_the_s151_officer_sees_the_demo_councils_exposure_by_directorate(client):
+    load_demo()
+    client.force_login(get_user_model().objects.get(username="s151.officer"))
+
+    response = client.get(reverse("reports:s151-review"))
+
+    exposure = response.context["exposure"]
+    estimated = [row.directorate for row in exposure.directorates if row.estimated]
+    assert len(estimated) >= 6  # the corporate register and each directorate
+    assert exposure.total.low > 0 and exposure.total.high > exposure.total.low
+    assert len(exposure.mtfs_risks) >= 5
+    page = response.content.decode()
+    assert "Care fees rise by 5% in 2027/28" in page

@@ -334,6 +334,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go(risk.get_absolute_url(), "risk with a review and actions")
     scan.go(f"/risks/{risk.pk}/edit/", "risk edit")
     page.get_by_label("Title").fill("")
+    page.get_by_label("Lowest estimate (£)").fill("a lot")  # the financial exposure's error
     scan.submit("Save changes", "risk edit, errors")
     scan.go(f"/registers/{service.pk}/risks/new/", "new risk")
     scan.submit("Add the risk", "new risk, errors")

@@ -811,6 +811,10 @@ def test_round_trip_through_the_full_export(org):
         response=Response.TOLERATE,
         response_rationale="No alternative provider",
         next_review_due=date(2027, 1, 31),
+        exposure_low=250_000,
+        exposure_high=1_000_000,
+        financial_link="mtfs",
+        financial_link_detail="Care fees rise by 3% a year",
     )
     for text in ("Market oversight", "=Contingency plan", "Weekly checks:\n- visits\n- calls"):
         action_create(risk=first, by=head, kind=ActionKind.CONTROL, description=text)
@@ -827,6 +831,10 @@ def test_round_trip_through_the_full_export(org):
         imported_rating="Critical",
         imported_trend="Worsening",
         owner_as_written="CMT",  # a team, kept as written, goes out and comes back so
+        exposure_low=5_000,
+        exposure_high=5_000,
+        financial_link="budget",
+        financial_link_detail="Agency staff",
     )
 
     workbook = load_workbook(io.BytesIO(register_workbook(register=source)))
