@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0015_risk_imported_band"),
+        ("registers", "0016_risk_snapshot_rated_and_imported_trend"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
