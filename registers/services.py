@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from registers import due, permissions
+from registers import due, permissions, roles
 
 # Approving a register and its snapshot live in registers.approvals; the views, the demo and
 # the tests call them from here too.
@@ -19,6 +20,7 @@ from registers.models import (
     Action,
     ActionStatus,
     MovementKind,
+    Portfolio,
     Register,
     ReportStatus,
     Risk,
@@ -431,3 +433,41 @@ def risk_report_decline(*, report: RiskReport, by: AbstractBaseUser, reason: str
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def portfolio_save(
+    *,
+    portfolio: Portfolio,
+    name: str,
+    holder: AbstractBaseUser | None,
+    registers: Iterable[Register],
+    by: AbstractBaseUser,
+) -> Portfolio:
+    """Create or change a Cabinet portfolio and the registers in it, keeping who did it in its
+    history (docs/domain.md#cabinet-portfolios). Refuses ``not_cabinet_member`` for a holder
+    without the role and ``wrong_register`` for the corporate register or another
+    organisation's."""
+    registers = list(registers)
+    new_holder = holder is not None and holder.pk != portfolio.holder_id
+    if new_holder and not holder.groups.filter(name=roles.CABINET_MEMBER).exists():
+        raise ValidationError(
+            "Only a Cabinet member can hold a portfolio.", code="not_cabinet_member"
+        )
+    if any(
+        register.tier == Tier.CORPORATE or register.organisation_id != portfolio.organisation_id
+        for register in registers
+    ):
+        raise ValidationError(
+            "A portfolio holds the registers of services, projects and partnerships of its own "
+            "organisation, not the corporate register.",
+            code="wrong_register",
+        )
+    created = portfolio.pk is None
+    portfolio.name = name
+    portfolio.holder = holder
+    save_with_history(
+        portfolio, by=by, reason="Portfolio created" if created else "Portfolio changed"
+    )
+    portfolio.registers.set(registers)
+    return portfolio

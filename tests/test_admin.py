@@ -4,7 +4,16 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from registers.models import Action, Directorate, Organisation, Profile, Register, Risk, Service
+from registers.models import (
+    Action,
+    Directorate,
+    Organisation,
+    Portfolio,
+    Profile,
+    Register,
+    Risk,
+    Service,
+)
 from scoring.models import ImpactDescriptor, ImpactDimension, LikelihoodLevel, Scheme, SchemeBand
 from tests.factories import ActionFactory, RiskFactory, UserFactory
 

@@ -4,12 +4,14 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from demo.loader import load_demo
 from registers.models import (
     ActionKind,
     Category,
+    Portfolio,
     Register,
     Response,
     Risk,
@@ -28,6 +30,9 @@ ROLE_USERNAMES = [
     "monitoring.officer",
     "internal.audit",
     "committee.member",
+    "cabinet.adults",
+    "cabinet.city",
+    "cabinet.regeneration",
 ]
 
 
@@ -289,3 +294,19 @@ def test_the_demo_has_four_approved_quarters_showing_every_trend(client):
         assert (arrived.arrival, arrived.arrived_from) == ("escalated", accepted.from_register.name)
         assert row.trend.label == "New"
         assert row.trend.explanation.startswith(f"Escalated in from {arrived.arrived_from}")
+
+
+def test_each_demo_cabinet_member_reads_the_key_risks_of_their_own_portfolio(client):
+    load_demo()
+    for portfolio in Portfolio.objects.select_related("holder"):
+        assert portfolio.holder is not None
+        assert portfolio.registers.count() == 4
+        client.force_login(portfolio.holder)
+        page = client.get(reverse("registers:portfolio-detail", args=[portfolio.pk]))
+        assert page.status_code == 200
+        key = page.context["key"]
+        assert key.risks, portfolio.name
+        assert {row.risk.register_id for row in key.risks} <= {r.pk for r in key.registers}
+        others = Portfolio.objects.exclude(pk=portfolio.pk).first()
+        refused = client.get(reverse("registers:portfolio-detail", args=[others.pk]))
+        assert refused.status_code == 403
