@@ -281,3 +281,16 @@ def can_change_portfolios(user: AbstractBaseUser) -> bool:
     return user.is_superuser or (
         roles.INSURANCE_MANAGER in role_names(user) and _profile(user) is not None
     )
+
+
+def may_open_portfolios(user: AbstractBaseUser) -> bool:
+    """Whether the menu offers the portfolios: to Cabinet members, those who see every
+    register and the Insurance Manager. From the person's roles alone (no query for the
+    portfolios themselves): the list says when there is none."""
+    if not user.is_authenticated:
+        return False
+    return (
+        sees_everything(user)
+        or roles.CABINET_MEMBER in role_names(user)
+        or can_change_portfolios(user)
+    )

@@ -128,9 +128,9 @@ def slt_pack_page(user, variant: str | None) -> int:
 
 
 def portfolio_list_page(user, _) -> int:
-    """The portfolios: whoever reads one, and the Insurance Manager who keeps them."""
-    readable = registers.visible_portfolios(user).exists()
-    return when(readable or registers.can_change_portfolios(user))
+    """The portfolios: Cabinet members, those who see every register, and the Insurance
+    Manager who keeps them."""
+    return when(registers.may_open_portfolios(user))
 
 
 def portfolio_edit_page(user, portfolio: Portfolio) -> int:

@@ -25,6 +25,7 @@ OUR_MODELS = [
     Service,
     Profile,
     Register,
+    Portfolio,
     Risk,
     Action,
     Scheme,

@@ -15,10 +15,10 @@ from registers.selectors.portfolios import portfolio_key_risks, portfolio_list
 @require_GET
 def portfolios(request):
     """The portfolios the person may read; the Insurance Manager adds and changes them here."""
+    if not permissions.may_open_portfolios(request.user):
+        raise PermissionDenied
     rows = portfolio_list(user=request.user)
     may_change = permissions.can_change_portfolios(request.user)
-    if not rows and not may_change:
-        raise PermissionDenied
     return render(
         request,
         "registers/portfolio_list.html",

@@ -224,7 +224,7 @@ def test_the_pack_is_a_pdf_for_the_cabinet_member_and_refused_to_another(
 def test_the_insurance_manager_adds_a_portfolio_with_its_cabinet_member_and_registers(
     client, org, cabinet
 ):
-    member, other, _ = cabinet
+    _, other, _ = cabinet
     client.force_login(org.people["insurance"])
     response = client.post(
         reverse("registers:portfolio-create"),
