@@ -21,7 +21,7 @@ from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
-from demo.portfolios import load_demo_portfolios
+from demo.portfolios import CABINET_MEMBERS, load_demo_portfolios
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -94,34 +94,7 @@ ROLE_USERS = (
         [roles.INTERNAL_AUDIT],
         None,
     ),
-    # Cabinet members, each holding a portfolio (demo/portfolios.py): read-only.
-    (
-        "cabinet.adults",
-        "Cllr Amina",
-        "Shah",
-        "Cabinet Member for Adult Services and Housing",
-        Seniority.OFFICER,
-        [roles.CABINET_MEMBER],
-        None,
-    ),
-    (
-        "cabinet.city",
-        "Cllr David",
-        "Reeve",
-        "Cabinet Member for City Services and Infrastructure",
-        Seniority.OFFICER,
-        [roles.CABINET_MEMBER],
-        None,
-    ),
-    (
-        "cabinet.regeneration",
-        "Cllr Grace",
-        "Mensah",
-        "Cabinet Member for Jobs, Regeneration and Climate Change",
-        Seniority.OFFICER,
-        [roles.CABINET_MEMBER],
-        None,
-    ),
+    *CABINET_MEMBERS,
     (
         "committee.member",
         "Cllr Peter",

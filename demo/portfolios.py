@@ -6,8 +6,29 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
+from registers import roles
 from registers.models import Organisation, Portfolio, Register
 from registers.services import portfolio_save
+from scoring.matrix import Seniority
+
+# The Cabinet members, read-only, one to each portfolio, in the shape of the loader's
+# ROLE_USERS: (username, first name, last name, title, seniority, roles, directorate).
+CABINET_MEMBERS = tuple(
+    (
+        username,
+        first,
+        last,
+        f"Cabinet Member for {portfolio}",
+        Seniority.OFFICER,
+        [roles.CABINET_MEMBER],
+        None,
+    )
+    for username, first, last, portfolio in (
+        ("cabinet.adults", "Cllr Amina", "Shah", "Adult Services and Housing"),
+        ("cabinet.city", "Cllr David", "Reeve", "City Services and Infrastructure"),
+        ("cabinet.regeneration", "Cllr Grace", "Mensah", "Jobs, Regeneration and Climate Change"),
+    )
+)
 
 # (portfolio, its Cabinet member's username, the registers in it by name)
 PORTFOLIOS = (

@@ -8,6 +8,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from registers import due, permissions, roles
@@ -466,8 +467,19 @@ def portfolio_save(
     created = portfolio.pk is None
     portfolio.name = name
     portfolio.holder = holder
-    save_with_history(
-        portfolio, by=by, reason="Portfolio created" if created else "Portfolio changed"
+    portfolio.full_clean()
+    # One history row for the portfolio and its registers together: the row is written once
+    # both are saved, so it records the registers too (saving first and setting the registers
+    # after would write a second row, or a first one without them).
+    portfolio.skip_history_when_saving = True
+    try:
+        portfolio.save()
+        portfolio.registers.set(registers)
+    finally:
+        del portfolio.skip_history_when_saving
+    portfolio._history_user = by
+    portfolio._change_reason = "Portfolio created" if created else "Portfolio changed"
+    post_save.send(
+        sender=Portfolio, instance=portfolio, created=created, raw=False, using=portfolio._state.db
     )
-    portfolio.registers.set(registers)
     return portfolio

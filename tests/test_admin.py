@@ -44,6 +44,7 @@ def test_every_model_is_registered():
 @pytest.fixture
 def superuser_client(client, org):
     ActionFactory(risk=RiskFactory(register=org.service_register))
+    Portfolio.objects.create(organisation=org.organisation, name="Adult Services")
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     return client
 

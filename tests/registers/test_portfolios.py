@@ -238,7 +238,9 @@ def test_the_insurance_manager_adds_a_portfolio_with_its_cabinet_member_and_regi
     assert response.status_code == 302 and response["Location"] == portfolio.get_absolute_url()
     assert portfolio.holder == other
     assert list(portfolio.registers.all()) == [org.other_service_register]
-    assert portfolio.history.first().history_user == org.people["insurance"]
+    (row,) = portfolio.history.all()
+    assert row.history_user == org.people["insurance"]
+    assert [kept.register for kept in row.registers.all()] == [org.other_service_register]
 
 
 def test_the_form_offers_only_cabinet_members_and_registers_below_the_corporate_one(
