@@ -446,9 +446,14 @@ def portfolio_save(
     by: AbstractBaseUser,
 ) -> Portfolio:
     """Create or change a Cabinet portfolio and the registers in it, keeping who did it in its
-    history (docs/domain.md#cabinet-portfolios). Refuses ``not_cabinet_member`` for a holder
+    history (docs/domain.md#cabinet-portfolios). Refuses ``not_allowed`` to anyone but the
+    Insurance Manager, ``not_cabinet_member`` for a holder
     without the role and ``wrong_register`` for the corporate register or another
     organisation's."""
+    if not permissions.can_change_portfolios(by):
+        raise ValidationError(
+            "Only the Insurance Manager keeps the Cabinet portfolios.", code="not_allowed"
+        )
     registers = list(registers)
     new_holder = holder is not None and holder.pk != portfolio.holder_id
     if new_holder and not holder.groups.filter(name=roles.CABINET_MEMBER).exists():

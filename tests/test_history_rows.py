@@ -497,7 +497,11 @@ def test_saving_a_portfolio_and_its_registers_writes_one_row(org, existing):
     portfolio = Portfolio(organisation=org.organisation)
     if existing:
         portfolio = portfolio_save(
-            portfolio=portfolio, name="Adults", holder=None, registers=[], by=org.people["chief"]
+            portfolio=portfolio,
+            name="Adults",
+            holder=None,
+            registers=[],
+            by=org.people["insurance"],
         )
     marks = history_marks()
     portfolio_save(

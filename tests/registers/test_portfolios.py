@@ -272,6 +272,20 @@ def test_a_refused_form_keeps_what_was_typed_and_says_what_is_wrong(client, org,
     assert Portfolio.objects.count() == 1
 
 
+@pytest.mark.parametrize("who", ["chief", "director", "audit"])
+def test_the_service_refuses_anyone_but_the_insurance_manager(org, who):
+    with pytest.raises(ValidationError) as refused:
+        portfolio_save(
+            portfolio=Portfolio(organisation=org.organisation),
+            name="Highways",
+            holder=None,
+            registers=[],
+            by=org.people[who],
+        )
+    assert refused.value.code == "not_allowed"
+    assert not Portfolio.objects.exists()
+
+
 def test_the_service_refuses_a_holder_who_is_not_a_cabinet_member(org):
     with pytest.raises(ValidationError) as refused:
         portfolio_save(
