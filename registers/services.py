@@ -447,19 +447,25 @@ def portfolio_save(
 ) -> Portfolio:
     """Create or change a Cabinet portfolio and the registers in it, keeping who did it in its
     history (docs/domain.md#cabinet-portfolios). Refuses ``not_allowed`` to anyone but the
-    Insurance Manager, ``not_cabinet_member`` for a holder
-    without the role and ``wrong_register`` for the corporate register or another
+    Insurance Manager, ``not_cabinet_member`` for a holder who is not a Cabinet member of the
+    portfolio's organisation, and ``wrong_register`` for the corporate register or another
     organisation's."""
     if not permissions.can_change_portfolios(by):
         raise ValidationError(
             "Only the Insurance Manager keeps the Cabinet portfolios.", code="not_allowed"
         )
     registers = list(registers)
-    new_holder = holder is not None and holder.pk != portfolio.holder_id
-    if new_holder and not holder.groups.filter(name=roles.CABINET_MEMBER).exists():
-        raise ValidationError(
-            "Only a Cabinet member can hold a portfolio.", code="not_cabinet_member"
-        )
+    if holder is not None and holder.pk != portfolio.holder_id:
+        place = getattr(holder, "profile", None)
+        if (
+            place is None
+            or place.organisation_id != portfolio.organisation_id
+            or not holder.groups.filter(name=roles.CABINET_MEMBER).exists()
+        ):
+            raise ValidationError(
+                "Only a Cabinet member of the council can hold its portfolio.",
+                code="not_cabinet_member",
+            )
     if any(
         register.tier == Tier.CORPORATE or register.organisation_id != portfolio.organisation_id
         for register in registers

@@ -286,16 +286,19 @@ def test_the_service_refuses_anyone_but_the_insurance_manager(org, who):
     assert not Portfolio.objects.exists()
 
 
-def test_the_service_refuses_a_holder_who_is_not_a_cabinet_member(org):
-    with pytest.raises(ValidationError) as refused:
-        portfolio_save(
-            portfolio=Portfolio(organisation=org.organisation),
-            name="Highways",
-            holder=org.people["director"],
-            registers=[],
-            by=org.people["insurance"],
-        )
-    assert refused.value.code == "not_cabinet_member"
+def test_the_service_refuses_a_holder_who_is_not_a_cabinet_member_of_the_council(org):
+    elsewhere = OrganisationFactory(name="Elsewhere", slug="elsewhere")
+    foreign = person(elsewhere, "elsewhere_cabinet", roles=[roles.CABINET_MEMBER])
+    for holder in (org.people["director"], foreign):
+        with pytest.raises(ValidationError) as refused:
+            portfolio_save(
+                portfolio=Portfolio(organisation=org.organisation),
+                name="Highways",
+                holder=holder,
+                registers=[],
+                by=org.people["insurance"],
+            )
+        assert refused.value.code == "not_cabinet_member"
     assert not Portfolio.objects.exists()
 
 
