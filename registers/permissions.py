@@ -284,7 +284,7 @@ def can_change_portfolios(user: AbstractBaseUser) -> bool:
 
 
 def may_open_portfolios(user: AbstractBaseUser) -> bool:
-    """Whether the menu offers the portfolios: to Cabinet members, those who see every
+    """Whether the reports page offers the portfolios: to Cabinet members, those who see every
     register and the Insurance Manager. From the person's roles alone (no query for the
     portfolios themselves): the list says when there is none."""
     if not user.is_authenticated:

@@ -6,7 +6,7 @@ from reminders.permissions import can_change_reminder_settings
 def notifications(request):
     """The signed-in person's unread notification count for the menu, counted only when a
     page shows it (the template calls it), and whether the notifications page offers them
-    the organisation's reminder settings, and whether the menu offers Cabinet portfolios."""
+    the organisation's reminder settings, and whether the reports page offers Cabinet portfolios."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
