@@ -363,3 +363,16 @@ def test_the_pack_s_queries_do_not_grow_with_risks(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("reports:portfolio-pack", args=[portfolio.pk]))
     assert response.status_code == 200
+
+
+def test_the_reports_page_leads_cabinet_members_and_slt_to_the_portfolios_not_a_head(
+    client, org, cabinet
+):
+    link = reverse("registers:portfolios")
+    for who, shown in (
+        (cabinet[0], True),
+        (org.people["chief"], True),
+        (org.people["head"], False),
+    ):
+        client.force_login(who)
+        assert (f'href="{link}"' in client.get(reverse("reports:index")).content.decode()) is shown
