@@ -21,6 +21,7 @@ from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
+from demo.portfolios import CABINET_MEMBERS, load_demo_portfolios
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -93,6 +94,7 @@ ROLE_USERS = (
         [roles.INTERNAL_AUDIT],
         None,
     ),
+    *CABINET_MEMBERS,
     (
         "committee.member",
         "Cllr Peter",
@@ -206,6 +208,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("committee report words", True)
     for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
         load.count("Section 151 reviews", True)
+    for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
+        load.count("Cabinet portfolios", True)
     return load.created
 
 

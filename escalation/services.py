@@ -45,6 +45,14 @@ def _insurance_managers(register: Register):
     return people_with_role(organisation_id=register.organisation_id, role=roles.INSURANCE_MANAGER)
 
 
+def _monitoring_officers_for(register: Register):
+    """The Monitoring Officers, told of SLT's decisions on escalations into and removals from
+    the corporate register (docs/domain.md#escalation-decisions); nobody for a lower register."""
+    if register.tier != Tier.CORPORATE:
+        return []
+    return people_with_role(organisation_id=register.organisation_id, role=roles.MONITORING_OFFICER)
+
+
 @transaction.atomic
 def proposal_create(
     *,
@@ -336,11 +344,17 @@ def _notify_decided(
     by: AbstractBaseUser,
 ) -> None:
     """Tell the proposer, the risk's owner and the Insurance Manager what was decided, by
-    whom, and why."""
+    whom, and why; for the corporate register the Monitoring Officer too
+    (docs/domain.md#escalation-decisions)."""
     risk = proposal.risk
     verdict = "accepted" if accept else "declined"
     notify(
-        recipients=[proposal.proposed_by, risk.owner, *_insurance_managers(proposal.to_register)],
+        recipients=[
+            proposal.proposed_by,
+            risk.owner,
+            *_insurance_managers(proposal.to_register),
+            *_monitoring_officers_for(proposal.to_register),
+        ],
         subject=f"Escalation {verdict}: {risk.reference} {risk.title}",
         message=(
             f"The proposal to escalate {risk.reference} {risk.title} to {proposal.to_register} "
@@ -447,7 +461,12 @@ def risk_de_escalate(
         history_reason=f"De-escalated from {from_register} to {to_register}: {reason}",
     )
     notify(
-        recipients=[risk.owner, to_register.owner, *_insurance_managers(to_register)],
+        recipients=[
+            risk.owner,
+            to_register.owner,
+            *_insurance_managers(to_register),
+            *_monitoring_officers_for(from_register),
+        ],
         subject=f"Risk de-escalated: {risk.reference} {risk.title}",
         message=f"{person_name(by)} de-escalated {risk.reference} {risk.title} from "
         f"{from_register} to {to_register}. Reason: {reason}",

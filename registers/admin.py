@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from registers.models import Action, Directorate, Organisation, Profile, Register, Risk, Service
+from registers.models import (
+    Action,
+    Directorate,
+    Organisation,
+    Portfolio,
+    Profile,
+    Register,
+    Risk,
+    Service,
+)
 
 
 @admin.register(Organisation)
@@ -45,6 +54,16 @@ class RegisterAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "prefix", "owner__username", "owner__last_name"]
     list_select_related = ["owner"]
     autocomplete_fields = ["owner", "last_approved_by"]
+
+
+@admin.register(Portfolio)
+class PortfolioAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "holder"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "holder__username", "holder__last_name"]
+    list_select_related = ["organisation", "holder"]
+    autocomplete_fields = ["holder"]
+    filter_horizontal = ["registers"]
 
 
 class ActionInline(admin.TabularInline):

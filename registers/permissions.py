@@ -24,6 +24,10 @@ Changing (docs/domain.md#who-may-change-what):
 - reporting a new risk: anyone who can see the register;
 - Internal Audit and committee members change nothing, whatever else they are.
 
+Cabinet portfolios (docs/domain.md#cabinet-portfolios): a Cabinet member reads the key risks
+of their own portfolio and nothing else; those who see every register read every portfolio of
+their organisation; the Insurance Manager keeps portfolios and what is in them.
+
 Reading the risks reported to a register: their reporter, those who decide on them, and
 Internal Audit, which reads everything (docs/domain.md#roles).
 """
@@ -34,7 +38,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from registers import roles
-from registers.models import Action, Register, Risk, Tier
+from registers.models import Action, Portfolio, Register, Risk, Tier
 from scoring.matrix import Seniority
 
 
@@ -240,3 +244,53 @@ def can_review_as_s151(user: AbstractBaseUser) -> bool:
     if not user.is_authenticated or is_read_only(user):
         return False
     return roles.S151_OFFICER in role_names(user)
+
+
+def visible_portfolios(user: AbstractBaseUser) -> QuerySet[Portfolio]:
+    """The portfolios the user may read: their own, or every one of their organisation for
+    those who see every register (docs/domain.md#cabinet-portfolios)."""
+    if not user.is_authenticated:
+        return Portfolio.objects.none()
+    if user.is_superuser:
+        return Portfolio.objects.all()
+    profile = _profile(user)
+    if profile is not None and sees_everything(user):
+        return Portfolio.objects.filter(organisation_id=profile.organisation_id)
+    return Portfolio.objects.filter(holder=user)
+
+
+def can_view_portfolio(user: AbstractBaseUser, portfolio: Portfolio) -> bool:
+    """Its Cabinet member, and those who see every register of its organisation."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or portfolio.holder_id == user.pk:
+        return True
+    profile = _profile(user)
+    return (
+        profile is not None
+        and profile.organisation_id == portfolio.organisation_id
+        and sees_everything(user)
+    )
+
+
+def can_change_portfolios(user: AbstractBaseUser) -> bool:
+    """The Insurance Manager keeps the portfolios and the registers in each, in their own
+    organisation; nobody read-only does."""
+    if not user.is_authenticated or is_read_only(user):
+        return False
+    return user.is_superuser or (
+        roles.INSURANCE_MANAGER in role_names(user) and _profile(user) is not None
+    )
+
+
+def may_open_portfolios(user: AbstractBaseUser) -> bool:
+    """Whether the reports page offers the portfolios: to Cabinet members, those who see every
+    register and the Insurance Manager. From the person's roles alone (no query for the
+    portfolios themselves): the list says when there is none."""
+    if not user.is_authenticated:
+        return False
+    return (
+        sees_everything(user)
+        or roles.CABINET_MEMBER in role_names(user)
+        or can_change_portfolios(user)
+    )

@@ -6,6 +6,7 @@ S151_OFFICER = "Section 151 Officer"
 MONITORING_OFFICER = "Monitoring Officer"
 INTERNAL_AUDIT = "Internal Audit"
 COMMITTEE = "Audit and Procurement Committee"
+CABINET_MEMBER = "Cabinet member"
 DIRECTORS = "Directors"
 HEADS_OF_SERVICE = "Heads of Service"
 RISK_OWNERS = "Risk owners"
@@ -17,6 +18,7 @@ ALL = (
     MONITORING_OFFICER,
     INTERNAL_AUDIT,
     COMMITTEE,
+    CABINET_MEMBER,
     DIRECTORS,
     HEADS_OF_SERVICE,
     RISK_OWNERS,
@@ -27,4 +29,4 @@ SEE_EVERY_REGISTER = (INSURANCE_MANAGER, SLT, S151_OFFICER, MONITORING_OFFICER, 
 
 # Roles that read and never change anything, whatever else they are
 # (docs/domain.md#who-may-change-what).
-READ_ONLY = (INTERNAL_AUDIT, COMMITTEE)
+READ_ONLY = (INTERNAL_AUDIT, COMMITTEE, CABINET_MEMBER)

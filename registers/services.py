@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
-from registers import due, permissions
+from registers import due, permissions, roles
 
 # Approving a register and its snapshot live in registers.approvals; the views, the demo and
 # the tests call them from here too.
@@ -19,6 +21,7 @@ from registers.models import (
     Action,
     ActionStatus,
     MovementKind,
+    Portfolio,
     Register,
     ReportStatus,
     Risk,
@@ -435,3 +438,63 @@ def risk_report_decline(*, report: RiskReport, by: AbstractBaseUser, reason: str
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def portfolio_save(
+    *,
+    portfolio: Portfolio,
+    name: str,
+    holder: AbstractBaseUser | None,
+    registers: Iterable[Register],
+    by: AbstractBaseUser,
+) -> Portfolio:
+    """Create or change a Cabinet portfolio and the registers in it, keeping who did it in its
+    history (docs/domain.md#cabinet-portfolios). Refuses ``not_allowed`` to anyone but the
+    Insurance Manager, ``not_cabinet_member`` for a holder who is not a Cabinet member of the
+    portfolio's organisation, and ``wrong_register`` for the corporate register or another
+    organisation's."""
+    if not permissions.can_change_portfolios(by):
+        raise ValidationError(
+            "Only the Insurance Manager keeps the Cabinet portfolios.", code="not_allowed"
+        )
+    registers = list(registers)
+    if holder is not None and holder.pk != portfolio.holder_id:
+        place = getattr(holder, "profile", None)
+        if (
+            place is None
+            or place.organisation_id != portfolio.organisation_id
+            or not holder.groups.filter(name=roles.CABINET_MEMBER).exists()
+        ):
+            raise ValidationError(
+                "Only a Cabinet member of the council can hold its portfolio.",
+                code="not_cabinet_member",
+            )
+    if any(
+        register.tier == Tier.CORPORATE or register.organisation_id != portfolio.organisation_id
+        for register in registers
+    ):
+        raise ValidationError(
+            "A portfolio holds the registers of services, projects and partnerships of its own "
+            "organisation, not the corporate register.",
+            code="wrong_register",
+        )
+    created = portfolio.pk is None
+    portfolio.name = name
+    portfolio.holder = holder
+    portfolio.full_clean()
+    # One history row for the portfolio and its registers together: the row is written once
+    # both are saved, so it records the registers too (saving first and setting the registers
+    # after would write a second row, or a first one without them).
+    portfolio.skip_history_when_saving = True
+    try:
+        portfolio.save()
+        portfolio.registers.set(registers)
+    finally:
+        del portfolio.skip_history_when_saving
+    portfolio._history_user = by
+    portfolio._change_reason = "Portfolio created" if created else "Portfolio changed"
+    post_save.send(
+        sender=Portfolio, instance=portfolio, created=created, raw=False, using=portfolio._state.db
+    )
+    return portfolio

@@ -6,6 +6,7 @@ from registers.views import (
     imports,
     organisation,
     people,
+    portfolios,
     register,
     register_settings,
     register_xlsx,
@@ -20,6 +21,11 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # Cabinet portfolios
+    path("portfolios/", portfolios.portfolios, name="portfolios"),
+    path("portfolios/new/", portfolios.portfolio_edit, name="portfolio-create"),
+    path("portfolios/<int:pk>/", portfolios.portfolio_detail, name="portfolio-detail"),
+    path("portfolios/<int:pk>/edit/", portfolios.portfolio_edit, name="portfolio-edit"),
     # The people pickers' type-ahead
     path("people/search/", people.people_search, name="people-search"),
     # The search in the navigation

@@ -12,6 +12,7 @@
 - A register's own pack (its review meeting's, in the template's shape): whoever may see the
   register. Approving a register and the Section 151 Officer's oversight are decided in
   ``registers.permissions``, where the approval's rules live.
+- A Cabinet portfolio's pack: its Cabinet member and those who see every register.
 Risk owners, Heads of Service and Directors read no SLT packs unless they sit on SLT: their
 registers are in the app.
 
@@ -23,8 +24,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 
 from registers import roles
-from registers.models import Organisation
-from registers.permissions import can_view_register, is_read_only, role_names
+from registers.models import Organisation, Portfolio
+from registers.permissions import can_view_portfolio, can_view_register, is_read_only, role_names
 
 PACK_READERS = {
     roles.SLT,
@@ -121,3 +122,9 @@ def can_read_register_pack(user: AbstractBaseUser, register) -> bool:
     """A register's own pack, for its leadership meeting: whoever may see the register (its
     risks are on their screen already; docs/domain.md#register-packs)."""
     return user.is_authenticated and can_view_register(user, register)
+
+
+def can_read_portfolio_pack(user: AbstractBaseUser, portfolio: Portfolio) -> bool:
+    """A portfolio's pack: whoever may read the portfolio, its Cabinet member and those who see
+    every register (docs/domain.md#cabinet-portfolios)."""
+    return can_view_portfolio(user, portfolio)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import collation, committee, cycle, packs, register_pack
+from reports.views import collation, committee, cycle, packs, portfolio_pack, register_pack
 
 app_name = "reports"
 
@@ -19,6 +19,8 @@ urlpatterns = [
         register_pack.register_pack_download,
         name="register-pack-pdf",
     ),
+    # A Cabinet member's portfolio pack
+    path("portfolio/<int:pk>/pdf/", portfolio_pack.portfolio_pack_download, name="portfolio-pack"),
     # The committee's annual report
     path("committee/", committee.committee_report_page, name="committee-report"),
     path("committee/pdf/", committee.committee_report_pdf_view, name="committee-report-pdf"),

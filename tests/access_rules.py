@@ -24,7 +24,7 @@ from escalation import permissions as escalation
 from escalation.models import Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
-from registers.models import Action, ImportUpload, Register, Risk, RiskReport
+from registers.models import Action, ImportUpload, Portfolio, Register, Risk, RiskReport
 from registers.periods import quarter_considered
 from registers.review_questions import questions_for
 from reminders import permissions as reminders
@@ -47,6 +47,7 @@ class Demo:
     notifications: list[Notification]
     reports: list[RiskReport]
     uploads: list[ImportUpload]
+    portfolios: list[Portfolio]
     # For the POST sweep: one object of each kind to change, picked for who owns it.
     targets: dict[str, object] = field(default_factory=dict)
 
@@ -124,6 +125,28 @@ def slt_pack_page(user, variant: str | None) -> int:
     if status == OK and corporate_register(organisation=user.profile.organisation) is None:
         return NOT_FOUND
     return status
+
+
+def portfolio_list_page(user, _) -> int:
+    """The portfolios: Cabinet members, those who see every register, and the Insurance
+    Manager who keeps them."""
+    return when(registers.may_open_portfolios(user))
+
+
+def portfolio_edit_page(user, portfolio: Portfolio) -> int:
+    """Changing a portfolio: the Insurance Manager of its organisation."""
+    return when(
+        registers.can_change_portfolios(user) and registers.can_view_portfolio(user, portfolio)
+    )
+
+
+def portfolio_create_page(user, _) -> int:
+    """Adding a portfolio to one's organisation: the Insurance Manager."""
+    return when(registers.can_change_portfolios(user) and hasattr(user, "profile"))
+
+
+def portfolios(demo: Demo):
+    return demo.portfolios
 
 
 def notification_open(user, notification: Notification) -> int:
@@ -316,6 +339,25 @@ RULES: dict[str, Rule] = {
         first(lambda demo: demo.actions), by_pk("registers:action-complete"), everyone(POST_ONLY)
     ),
     # Risks reported to a register.
+    # Cabinet portfolios: read by their Cabinet member and those who see every register, kept
+    # by the Insurance Manager.
+    "registers:portfolios": Rule(no_object, fixed("registers:portfolios"), portfolio_list_page),
+    "registers:portfolio-create": Rule(
+        no_object, fixed("registers:portfolio-create"), portfolio_create_page
+    ),
+    "registers:portfolio-detail": Rule(
+        portfolios,
+        by_pk("registers:portfolio-detail"),
+        lambda user, portfolio: when(registers.can_view_portfolio(user, portfolio)),
+    ),
+    "registers:portfolio-edit": Rule(
+        portfolios, by_pk("registers:portfolio-edit"), portfolio_edit_page
+    ),
+    "reports:portfolio-pack": Rule(
+        portfolios,
+        by_pk("reports:portfolio-pack"),
+        lambda user, portfolio: when(reports.can_read_portfolio_pack(user, portfolio)),
+    ),
     "registers:my-reports": Rule(no_object, fixed("registers:my-reports"), everyone(OK)),
     "registers:report-detail": Rule(
         lambda demo: demo.reports, by_pk("registers:report-detail"), report_page
@@ -808,6 +850,27 @@ POSTS: dict[str, Post] = {
         lambda _: {},
         lambda user, notification: notification_open(user, notification),
         method="get",
+    ),
+    "registers:portfolio-create": Post(
+        "service_register",
+        fixed("registers:portfolio-create"),
+        lambda register: {"name": "Sweep portfolio", "registers": [register.pk]},
+        lambda user, _: when(
+            registers.can_change_portfolios(user) and hasattr(user, "profile"), ok=CHANGED
+        ),
+    ),
+    "registers:portfolio-edit": Post(
+        "portfolio",
+        by_pk("registers:portfolio-edit"),
+        lambda portfolio: {
+            "name": f"{portfolio.name} (renamed)",
+            "holder": portfolio.holder_id or "",
+            "registers": list(portfolio.registers.values_list("pk", flat=True)),
+        },
+        lambda user, portfolio: when(
+            registers.can_change_portfolios(user) and registers.can_view_portfolio(user, portfolio),
+            ok=CHANGED,
+        ),
     ),
     "reminders:settings": Post(
         "organisation",

@@ -40,6 +40,7 @@ from registers.models import (
     ActionStatus,
     ImportUpload,
     Organisation,
+    Portfolio,
     Register,
     Risk,
     RiskStatus,
@@ -185,6 +186,9 @@ def _another_council() -> dict[str, object]:
         organisation=council, name="Elsewhere Corporate Risk Register", prefix="ELS", owner=chief
     )
     return {
+        "elsewhere_portfolio": Portfolio.objects.create(
+            organisation=council, name="Elsewhere Housing", holder=None
+        ),
         "elsewhere_register": register,
         "elsewhere_risk": RiskFactory(register=register, reference="ELS-01", owner=chief),
     }
@@ -252,6 +256,10 @@ def _demo_objects(made: dict[str, object]) -> Demo:
         + list(made["service_register"].reports.all())
         + list(made["directorate_register"].reports.all()),
         uploads=list(ImportUpload.objects.filter(register__organisation=organisation)),
+        portfolios=[
+            *Portfolio.objects.filter(organisation=organisation),
+            made["elsewhere_portfolio"],
+        ],
         targets={
             "service_register": made["service_register"],
             "upload": (made["upload"].register, made["upload"]),
@@ -264,6 +272,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "open_proposal": open_to_directorate,
             "notification": open_to_corporate.notifications.order_by("pk").first(),
             "organisation": organisation,
+            "portfolio": Portfolio.objects.filter(organisation=organisation).order_by("name")[0],
             "access_token": made["access_token"],
         },
     )
@@ -357,6 +366,9 @@ def pdfs_not_rendered(monkeypatch):
         "reports.views.committee.committee_report_pdf", lambda **kwargs: b"%PDF-sweep"
     )
     monkeypatch.setattr("reports.collation.collation_pdf", lambda **kwargs: b"%PDF-sweep")
+    monkeypatch.setattr(
+        "reports.views.portfolio_pack.portfolio_pack_pdf", lambda **kwargs: b"%PDF-sweep"
+    )
 
 
 def url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:

@@ -4,7 +4,16 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from registers.models import Action, Directorate, Organisation, Profile, Register, Risk, Service
+from registers.models import (
+    Action,
+    Directorate,
+    Organisation,
+    Portfolio,
+    Profile,
+    Register,
+    Risk,
+    Service,
+)
 from scoring.models import ImpactDescriptor, ImpactDimension, LikelihoodLevel, Scheme, SchemeBand
 from tests.factories import ActionFactory, RiskFactory, UserFactory
 
@@ -16,6 +25,7 @@ OUR_MODELS = [
     Service,
     Profile,
     Register,
+    Portfolio,
     Risk,
     Action,
     Scheme,
@@ -34,6 +44,7 @@ def test_every_model_is_registered():
 @pytest.fixture
 def superuser_client(client, org):
     ActionFactory(risk=RiskFactory(register=org.service_register))
+    Portfolio.objects.create(organisation=org.organisation, name="Adult Services")
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     return client
 

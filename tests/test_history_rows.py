@@ -35,13 +35,22 @@ from escalation.services import (
 from registers.approvals import s151_review_record
 from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
-from registers.models import Action, ActionKind, ActionStatus, Register, Risk, S151Review
+from registers.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Portfolio,
+    Register,
+    Risk,
+    S151Review,
+)
 from registers.periods import Quarter
 from registers.review_questions import questions_for
 from registers.services import (
     action_complete,
     action_create,
     action_update,
+    portfolio_save,
     register_approve,
     register_update,
     risk_close,
@@ -477,7 +486,35 @@ def test_every_tracked_model_is_covered():
         "CommitteeNarrative",
         "ReminderSettings",
         "S151Review",
+        "Portfolio",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("existing", [False, True])
+def test_saving_a_portfolio_and_its_registers_writes_one_row(org, existing):
+    """The registers are set after the row is saved: that is no second row."""
+    portfolio = Portfolio(organisation=org.organisation)
+    if existing:
+        portfolio = portfolio_save(
+            portfolio=portfolio,
+            name="Adults",
+            holder=None,
+            registers=[],
+            by=org.people["insurance"],
+        )
+    marks = history_marks()
+    portfolio_save(
+        portfolio=portfolio,
+        name="Adult Services",
+        holder=None,
+        registers=[org.service_register, org.project_register],
+        by=org.people["insurance"],
+    )
+    change = ("~", "Portfolio changed") if existing else ("+", "Portfolio created")
+    assert_one_row_per_change(
+        marks, Expected(org.people["insurance"], {Portfolio: {portfolio.pk: change}})
+    )
 
 
 # The same through the pages: the view adds no second row (e.g. a form's save() as well).

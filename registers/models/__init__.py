@@ -14,11 +14,13 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``records``: reviews, reported risks and moves on and off registers;
 - ``snapshots``: the quarterly snapshots of approved registers;
 - ``uploads``: spreadsheets held for import;
+- ``portfolio``: Cabinet members' portfolios of registers;
 - ``versioned``: the optimistic locking of the records people edit.
 """
 
 from registers.models.organisation import Directorate, Organisation, Profile, Service
 from registers.models.oversight import OversightVerdict, S151Review
+from registers.models.portfolio import Portfolio
 from registers.models.records import (
     MovementKind,
     ReportStatus,
@@ -70,6 +72,7 @@ __all__ = [
     "MovementKind",
     "Organisation",
     "OversightVerdict",
+    "Portfolio",
     "Profile",
     "Register",
     "RegisterSnapshot",

@@ -11,6 +11,7 @@ from demo.loader import load_demo
 from registers.models import (
     ActionKind,
     Category,
+    Portfolio,
     Register,
     Response,
     Risk,
@@ -29,6 +30,9 @@ ROLE_USERNAMES = [
     "monitoring.officer",
     "internal.audit",
     "committee.member",
+    "cabinet.adults",
+    "cabinet.city",
+    "cabinet.regeneration",
 ]
 
 
@@ -305,3 +309,19 @@ def test_the_s151_officer_sees_the_demo_councils_exposure_by_directorate(client)
     assert len(exposure.mtfs_risks) >= 5
     page = response.content.decode()
     assert "Care fees rise by 5% in 2027/28" in page
+
+
+def test_each_demo_cabinet_member_reads_the_key_risks_of_their_own_portfolio(client):
+    load_demo()
+    for portfolio in Portfolio.objects.select_related("holder"):
+        assert portfolio.holder is not None
+        assert portfolio.registers.count() == 4
+        client.force_login(portfolio.holder)
+        page = client.get(reverse("registers:portfolio-detail", args=[portfolio.pk]))
+        assert page.status_code == 200
+        key = page.context["key"]
+        assert key.risks, portfolio.name
+        assert {row.risk.register_id for row in key.risks} <= {r.pk for r in key.registers}
+        others = Portfolio.objects.exclude(pk=portfolio.pk).first()
+        refused = client.get(reverse("registers:portfolio-detail", args=[others.pk]))
+        assert refused.status_code == 403

@@ -58,6 +58,7 @@ NOT_PAGES = {
     "reports:committee-report-pdf": "a PDF download",
     "reports:collation-pdf": "a PDF download",
     "reports:register-pack-pdf": "a PDF download",
+    "reports:portfolio-pack": "a PDF download",
     "reports:collation-xlsx": "an XLSX download",
     "registers:action-complete": "POST only: always redirects to the action's page",
     "registers:register-import-confirm": (
@@ -449,6 +450,21 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.submit("Save the opinion", "committee opinion, refused")
     scan.as_user("committee.member")
     scan.go("/reports/committee/?year=2025/26&variant=appendix", "committee, Part B")
+
+    # A Cabinet member reads their portfolio's key risks; the Insurance Manager keeps them.
+    scan.as_user("cabinet.adults")
+    scan.go("/reports/", "reports, a Cabinet member's")
+    page.get_by_role("link", name="The key risks of each Cabinet member's portfolio").click()
+    scan("Cabinet portfolios, a Cabinet member's")
+    page.get_by_role("link", name="Adult Services and Housing").click()
+    scan("a portfolio's key risks")
+    scan.as_user("insurance.manager")
+    scan.go("/portfolios/", "Cabinet portfolios, the Insurance Manager's")
+    scan.go("/portfolios/new/", "a new portfolio")
+    scan.submit("Save the portfolio", "a new portfolio, errors")
+    page.goto(f"{live_server.url}/portfolios/")
+    page.get_by_role("link", name="Change Adult Services and Housing").click()
+    scan("changing a portfolio")
 
     # The Insurance Manager: the corporate proposal, the reports and the committee's words.
     scan.as_user("insurance.manager")

@@ -209,10 +209,55 @@ def test_the_decider_is_not_told_of_their_own_decision(org, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         proposal_decide(proposal=proposal, by=org.people["insurance"], accept=True)
     # Proposer and risk owner are the same person, told once; the IM recorded it.
-    assert notified(proposal, "Escalation accepted") == ["director"]
-    assert emailed() == ["director@example.org"]
-    row = Notification.objects.get(subject__startswith="Escalation accepted")
+    assert notified(proposal, "Escalation accepted") == ["director", "monitoring"]
+    assert emailed() == ["director@example.org", "monitoring@example.org"]
+    row = Notification.objects.get(
+        recipient=org.people["director"], subject__startswith="Escalation accepted"
+    )
     assert "by the Strategic Leadership Team (recorded by" in row.message
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_slt_s_decision_on_an_escalation_to_corporate_tells_the_monitoring_officer(
+    org, django_capture_on_commit_callbacks, accept
+):
+    proposal = propose_to_corporate(org, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal_decide(proposal=proposal, by=org.people["chief"], accept=accept, reason="Met")
+    verdict = "accepted" if accept else "declined"
+    assert notified(proposal, f"Escalation {verdict}") == ["director", "insurance", "monitoring"]
+    row = Notification.objects.get(
+        recipient=org.people["monitoring"],
+        proposal=proposal,
+        subject__startswith=f"Escalation {verdict}",
+    )
+    assert f"to Corporate was {verdict} by" in row.message
+    assert "monitoring@example.org" in emailed()
+
+
+def test_a_decision_below_the_corporate_register_does_not_tell_the_monitoring_officer(
+    org, django_capture_on_commit_callbacks
+):
+    proposal = propose_to_directorate(org, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal_decide(proposal=proposal, by=org.people["director"], accept=True)
+    assert "monitoring" not in notified(proposal, "Escalation accepted")
+
+
+def test_a_de_escalation_off_the_corporate_register_tells_the_monitoring_officer(
+    org, django_capture_on_commit_callbacks
+):
+    risk = red_risk(org, register=org.corporate, owner="director")
+    with django_capture_on_commit_callbacks(execute=True):
+        risk_de_escalate(
+            risk=risk,
+            to_register=org.directorate_register,
+            by=org.people["chief"],
+            reason="Back within the directorate's reach",
+        )
+    assert notified(subject_start="Risk de-escalated") == ["director", "insurance", "monitoring"]
+    assert "monitoring@example.org" in emailed()
 
 
 def test_a_withdrawal_tells_the_receiving_owner_and_the_insurance_manager(
