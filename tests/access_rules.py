@@ -530,6 +530,7 @@ def risk_form(risk: Risk | None, **changes) -> dict:
             "residual_likelihood": "2",
             "residual_impact": "2",
             "response": "treat",
+            "response_rationale": "Worth treating",
             "horizon": "short",
         }
     else:

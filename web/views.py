@@ -13,6 +13,7 @@ from escalation.selectors import awaiting_decision
 from registers import permissions, selectors
 from registers.models import Risk
 from registers.selectors.across import across_link
+from registers.selectors.actions import mitigation_cost
 from registers.selectors.home import home_for
 from registers.warnings import risk_warnings
 from scoring import matrix
@@ -67,6 +68,7 @@ def risk_detail(request, pk: int):
             "bands": bands,
             "controls": controls,
             "planned": planned,
+            "mitigation_cost": mitigation_cost(actions),
             "residual_band": matrix.band_for(residual, bands) if residual is not None else None,
             "warnings": risk_warnings(
                 risk=risk,

@@ -103,8 +103,8 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "…resulting in breaches of legislation, fines and reputational damage.",
             "category": "The source of the risk.",
             "owner": "The person accountable for managing the risk.",
-            "response_rationale": "Required when the risk is tolerated: the policy asks for "
-            "the reason to be documented. Useful for any response.",
+            "response_rationale": "Required once a response is chosen: the policy asks for "
+            "the reasons for a course of action to be documented.",
             "horizon": "Consider the medium and long term, not just the present.",
             "target_date": "When the target score should be reached. For example, 31 3 2027.",
         }
@@ -241,7 +241,18 @@ class RiskForm(VersionedForm, forms.ModelForm):
         return reference
 
     def clean_response_rationale(self) -> str:
-        return (self.cleaned_data.get("response_rationale") or "").strip()
+        """The reasons for a course of action are documented, whichever it is
+        (docs/domain.md#mitigation): a chosen response needs its reason. Tolerate's own
+        message comes from ``Risk.clean``, as the database refuses it too."""
+        rationale = (self.cleaned_data.get("response_rationale") or "").strip()
+        response = self.cleaned_data.get("response")
+        if response and response != Response.TOLERATE and not rationale:
+            raise ValidationError(
+                "Say why you chose this response: the policy asks for the reasons for a "
+                "course of action to be documented.",
+                code="rationale_required",
+            )
+        return rationale
 
     def risk_fields(self) -> dict:
         """The editable fields as the services take them."""

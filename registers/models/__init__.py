@@ -38,6 +38,7 @@ from registers.models.risk import (
     Risk,
     RiskQuerySet,
     RiskStatus,
+    TreatType,
     action_overdue_q,
     review_overdue_q,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "ScoredMixin",
     "Service",
     "Tier",
+    "TreatType",
     "Versioned",
     "action_overdue_q",
     "review_overdue_q",
