@@ -242,11 +242,14 @@ class RiskForm(VersionedForm, forms.ModelForm):
 
     def clean_response_rationale(self) -> str:
         """The reasons for a course of action are documented, whichever it is
-        (docs/domain.md#mitigation): a chosen response needs its reason. Tolerate's own
-        message comes from ``Risk.clean``, as the database refuses it too."""
+        (docs/domain.md#mitigation): a response chosen or changed needs its reason. A risk
+        kept from before without one still saves (its page warns of it), so that correcting a
+        title does not wait on it. Tolerate's own message comes from ``Risk.clean``, as the
+        database refuses it too."""
         rationale = (self.cleaned_data.get("response_rationale") or "").strip()
         response = self.cleaned_data.get("response")
-        if response and response != Response.TOLERATE and not rationale:
+        chosen_now = response != self.instance.response
+        if response and chosen_now and response != Response.TOLERATE and not rationale:
             raise ValidationError(
                 "Say why you chose this response: the policy asks for the reasons for a "
                 "course of action to be documented.",

@@ -140,13 +140,35 @@ def test_an_edit_changes_the_smarter_fields_and_keeps_them_in_history(client, or
 @pytest.mark.django_db
 @pytest.mark.parametrize("response", [Response.TREAT, Response.TERMINATE, Response.TRANSFER])
 def test_every_response_needs_its_reason_on_the_form(client, org, response):
-    risk = service_risk(org)
+    """Chosen for the first time, or changed from tolerating it."""
+    risk = service_risk(org, response="", response_rationale="")
     client.force_login(org.people["officer"])
     page = client.post(edit_url(risk), edit_data(risk, response=response, response_rationale="  "))
     assert page.status_code == 200
     errors = page.context["form"].errors.as_data()["response_rationale"]
     assert [error.code for error in errors] == ["rationale_required"]
     assert "Say why you chose this response" in page.content.decode()
+    tolerated = service_risk(
+        org, reference="AC-02", response=Response.TOLERATE, response_rationale="Small"
+    )
+    page = client.post(
+        edit_url(tolerated), edit_data(tolerated, response=response, response_rationale="")
+    )
+    assert page.context["form"].errors.as_data()["response_rationale"][0].code == (
+        "rationale_required"
+    )
+
+
+@pytest.mark.django_db
+def test_a_risk_kept_without_a_reason_can_still_be_edited_and_is_warned_about(client, org):
+    risk = service_risk(org, response_rationale="")
+    client.force_login(org.people["officer"])
+    response = client.post(edit_url(risk), edit_data(risk, title="Care home closures (2027)"))
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert risk.title == "Care home closures (2027)"
+    page = client.get(risk.get_absolute_url()).content.decode()
+    assert 'data-warning="response_without_reason"' in page
 
 
 @pytest.mark.django_db
