@@ -25,7 +25,10 @@ def _refuse_challenge(user, risk: Risk) -> PermissionDenied:
         return PermissionDenied("Your role can read the registers but not challenge them.")
     if not risk.is_open:
         return PermissionDenied(f"{risk.reference} is closed: its assessment is final.")
-    return PermissionDenied(f"You own {risk.reference}: re-score it yourself by editing it.")
+    return PermissionDenied(
+        f"You own {risk.reference} or its register: you answer challenges to its assessment, "
+        "and re-score it yourself by editing it."
+    )
 
 
 @require_http_methods(["GET", "POST"])

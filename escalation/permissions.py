@@ -11,10 +11,10 @@
   owner (``registers.permissions.can_close_risk`` says who closes a risk).
 - Withdraw a proposal: the person who made it.
 - See a proposal: anyone who may see its risk, its proposer and those who may decide it.
-- Challenge a risk's assessment: anyone who may see the open risk, but its owner (who
-  re-scores it directly). Answer a challenge: the risk's owner or its register's owner,
-  while the challenge and the risk are open. See one: its challenger and anyone who may see
-  the risk.
+- Challenge a risk's assessment: anyone who may see the open risk, but its owner and its
+  register's owner (who answer challenges, and re-score it directly). Answer a challenge:
+  the risk's owner or its register's owner, while the challenge and the risk are open. See
+  one: its challenger and anyone who may see the risk.
 Internal Audit and committee members change nothing.
 """
 
@@ -136,7 +136,7 @@ def visible_proposals(user: AbstractBaseUser) -> QuerySet[Proposal]:
 
 def can_challenge(user: AbstractBaseUser, risk: Risk) -> bool:
     """Say the risk is not properly assessed (docs/domain.md#challenging-an-assessment)."""
-    if is_read_only(user) or not risk.is_open or risk.owner_id == user.pk:
+    if is_read_only(user) or not risk.is_open or answers_challenges_on(user, risk):
         return False
     return can_view_risk(user, risk)
 
