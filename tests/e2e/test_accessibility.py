@@ -438,7 +438,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
 
     # A colleague challenges a risk's assessment; its owner answers.
     scan.as_user("insurance.manager")
-    scan.go(f"/risks/{to_propose.pk}/challenge/", "challenge an assessment")
+    scan.go(f"/risks/{to_close.pk}/challenge/", "challenge an assessment")
     scan.submit("Send the challenge", "challenge, errors")
     page.get_by_label("Why is it not properly assessed?").fill("Agency spend doubled.")
     page.get_by_label("Residual likelihood").select_option("5")
@@ -446,7 +446,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.get_by_role("button", name="Send the challenge").click()
     scan("challenge, as its challenger")
     challenge_path = page.url.removeprefix(live_server.url)
-    scan.as_user(head.username)
+    scan.as_user(to_close.owner.username)
     scan.go(challenge_path, "challenge, to answer")
     page.get_by_label("Keep the assessment as it is").check()
     scan.submit("Send the answer", "challenge answer, errors")
