@@ -179,3 +179,106 @@ class ClosureProposalForm(forms.Form):
         "reason on record.",
         error_messages={"required": "Say why the risk can come off the corporate register."},
     )
+
+
+def _score_choice(label: str, *, required: bool, empty: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", empty or "Choose 1 to 5"), *[(n, str(n)) for n in range(1, 6)]],
+        coerce=int,
+        empty_value=None,
+        required=required,
+        help_text="1 (lowest) to 5 (highest).",
+        error_messages={"required": f"Choose the {label.lower()} you think right, 1 to 5."},
+    )
+
+
+class ChallengeForm(forms.Form):
+    """Why a risk is not properly assessed, and the scores the colleague thinks right: the
+    residual pair always, the inherent pair where they have a view."""
+
+    reason = forms.CharField(
+        label="Why is it not properly assessed?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the owner has missed or misjudged: they will read this and answer.",
+        error_messages={"required": "Say why the risk is not properly assessed."},
+    )
+    suggested_residual_likelihood = _score_choice("Residual likelihood", required=True)
+    suggested_residual_impact = _score_choice("Residual impact", required=True)
+    suggested_inherent_likelihood = _score_choice(
+        "Inherent likelihood", required=False, empty="No view"
+    )
+    suggested_inherent_impact = _score_choice("Inherent impact", required=False, empty="No view")
+
+    def clean(self):
+        cleaned = super().clean()
+        likelihood = cleaned.get("suggested_inherent_likelihood")
+        impact = cleaned.get("suggested_inherent_impact")
+        if (likelihood is None) != (impact is None):
+            missing = (
+                "suggested_inherent_impact" if impact is None else "suggested_inherent_likelihood"
+            )
+            self.add_error(
+                missing,
+                forms.ValidationError(
+                    "Give both the inherent likelihood and impact, or neither.",
+                    code="pair_incomplete",
+                ),
+            )
+        return cleaned
+
+    def suggested(self) -> dict[str, int | None]:
+        return {name: value for name, value in self.cleaned_data.items() if name != "reason"}
+
+
+class ChallengeAnswerForm(forms.Form):
+    """Re-score the risk (the challenger's scores offered first), or keep its assessment with
+    a reason."""
+
+    outcome = forms.ChoiceField(
+        label="Your answer",
+        choices=[
+            ("rescore", "Re-score the risk at the scores below"),
+            ("keep", "Keep the assessment as it is"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to re-score the risk or keep it."},
+    )
+    inherent_likelihood = _score_choice("Inherent likelihood", required=False)
+    inherent_impact = _score_choice("Inherent impact", required=False)
+    residual_likelihood = _score_choice("Residual likelihood", required=False)
+    residual_impact = _score_choice("Residual impact", required=False)
+    answer = forms.CharField(
+        label="Your reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when you keep the assessment; the colleague who challenged it reads it.",
+    )
+
+    SCORES = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == "rescore":
+            for name in self.SCORES:
+                if cleaned.get(name) is None and name not in self.errors:
+                    self.add_error(
+                        name,
+                        forms.ValidationError(
+                            f"Choose the {self.fields[name].label.lower()} to re-score at.",
+                            code="scores_required",
+                        ),
+                    )
+        if cleaned.get("outcome") == "keep" and not (cleaned.get("answer") or "").strip():
+            self.add_error(
+                "answer",
+                forms.ValidationError("Say why the assessment stands.", code="reason_required"),
+            )
+        return cleaned
+
+    @property
+    def rescore(self) -> bool:
+        return self.cleaned_data["outcome"] == "rescore"
+
+    def scores(self) -> dict[str, int | None]:
+        return {name: self.cleaned_data.get(name) for name in self.SCORES}

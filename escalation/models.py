@@ -18,6 +18,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from registers.models import Register, Risk, ScoreSnapshot, Tier
+from registers.models.scores import SNAPSHOT_SCORE_FIELDS, both_or_neither, score_in_range
+from scoring import matrix
+from scoring.models import SCORE_VALIDATORS
 
 RECEIVING_TIERS = [(Tier.DIRECTORATE, "Directorate"), (Tier.CORPORATE, "Corporate")]
 
@@ -264,3 +267,100 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ChallengeStatus(models.TextChoices):
+    OPEN = "open", "Waiting for an answer"
+    RESCORED = "rescored", "Re-scored"
+    KEPT = "kept", "Assessment kept"
+
+
+class Challenge(ScoreSnapshot):
+    """A colleague's word that a risk is not properly assessed: why, and the scores they think
+    right, answered by the risk's owner or its register's owner, who re-score it or keep the
+    assessment with a reason (docs/domain.md#challenging-an-assessment).
+
+    The inherited score fields copy the risk's scores when it was challenged, so the record
+    shows what was challenged even after a re-scoring."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="challenges")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="raised_challenges"
+    )
+    raised_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(help_text="Why the risk is not properly assessed.")
+    suggested_inherent_likelihood = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    suggested_inherent_impact = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    suggested_residual_likelihood = models.PositiveSmallIntegerField(validators=SCORE_VALIDATORS)
+    suggested_residual_impact = models.PositiveSmallIntegerField(validators=SCORE_VALIDATORS)
+    status = models.CharField(
+        max_length=10, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer = models.TextField(blank=True, help_text="Why the assessment is kept, or re-scored.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ChallengeStatus.values), name="challenge_status_valid"
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=score_in_range(field), name=f"challenge_{field}_1_5"
+                )
+                for field in (
+                    *SNAPSHOT_SCORE_FIELDS,
+                    "suggested_inherent_likelihood",
+                    "suggested_inherent_impact",
+                    "suggested_residual_likelihood",
+                    "suggested_residual_impact",
+                )
+            ],
+            models.CheckConstraint(
+                condition=both_or_neither(
+                    "suggested_inherent_likelihood", "suggested_inherent_impact"
+                ),
+                name="challenge_suggested_inherent_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ChallengeStatus.OPEN, answered_at__isnull=True)
+                | Q(status=ChallengeStatus.RESCORED, answered_at__isnull=False)
+                | (Q(status=ChallengeStatus.KEPT, answered_at__isnull=False) & ~Q(answer="")),
+                name="challenge_answer_recorded",
+                violation_error_message="An answer records when; keeping the assessment "
+                "records why.",
+            ),
+        ]
+        indexes = [models.Index(fields=["risk", "status"])]
+
+    def __str__(self) -> str:
+        return f"Challenge to {self.risk.reference} by {self.raised_by}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("escalation:challenge-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ChallengeStatus.OPEN
+
+    @property
+    def suggested_inherent_score(self) -> int | None:
+        return matrix.score_or_none(
+            self.suggested_inherent_likelihood, self.suggested_inherent_impact
+        )
+
+    @property
+    def suggested_residual_score(self) -> int | None:
+        return matrix.score_or_none(
+            self.suggested_residual_likelihood, self.suggested_residual_impact
+        )

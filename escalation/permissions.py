@@ -11,6 +11,10 @@
   owner (``registers.permissions.can_close_risk`` says who closes a risk).
 - Withdraw a proposal: the person who made it.
 - See a proposal: anyone who may see its risk, its proposer and those who may decide it.
+- Challenge a risk's assessment: anyone who may see the open risk, but its owner and its
+  register's owner (who answer challenges, and re-score it directly). Answer a challenge:
+  the risk's owner or its register's owner, while the challenge and the risk are open. See
+  one: its challenger and anyone who may see the risk.
 Internal Audit and committee members change nothing.
 """
 
@@ -19,7 +23,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from escalation.models import Proposal, ProposalKind
+from escalation.models import Challenge, Proposal, ProposalKind
 from registers import roles
 from registers.models import Register, Risk, Tier
 from registers.permissions import (
@@ -128,3 +132,24 @@ def visible_proposals(user: AbstractBaseUser) -> QuerySet[Proposal]:
             to_register__tier=Tier.DIRECTORATE, to_register__directorate=profile.directorate_id
         )
     return Proposal.objects.filter(rule)
+
+
+def can_challenge(user: AbstractBaseUser, risk: Risk) -> bool:
+    """Say the risk is not properly assessed (docs/domain.md#challenging-an-assessment)."""
+    if is_read_only(user) or not risk.is_open or answers_challenges_on(user, risk):
+        return False
+    return can_view_risk(user, risk)
+
+
+def answers_challenges_on(user: AbstractBaseUser, risk: Risk) -> bool:
+    """The risk's owner and its register's owner answer challenges to its assessment."""
+    return not is_read_only(user) and user.pk in (risk.owner_id, risk.register.owner_id)
+
+
+def can_answer_challenge(user: AbstractBaseUser, challenge: Challenge) -> bool:
+    risk = challenge.risk
+    return challenge.is_open and risk.is_open and answers_challenges_on(user, risk)
+
+
+def can_view_challenge(user: AbstractBaseUser, challenge: Challenge) -> bool:
+    return challenge.raised_by_id == user.pk or can_view_risk(user, challenge.risk)

@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation import checklist as rules
-from escalation.models import Checklist, Notification, Proposal, ProposalKind, ProposalStatus
+from escalation.models import (
+    Challenge,
+    ChallengeStatus,
+    Checklist,
+    Notification,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+)
 from escalation.permissions import visible_proposals
 from registers import roles
 from registers.due import add_months
@@ -357,3 +365,45 @@ def notifications_for(*, user: AbstractBaseUser, limit: int = 100) -> list[Notif
 
 def bands_for(risk: Risk) -> tuple[matrix.Band, ...]:
     return scheme_bands(scheme_id=risk.register.organisation.scheme_id)
+
+
+def challenge_for_page(*, pk: int) -> Challenge:
+    """A challenge with its risk, its register and the people it names, in one query."""
+    return Challenge.objects.select_related(
+        "risk__register__owner",
+        "risk__register__organisation",
+        "risk__owner",
+        "raised_by",
+        "answered_by",
+    ).get(pk=pk)
+
+
+def risk_challenges(*, risk: Risk) -> list[Challenge]:
+    """A risk's challenges, newest first, with who raised and answered them (one query)."""
+    return list(risk.challenges.select_related("raised_by", "answered_by"))
+
+
+def risk_challenge_events(challenges: list[Challenge]) -> list[EscalationEvent]:
+    """Challenges raised and answered, for the risk's history (a re-scoring is in it already,
+    as an edit of the risk saying which challenge it answered)."""
+    events = []
+    for challenge in challenges:
+        events.append(
+            EscalationEvent(
+                when=challenge.raised_at,
+                who=person_name(challenge.raised_by),
+                reason=f"Challenged the assessment (suggested residual "
+                f"{challenge.suggested_residual_score}): {challenge.reason}",
+                kind="Challenge",
+            )
+        )
+        if challenge.status == ChallengeStatus.KEPT:
+            events.append(
+                EscalationEvent(
+                    when=challenge.answered_at,
+                    who=person_name(challenge.answered_by),
+                    reason=f"Kept the assessment: {challenge.answer}",
+                    kind="Challenge",
+                )
+            )
+    return events

@@ -320,7 +320,20 @@ def risk_review_record(
     return review
 
 
-ACTION_FIELDS = ("kind", "description", "owner", "due_date", "status", "cost", "evaluation_notes")
+ACTION_FIELDS = (
+    "kind",
+    "description",
+    "owner",
+    "due_date",
+    "status",
+    "cost",
+    "evaluation_notes",
+    "treat_type",
+    "measure_of_success",
+    "agreed_by",
+    "agreed_on",
+    "review_date",
+)
 
 
 @transaction.atomic

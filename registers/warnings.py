@@ -40,6 +40,8 @@ def risk_warnings(
         _owner_as_written(risk=risk),
         _description_missing(risk=risk),
         _tolerated_without_reason(risk=risk),
+        _tolerated_outside_appetite(risk=risk, residual=residual, bands=bands),
+        _response_without_reason(risk=risk),
         _no_response(risk=risk),
         _review_overdue(risk=risk, today=today),
         _actions_overdue(actions=actions, today=today),
@@ -150,6 +152,38 @@ def _tolerated_without_reason(*, risk: Risk) -> RiskWarning | None:
     return RiskWarning(
         "tolerate_without_reason",
         "Tolerated without a documented reason: the policy asks for the reason.",
+    )
+
+
+def _tolerated_outside_appetite(
+    *, risk: Risk, residual: int | None, bands: Sequence[matrix.Band]
+) -> RiskWarning | None:
+    """A tolerated risk whose residual score is outside the appetite: the policy fits
+    tolerating to low scores (docs/domain.md#mitigation)."""
+    if risk.response != Response.TOLERATE or residual is None:
+        return None
+    band = matrix.band_for(residual, bands)
+    if band.within_appetite:
+        return None
+    return RiskWarning(
+        "tolerated_outside_appetite",
+        f"Tolerated at a residual score of {residual} ({band.label}), outside the risk "
+        "appetite: tolerating suits low scores; consider treating, transferring or "
+        "terminating it.",
+    )
+
+
+def _response_without_reason(*, risk: Risk) -> RiskWarning | None:
+    """A treated, terminated or transferred risk whose reasons are not written down (a
+    tolerated one has its own warning, and the database refuses it)."""
+    if not risk.response or risk.response == Response.TOLERATE:
+        return None
+    if risk.response_rationale.strip():
+        return None
+    return RiskWarning(
+        "response_without_reason",
+        f"{risk.get_response_display()} without a documented reason: the policy asks for "
+        "the reasons for a course of action.",
     )
 
 

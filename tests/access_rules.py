@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from escalation import permissions as escalation
-from escalation.models import Notification, Proposal, ProposalStatus
+from escalation.models import Challenge, Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
 from registers.models import Action, ImportUpload, Portfolio, Register, Risk, RiskReport
@@ -48,6 +48,7 @@ class Demo:
     reports: list[RiskReport]
     uploads: list[ImportUpload]
     portfolios: list[Portfolio]
+    challenges: list[Challenge] = field(default_factory=list)
     # For the POST sweep: one object of each kind to change, picked for who owns it.
     targets: dict[str, object] = field(default_factory=dict)
 
@@ -376,6 +377,21 @@ RULES: dict[str, Rule] = {
         by_pk("escalation:risk-de-escalate"),
         lambda user, risk: when(escalation.can_de_escalate(user, risk)),
     ),
+    "escalation:challenge-create": Rule(
+        risks,
+        by_pk("escalation:challenge-create"),
+        lambda user, risk: when(escalation.can_challenge(user, risk)),
+    ),
+    "escalation:challenge-detail": Rule(
+        lambda demo: demo.challenges,
+        by_pk("escalation:challenge-detail"),
+        lambda user, challenge: when(escalation.can_view_challenge(user, challenge)),
+    ),
+    "escalation:challenge-answer": Rule(
+        lambda demo: demo.challenges,
+        by_pk("escalation:challenge-answer"),
+        everyone(POST_ONLY),
+    ),
     "escalation:queue": Rule(no_object, fixed("escalation:queue"), everyone(OK)),
     "escalation:proposal-detail": Rule(
         lambda demo: demo.proposals,
@@ -581,6 +597,7 @@ def risk_form(risk: Risk | None, **changes) -> dict:
             "residual_likelihood": "2",
             "residual_impact": "2",
             "response": "treat",
+            "response_rationale": "Worth treating",
             "horizon": "short",
         }
     else:
@@ -830,6 +847,22 @@ POSTS: dict[str, Post] = {
             "reason": "Back where it came from.",
         },
         lambda user, risk: when(escalation.can_de_escalate(user, risk), ok=CHANGED),
+    ),
+    "escalation:challenge-create": Post(
+        "service_risk",
+        by_pk("escalation:challenge-create"),
+        lambda _: {
+            "reason": "Scored too low by the sweep's reckoning.",
+            "suggested_residual_likelihood": "4",
+            "suggested_residual_impact": "5",
+        },
+        lambda user, risk: when(escalation.can_challenge(user, risk), ok=CHANGED),
+    ),
+    "escalation:challenge-answer": Post(
+        "open_challenge",
+        by_pk("escalation:challenge-answer"),
+        lambda _: {"outcome": "keep", "answer": "The sweep's owner stands by it."},
+        lambda user, challenge: when(escalation.can_answer_challenge(user, challenge), ok=CHANGED),
     ),
     "escalation:proposal-decide": Post(
         "open_proposal",

@@ -120,6 +120,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
     residual_likelihood = 3
     residual_impact = 3
     response = Response.TREAT
+    response_rationale = "Treating it costs less than the harm it could do."
 
 
 class ActionFactory(factory.django.DjangoModelFactory):

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from api.services import token_create
 from demo.loader import ORGANISATION_SLUG, load_demo
+from escalation import challenges
 from escalation.models import Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
 from registers.models import (
@@ -151,6 +152,12 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
         register=corporate, by=outsider, **_text(title="Council-wide outage")
     )
     services.risk_report_decline(report=declined, by=corporate.owner, reason="Already CRR.")
+    challenge = challenges.challenge_raise(
+        risk=officer_risk,
+        by=outsider,
+        reason="The advice we give shows it is likelier than scored.",
+        suggested={"suggested_residual_likelihood": 4, "suggested_residual_impact": 4},
+    )
     insurance_manager = User.objects.get(
         groups__name=roles.INSURANCE_MANAGER, profile__organisation=corporate.organisation
     )
@@ -169,6 +176,7 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
         "outsider_action": outsider_action,
         "closed_service_risk": closed_service_risk,
         "pending_report": pending,
+        "open_challenge": challenge,
         "upload": uploads[0],
         "access_token": token_create(user=insurance_manager, name="Power BI", lifetime_days=30)[0],
     }
@@ -260,6 +268,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             *Portfolio.objects.filter(organisation=organisation),
             made["elsewhere_portfolio"],
         ],
+        challenges=[made["open_challenge"]],
         targets={
             "service_register": made["service_register"],
             "upload": (made["upload"].register, made["upload"]),
@@ -270,6 +279,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "escalated_risk": accepted.risk,
             "corporate_risk": corporate_open.exclude(proposals__status=ProposalStatus.OPEN)[0],
             "open_proposal": open_to_directorate,
+            "open_challenge": made["open_challenge"],
             "notification": open_to_corporate.notifications.order_by("pk").first(),
             "organisation": organisation,
             "portfolio": Portfolio.objects.filter(organisation=organisation).order_by("name")[0],
@@ -293,6 +303,7 @@ def _cast(demo: Demo, made: dict[str, object]) -> list[str]:
     tied |= {action.owner_id for action in demo.actions}
     tied |= {proposal.proposed_by_id for proposal in demo.proposals}
     tied |= {report.reported_by_id for report in demo.reports}
+    tied |= {challenge.raised_by_id for challenge in demo.challenges}
     tied |= {upload.uploaded_by_id for upload in demo.uploads}
     tied |= {notification.recipient_id for notification in demo.notifications}
     in_organisation = User.objects.filter(profile__organisation=made["corporate"].organisation)

@@ -157,6 +157,7 @@ def risk_base(org, risk=None) -> dict:
         "residual_impact": "3",
         "horizon": "medium",
         "response": "treat",
+        "response_rationale": "Gritting is statutory",
     }
     if risk is not None:
         base.update(version=str(risk.version), reference=risk.reference)

@@ -25,7 +25,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.people import person_name
-from escalation.models import Proposal, ProposalStatus
+from escalation.challenges import challenge_answer, challenge_raise
+from escalation.models import Challenge, Proposal, ProposalStatus
 from escalation.services import (
     proposal_create,
     proposal_decide,
@@ -388,6 +389,65 @@ def op_de_escalate(org):
     return run
 
 
+def _challenged(org):
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+    return challenge_raise(
+        risk=risk,
+        by=org.people["director"],
+        reason="Likelier than scored",
+        suggested={"suggested_residual_likelihood": 4, "suggested_residual_impact": 4},
+    )
+
+
+def op_challenge_raise(org):
+    risk = RiskFactory(register=org.service_register, owner=org.people["officer"])
+
+    def run():
+        challenge = challenge_raise(
+            risk=risk,
+            by=org.people["director"],
+            reason="Likelier than scored",
+            suggested={"suggested_residual_likelihood": 4, "suggested_residual_impact": 4},
+        )
+        return Expected(org.people["director"], {Challenge: {challenge.pk: ("+", "Raised")}})
+
+    return run
+
+
+def op_challenge_rescore(org):
+    challenge = _challenged(org)
+    scores = dict(
+        inherent_likelihood=5, inherent_impact=4, residual_likelihood=4, residual_impact=4
+    )
+
+    def run():
+        challenge_answer(
+            challenge=challenge, by=org.people["head"], rescore=True, answer="", scores=scores
+        )
+        reason = f"Re-scored on the challenge by {person_name(org.people['director'])}"
+        return Expected(
+            org.people["head"],
+            {
+                Challenge: {challenge.pk: ("~", "Re-scored")},
+                Risk: {challenge.risk_id: ("~", reason)},
+            },
+        )
+
+    return run
+
+
+def op_challenge_keep(org):
+    challenge = _challenged(org)
+
+    def run():
+        challenge_answer(challenge=challenge, by=org.people["officer"], rescore=False, answer="No")
+        return Expected(
+            org.people["officer"], {Challenge: {challenge.pk: ("~", "Assessment kept")}}
+        )
+
+    return run
+
+
 def op_import(org):
     """An import that updates one risk, leaves one as it was and creates one, with controls:
     one row for each risk and each control it changes or adds, none for the unchanged risk."""
@@ -447,6 +507,9 @@ OPERATIONS: dict[str, Callable] = {
     "proposal_withdraw": op_proposal_withdraw,
     "risk_de_escalate": op_de_escalate,
     "import_apply": op_import,
+    "challenge_raise": op_challenge_raise,
+    "challenge_answer_rescore": op_challenge_rescore,
+    "challenge_answer_keep": op_challenge_keep,
 }
 
 
@@ -487,6 +550,7 @@ def test_every_tracked_model_is_covered():
         "ReminderSettings",
         "S151Review",
         "Portfolio",
+        "Challenge",
     }
 
 

@@ -13,6 +13,7 @@ from escalation.selectors import awaiting_decision
 from registers import permissions, selectors
 from registers.models import Risk
 from registers.selectors.across import across_link
+from registers.selectors.actions import mitigation_cost
 from registers.selectors.home import home_for
 from registers.warnings import risk_warnings
 from scoring import matrix
@@ -49,12 +50,13 @@ def risk_detail(request, pk: int):
     controls, planned = selectors.split_mitigations(actions)
     residual = risk.residual_score
     owner_profile = getattr(risk.owner, "profile", None) if risk.owner else None
-    can_change = permissions.can_change_risk(request.user, risk)
     escalation = escalation_selectors.risk_escalation(risk=risk)
+    challenges = escalation_selectors.risk_challenges(risk=risk)
     history = sorted(
         [
             *selectors.risk_history(risk=risk),
             *escalation_selectors.risk_escalation_events(escalation),
+            *escalation_selectors.risk_challenge_events(challenges),
         ],
         key=lambda entry: entry.when,
         reverse=True,
@@ -67,6 +69,7 @@ def risk_detail(request, pk: int):
             "bands": bands,
             "controls": controls,
             "planned": planned,
+            "mitigation_cost": mitigation_cost(actions),
             "residual_band": matrix.band_for(residual, bands) if residual is not None else None,
             "warnings": risk_warnings(
                 risk=risk,
@@ -77,18 +80,32 @@ def risk_detail(request, pk: int):
             ),
             "reviews": list(risk.reviews.all()),
             "history": history,
-            "can_change": can_change,
-            # An owner of the risk or of one of its actions may sit outside the register.
-            "can_view_register": permissions.can_view_register(request.user, risk.register),
             "escalation": escalation,
-            "can_propose": escalation_permissions.can_propose(request.user, risk),
-            "can_de_escalate": escalation_permissions.can_de_escalate(request.user, risk),
-            "can_close": permissions.can_close_risk(request.user, risk),
-            "can_propose_closure": escalation_permissions.can_propose_closure(request.user, risk),
-            # Action owners may update their own actions even when they cannot edit the risk.
-            "changeable_actions": {
-                a.pk for a in actions if permissions.can_change_action(request.user, a)
-            },
             "today": today,
+            **_what_user_may_do(request.user, risk, actions),
+            **_challenge_context(request.user, risk, challenges),
         },
     )
+
+
+def _what_user_may_do(user, risk: Risk, actions) -> dict:
+    return {
+        "can_change": permissions.can_change_risk(user, risk),
+        # An owner of the risk or of one of its actions may sit outside the register.
+        "can_view_register": permissions.can_view_register(user, risk.register),
+        "can_propose": escalation_permissions.can_propose(user, risk),
+        "can_de_escalate": escalation_permissions.can_de_escalate(user, risk),
+        "can_close": permissions.can_close_risk(user, risk),
+        "can_propose_closure": escalation_permissions.can_propose_closure(user, risk),
+        # Action owners may update their own actions even when they cannot edit the risk.
+        "changeable_actions": {a.pk for a in actions if permissions.can_change_action(user, a)},
+    }
+
+
+def _challenge_context(user, risk: Risk, challenges) -> dict:
+    """Who may challenge the risk's assessment, and the challenges still waiting."""
+    return {
+        "can_challenge": escalation_permissions.can_challenge(user, risk),
+        "open_challenges": [c for c in challenges if c.is_open],
+        "answers_challenges": escalation_permissions.answers_challenges_on(user, risk),
+    }

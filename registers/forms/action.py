@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from common.forms import DayMonthYearField, PersonChoiceField, VersionedForm, fields_helper
-from registers.models import Action, ActionKind
+from registers.models import Action, ActionKind, TreatType
 from registers.selectors.people import organisation_people, people_search_url
 
 
@@ -24,17 +24,44 @@ class ActionForm(VersionedForm, forms.ModelForm):
         empty_label="No owner yet",
         help_text="Who makes sure it happens and reports on it.",
     )
+    agreed_by = PersonChoiceField(
+        label="Agreed by",
+        required=False,
+        empty_label="Not agreed yet",
+        help_text="Who agreed it: its owner, or the manager who holds the budget.",
+    )
 
     class Meta:
         model = Action
-        fields = ("kind", "description", "owner", "due_date", "status", "cost", "evaluation_notes")
-        field_classes = {"due_date": DayMonthYearField}
+        fields = (
+            "kind",
+            "treat_type",
+            "description",
+            "measure_of_success",
+            "owner",
+            "due_date",
+            "agreed_by",
+            "agreed_on",
+            "status",
+            "cost",
+            "review_date",
+            "evaluation_notes",
+        )
+        field_classes = {
+            "due_date": DayMonthYearField,
+            "agreed_on": DayMonthYearField,
+            "review_date": DayMonthYearField,
+        }
         labels = {
             "kind": "Kind",
             "description": "Description",
             "due_date": "Due date",
             "cost": "Cost in pounds",
             "evaluation_notes": "Evaluation notes",
+            "treat_type": "How it treats the risk (optional)",
+            "measure_of_success": "Measure of success",
+            "agreed_on": "Agreed on",
+            "review_date": "Next review of its effect",
         }
         help_texts = {
             "kind": "A control in place already reduces the risk; a planned action will, by "
@@ -43,12 +70,20 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "due_date": "Required for a planned action. For example, 31 3 2027.",
             "cost": "Where known, e.g. 12500.",
             "evaluation_notes": "How well it is working, and how you know.",
+            "treat_type": "Prevention makes the risk less likely, containment lessens its "
+            "impact, contingency is what is done once it has happened.",
+            "measure_of_success": "How anyone will know it has worked, e.g. “no unpatched "
+            "servers at the monthly scan”.",
+            "agreed_on": "When it was agreed. For example, 15 1 2027.",
+            "review_date": "When its effect is next looked at. For example, 30 6 2027.",
         }
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
             "cost": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
             "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
+            "treat_type": forms.RadioSelect,
+            "measure_of_success": forms.Textarea(attrs={"rows": 2}),
         }
         error_messages = {
             "description": {"required": "Describe the control or action."},
@@ -57,6 +92,14 @@ class ActionForm(VersionedForm, forms.ModelForm):
                 "invalid": "Enter the due date as a real date, e.g. 31 3 2027.",
                 "incomplete": "The due date must include a %(missing)s.",
             },
+            "agreed_on": {
+                "invalid": "Enter the date it was agreed as a real date, e.g. 15 1 2027.",
+                "incomplete": "The date it was agreed must include a %(missing)s.",
+            },
+            "review_date": {
+                "invalid": "Enter the review date as a real date, e.g. 30 6 2027.",
+                "incomplete": "The review date must include a %(missing)s.",
+            },
         }
 
     def __init__(self, *args, organisation_id: int, **kwargs):
@@ -64,15 +107,28 @@ class ActionForm(VersionedForm, forms.ModelForm):
         self.fields["owner"].queryset = organisation_people(
             organisation_id=organisation_id, keep=[self.instance.owner_id]
         )
-        self.fields["owner"].search_with(people_search_url(organisation_id=organisation_id))
+        self.fields["agreed_by"].queryset = organisation_people(
+            organisation_id=organisation_id, keep=[self.instance.agreed_by_id]
+        )
+        search_url = people_search_url(organisation_id=organisation_id)
+        self.fields["owner"].search_with(search_url)
+        self.fields["agreed_by"].search_with(search_url)
+        self.fields["treat_type"].choices = [("", "Not said"), *TreatType.choices]
         self.helper = fields_helper(
             "kind",
+            "treat_type",
             "description",
+            "measure_of_success",
             Row(Column("owner", css_class="col-md-7"), Column("due_date", css_class="col-md-5")),
+            Row(
+                Column("agreed_by", css_class="col-md-7"),
+                Column("agreed_on", css_class="col-md-5"),
+            ),
             Row(
                 Column("status", css_class="col-md-7"),
                 Column(PrependedText("cost", "£"), css_class="col-md-5"),
             ),
+            "review_date",
             "evaluation_notes",
             *(["version"] if "version" in self.fields else []),
         )
@@ -89,7 +145,27 @@ class ActionForm(VersionedForm, forms.ModelForm):
                     code="due_date_required",
                 ),
             )
+        self._clean_agreement(cleaned)
         return cleaned
+
+    def _clean_agreement(self, cleaned: dict) -> None:
+        """SMARTER's "agreed" is a person and a date: one without the other is half a record."""
+        if (
+            cleaned.get("agreed_by")
+            and not cleaned.get("agreed_on")
+            and "agreed_on" not in self.errors
+        ):
+            self.add_error(
+                "agreed_on",
+                ValidationError("Give the date it was agreed.", code="agreed_on_required"),
+            )
+        if cleaned.get("agreed_on") and not cleaned.get("agreed_by"):
+            self.add_error(
+                "agreed_by",
+                ValidationError(
+                    "Choose who agreed it, or clear the date.", code="agreed_by_required"
+                ),
+            )
 
     def service_fields(self) -> dict:
         """The cleaned values, as keyword arguments for ``action_create`` / ``action_update``

@@ -110,8 +110,8 @@ class RiskForm(VersionedForm, forms.ModelForm):
             "…resulting in breaches of legislation, fines and reputational damage.",
             "category": "The source of the risk.",
             "owner": "The person accountable for managing the risk.",
-            "response_rationale": "Required when the risk is tolerated: the policy asks for "
-            "the reason to be documented. Useful for any response.",
+            "response_rationale": "Required once a response is chosen: the policy asks for "
+            "the reasons for a course of action to be documented.",
             "horizon": "Consider the medium and long term, not just the present.",
             "target_date": "When the target score should be reached. For example, 31 3 2027.",
             "exposure_low": "In whole pounds, e.g. 250,000. Leave both blank if not estimated.",
@@ -263,7 +263,21 @@ class RiskForm(VersionedForm, forms.ModelForm):
         return (self.cleaned_data.get("financial_link_detail") or "").strip()
 
     def clean_response_rationale(self) -> str:
-        return (self.cleaned_data.get("response_rationale") or "").strip()
+        """The reasons for a course of action are documented, whichever it is
+        (docs/domain.md#mitigation): a response chosen or changed needs its reason. A risk
+        kept from before without one still saves (its page warns of it), so that correcting a
+        title does not wait on it. Tolerate's own message comes from ``Risk.clean``, as the
+        database refuses it too."""
+        rationale = (self.cleaned_data.get("response_rationale") or "").strip()
+        response = self.cleaned_data.get("response")
+        chosen_now = response != self.instance.response
+        if response and chosen_now and response != Response.TOLERATE and not rationale:
+            raise ValidationError(
+                "Say why you chose this response: the policy asks for the reasons for a "
+                "course of action to be documented.",
+                code="rationale_required",
+            )
+        return rationale
 
     def risk_fields(self) -> dict:
         """The editable fields as the services take them."""

@@ -420,6 +420,14 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class TreatType(models.TextChoices):
+    """How a treating action works on the risk (Part 4, docs/domain.md#mitigation)."""
+
+    PREVENTION = "prevention", "Prevention (makes it less likely)"
+    CONTAINMENT = "containment", "Containment (lessens the impact if it happens)"
+    CONTINGENCY = "contingency", "Contingency (what is done once it has happened)"
+
+
 ACTIVE_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
@@ -458,6 +466,24 @@ class Action(Versioned):
         help_text="In pounds, where known.",
     )
     evaluation_notes = models.TextField(blank=True, help_text="How well it is working.")
+    treat_type = models.CharField(
+        "type of treatment", max_length=12, choices=TreatType.choices, blank=True
+    )
+    measure_of_success = models.TextField(
+        blank=True, help_text="How anyone will know it has worked (SMARTER: measurable)."
+    )
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who agreed it (SMARTER: agreed).",
+    )
+    agreed_on = models.DateField(null=True, blank=True)
+    review_date = models.DateField(
+        null=True, blank=True, help_text="When its effect is next reviewed (SMARTER: reviewed)."
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -474,6 +500,16 @@ class Action(Versioned):
             ),
             models.CheckConstraint(
                 condition=Q(cost__isnull=True) | Q(cost__gte=0), name="action_cost_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(treat_type__in=[*TreatType.values, ""]),
+                name="action_treat_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(agreed_by__isnull=True, agreed_on__isnull=True)
+                | Q(agreed_by__isnull=False, agreed_on__isnull=False),
+                name="action_agreement_whole",
+                violation_error_message="An agreement records both who agreed and when.",
             ),
         ]
         indexes = [models.Index(fields=["owner", "status", "due_date"])]

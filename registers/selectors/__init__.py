@@ -209,7 +209,7 @@ def risk_for_page(*, pk: int) -> Risk:
         .prefetch_related(
             Prefetch(
                 "actions",
-                queryset=Action.objects.select_related("owner").order_by(
+                queryset=Action.objects.select_related("owner", "agreed_by").order_by(
                     "kind", F("due_date").asc(nulls_last=True), "pk"
                 ),
             ),

@@ -443,6 +443,21 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go(closure.get_absolute_url(), "closure, to decide")
     scan.submit("Record decision", "closure decision, errors")
 
+    # A colleague challenges a risk's assessment; its owner answers.
+    scan.as_user("insurance.manager")
+    scan.go(f"/risks/{to_close.pk}/challenge/", "challenge an assessment")
+    scan.submit("Send the challenge", "challenge, errors")
+    page.get_by_label("Why is it not properly assessed?").fill("Agency spend doubled.")
+    page.get_by_label("Residual likelihood").select_option("5")
+    page.get_by_label("Residual impact").select_option("4")
+    page.get_by_role("button", name="Send the challenge").click()
+    scan("challenge, as its challenger")
+    challenge_path = page.url.removeprefix(live_server.url)
+    scan.as_user(to_close.owner.username)
+    scan.go(challenge_path, "challenge, to answer")
+    page.get_by_label("Keep the assessment as it is").check()
+    scan.submit("Send the answer", "challenge answer, errors")
+
     # Internal Audit writes its opinion; a committee member reads the confidential appendix.
     scan.as_user("internal.audit")
     scan.go("/reports/committee/?year=2025/26&variant=full", "committee, Internal Audit")

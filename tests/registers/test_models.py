@@ -84,7 +84,7 @@ def test_tolerate_without_a_rationale_is_refused():
     with pytest.raises(ValidationError) as error:
         risk.full_clean()
     assert error.value.error_dict["response_rationale"][0].code == "rationale_required"
-    saved = RiskFactory(response=Response.TREAT)
+    saved = RiskFactory(response=Response.TREAT, response_rationale="")
     with pytest.raises(IntegrityError), transaction.atomic():
         Risk.objects.filter(pk=saved.pk).update(response=Response.TOLERATE)
 

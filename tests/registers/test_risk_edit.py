@@ -84,7 +84,7 @@ def new_risk_data(org, **changes) -> dict:
         "target_impact": "",
         "target_date": "",
         "response": "treat",
-        "response_rationale": "",
+        "response_rationale": "Discharge support can be arranged at modest cost.",
         "horizon": "short",
         "next_review_due": "",
     }
@@ -264,7 +264,13 @@ def test_create_refuses_a_reference_in_use_and_suggests_leaving_it_blank(client,
 def test_create_shows_every_problem_at_once_without_saving(client, org):
     client.force_login(org.people["head"])
     data = new_risk_data(
-        org, title="", owner="", residual_impact="", response="tolerate", target_likelihood=2
+        org,
+        title="",
+        owner="",
+        residual_impact="",
+        response="tolerate",
+        response_rationale="",
+        target_likelihood=2,
     )
     response = client.post(create_url(org.service_register), data)
     assert response.status_code == 200

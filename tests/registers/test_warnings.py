@@ -18,6 +18,7 @@ def make_risk(**fields):
         residual_likelihood=2,
         residual_impact=3,
         response=Response.TREAT,
+        response_rationale="Cheaper to treat than to bear",
         owner_id=1,
         next_review_due=date(2026, 12, 1),
         event="If the event happens",
