@@ -241,7 +241,8 @@ class ChallengeAnswerForm(forms.Form):
             ("rescore", "Re-score the risk at the scores below"),
             ("keep", "Keep the assessment as it is"),
         ],
-        widget=forms.RadioSelect,
+        # Bootstrap's class, which the app's style gives a visible border and focus outline.
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={"required": "Choose whether to re-score the risk or keep it."},
     )
     inherent_likelihood = _score_choice("Inherent likelihood", required=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -47,3 +49,13 @@ class Portfolio(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registers:portfolio-detail", args=[self.pk])
+
+
+@receiver(post_save, sender=Portfolio)
+def _no_history_when_loading_a_backup(sender, instance, raw, **kwargs):
+    """``loaddata`` saves a portfolio raw (no history row, as for every model) and then sets
+    its registers, which would write an m2m history row for each: the backup already holds
+    the history rows, so restoring it must not add to them. The flag lives on the loaded
+    object only (simple_history's own way of skipping)."""
+    if raw:
+        instance.skip_history_when_saving = True

@@ -63,9 +63,14 @@ def test_a_stale_edit_is_refused_and_says_what_changed(org):
 def test_an_invalid_edit_saves_nothing(org):
     risk = RiskFactory(register=org.service_register)
     with pytest.raises(ValidationError):
-        risk_update(risk=risk, by=org.people["head"], version=1, changes={"response": "tolerate"})
+        risk_update(
+            risk=risk,
+            by=org.people["head"],
+            version=1,
+            changes={"response": "tolerate", "response_rationale": ""},
+        )
     risk.refresh_from_db()
-    assert risk.response == "treat" and risk.version == 1
+    assert risk.response == "treat" and risk.response_rationale and risk.version == 1
 
 
 def test_only_editable_fields_go_through_risk_update(org):
