@@ -12,16 +12,9 @@ import requests
 from django.urls import reverse
 
 from accounts.provider import PROVIDER_SESSION_ENDED
-from registers import roles
 from tests.accounts import oidc_provider
-from tests.accounts.test_organisation_sign_in import (  # noqa: F401 (fixtures)
-    BASE,
-    HOME,
-    START,
-    configured,
-    provider,
-    signed_in,
-)
+from tests.accounts.conftest import BASE
+from tests.accounts.test_organisation_sign_in import HOME, START, signed_in
 
 REGISTERS = reverse("registers:search")
 
