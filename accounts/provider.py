@@ -24,6 +24,7 @@ from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.functional import cached_property
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.middleware import SessionRefresh
@@ -203,10 +204,10 @@ class SignInCallback(OIDCAuthenticationCallbackView):
 _SIGNED_OUT_THERE = {"login_required", "interaction_required", "consent_required"}
 
 
-def _refresh_settings(attr, *args):
-    # The endpoint is looked up when a re-check starts, not when the middleware is made, so
-    # that a provider unreachable at start-up does not stop the app from starting.
-    return None if attr in _ENDPOINTS else import_from_settings(attr, *args)
+def _setting(name: str, default=None) -> property:
+    # Read when a re-check starts, as the library's views read theirs, not once when the
+    # middleware is made.
+    return property(lambda self: import_from_settings(name, default))
 
 
 class ProviderSessionRefresh(SessionRefresh):
@@ -221,7 +222,19 @@ class ProviderSessionRefresh(SessionRefresh):
     countdown) is not a page and is never redirected (its Sec-Fetch-Mode is not "navigate").
     """
 
-    get_settings = staticmethod(_refresh_settings)
+    OIDC_EXEMPT_URLS = _setting("OIDC_EXEMPT_URLS", [])
+    OIDC_RP_CLIENT_ID = _setting("OIDC_RP_CLIENT_ID")
+    OIDC_RP_SCOPES = _setting("OIDC_RP_SCOPES", "openid email")
+    OIDC_AUTHENTICATION_CALLBACK_URL = _setting("OIDC_AUTHENTICATION_CALLBACK_URL")
+    OIDC_STATE_SIZE = _setting("OIDC_STATE_SIZE", 32)
+    OIDC_USE_NONCE = _setting("OIDC_USE_NONCE", True)
+    OIDC_NONCE_SIZE = _setting("OIDC_NONCE_SIZE", 32)
+
+    def __init__(self, get_response):
+        # Not the library's __init__, which reads the settings (and would ask the provider
+        # for its endpoints) once, when the app starts.
+        MiddlewareMixin.__init__(self, get_response)
+        self.OIDC_OP_AUTHORIZATION_ENDPOINT = None
 
     @cached_property
     def exempt_urls(self):

@@ -299,8 +299,9 @@ OIDC_USE_PKCE = True
 OIDC_STORE_ID_TOKEN = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
-# How often a session begun at the provider is re-checked there (prompt=none), by the next page.
-OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env.int("RISKREG_OIDC_RECHECK_SECONDS", default=15 * 60)
+# How often a session begun at the provider is re-checked there (prompt=none), by the next page;
+# at least a minute, so that coming back from a re-check is not itself re-checked.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = max(60, env.int("RISKREG_OIDC_RECHECK_SECONDS", default=900))
 # Asked by scripts, not pages: a redirect to the provider would break them (the re-check waits
 # for the next page). Other fetch() requests are told apart by their Sec-Fetch-Mode.
 OIDC_EXEMPT_URLS = ["session-status", "session-keepalive", "registers:people-search"]

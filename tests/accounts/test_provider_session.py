@@ -102,6 +102,7 @@ def test_posts_and_scripts_are_not_redirected_the_next_page_is(client, configure
     fetched = client.get(REGISTERS, headers={"Sec-Fetch-Mode": "cors"})
     assert fetched.status_code == 200
     assert client.get(reverse("session-status")).status_code == 200
+    assert client.post(REGISTERS).status_code == 405  # reached the page, which takes no form
     assert client.get(REGISTERS)["Location"].startswith(configured.issuer)
 
 
