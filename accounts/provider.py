@@ -5,7 +5,8 @@ The library runs the authorisation-code flow (state, nonce, PKCE, the token requ
 signature against the provider's published keys); this module adds what it leaves to us: the
 endpoints found from the issuer's discovery document, the ID token's issuer, audience and
 expiry checked, the groups read from the ID token as well as the userinfo answer, and the
-account found, linked or made by ``services.provider_sign_in``.
+account found, linked or made by ``services.provider_sign_in``; and the library's silent
+re-check (``ProviderSessionRefresh``) that ends a session here once the provider's has ended.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from urllib.parse import urlencode
 import jwt
 import requests
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.functional import cached_property
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.middleware import SessionRefresh
 from mozilla_django_oidc.utils import absolutify, import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -42,6 +46,10 @@ FAILED = "Signing in with your organisation account did not work. Try again, or 
 NOT_MAPPED = (
     "Your organisation account is in no group that gives access to the risk registers. "
     "Ask the risk registers' administrator."
+)
+PROVIDER_SESSION_ENDED = (
+    "You were signed out because you are no longer signed in with your organisation account. "
+    "Sign in again to carry on."
 )
 # The ID token, kept in the session for signing out at the provider (id_token_hint).
 ID_TOKEN = "oidc_id_token"
@@ -174,7 +182,15 @@ class SignInCallback(OIDCAuthenticationCallbackView):
             return self.login_failure()
 
     def login_failure(self):
-        messages.error(self.request, getattr(self.request, "provider_refusal", FAILED))
+        # A re-check (ProviderSessionRefresh) refused, or answered that nobody is signed in at
+        # the provider (login_required and the like): the session here ends too.
+        if self.request.user.is_authenticated:
+            auth.logout(self.request)
+        if self.request.GET.get("error") in _SIGNED_OUT_THERE:
+            message = PROVIDER_SESSION_ENDED
+        else:
+            message = getattr(self.request, "provider_refusal", FAILED)
+        messages.error(self.request, message)
         self.request.session.pop(ID_TOKEN, None)
         return redirect("login")
 
@@ -182,6 +198,67 @@ class SignInCallback(OIDCAuthenticationCallbackView):
         response = super().login_success()
         log.info("signed in through the identity provider: %s", self.user.get_username())
         return response
+
+
+# The answers to prompt=none meaning the provider would have to ask the person something.
+_SIGNED_OUT_THERE = {"login_required", "interaction_required", "consent_required"}
+
+
+def _setting(name: str, default=None) -> property:
+    # Read when a re-check starts, as the library's views read theirs, not once when the
+    # middleware is made.
+    return property(lambda self: import_from_settings(name, default))
+
+
+class ProviderSessionRefresh(SessionRefresh):
+    """mozilla-django-oidc's re-check: once ``OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS`` have passed
+    since someone signed in through the provider, their next page goes to the provider with
+    prompt=none. Still signed in there, they come straight back with their roles refreshed;
+    not, the provider answers login_required and ``SignInCallback`` signs them out here.
+
+    Only for sessions begun at the provider (the library checks the session's backend: a
+    local account is never sent there), only for GET pages: a form posted is kept and the next
+    page re-checks. A script's fetch() (the PDF download, the people picker, the session's
+    countdown) is not a page and is never redirected (its Sec-Fetch-Mode is not "navigate").
+    """
+
+    OIDC_EXEMPT_URLS = _setting("OIDC_EXEMPT_URLS", [])
+    OIDC_RP_CLIENT_ID = _setting("OIDC_RP_CLIENT_ID")
+    OIDC_RP_SCOPES = _setting("OIDC_RP_SCOPES", "openid email")
+    OIDC_AUTHENTICATION_CALLBACK_URL = _setting("OIDC_AUTHENTICATION_CALLBACK_URL")
+    OIDC_STATE_SIZE = _setting("OIDC_STATE_SIZE", 32)
+    OIDC_USE_NONCE = _setting("OIDC_USE_NONCE", True)
+    OIDC_NONCE_SIZE = _setting("OIDC_NONCE_SIZE", 32)
+
+    def __init__(self, get_response):
+        # Not the library's __init__, which reads the settings (and would ask the provider
+        # for its endpoints) once, when the app starts.
+        MiddlewareMixin.__init__(self, get_response)
+        self.OIDC_OP_AUTHORIZATION_ENDPOINT = None
+
+    @cached_property
+    def exempt_urls(self):
+        """The library's own names for its addresses are not ours: signing in and out here,
+        and ``OIDC_EXEMPT_URLS``."""
+        names = ["accounts:oidc-start", "accounts:oidc-callback", "logout"]
+        names += [url for url in self.OIDC_EXEMPT_URLS if isinstance(url, str)]
+        return {url if url.startswith("/") else reverse(url) for url in names}
+
+    def is_refreshable_url(self, request):
+        mode = request.headers.get("Sec-Fetch-Mode", "navigate")
+        return enabled() and mode == "navigate" and super().is_refreshable_url(request)
+
+    def process_request(self, request):
+        if not self.is_refreshable_url(request):
+            return None
+        try:
+            self.OIDC_OP_AUTHORIZATION_ENDPOINT = metadata()["authorization_endpoint"]
+        except (requests.RequestException, ValueError, KeyError, ImproperlyConfiguredIssuer):
+            # The provider out of reach: not a reason to sign everyone out; the next page
+            # tries again.
+            log.warning("identity provider unreachable: session re-check postponed")
+            return None
+        return super().process_request(request)
 
 
 def provider_logout_url(request, id_token: str | None) -> str | None:

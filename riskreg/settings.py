@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Signs out a session left idle (RISKREG_IDLE_MINUTES) and logs refused requests.
     "riskreg.security.IdleTimeoutMiddleware",
+    # After it, so that an idle session ends rather than being renewed: re-checks at the
+    # identity provider, every RISKREG_OIDC_RECHECK_SECONDS, that the person signed in through
+    # it is still signed in there (accounts/provider.py).
+    "accounts.provider.ProviderSessionRefresh",
     "riskreg.security.RefusalLogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets django-simple-history record who made each change made through a request.
@@ -295,6 +299,12 @@ OIDC_USE_PKCE = True
 OIDC_STORE_ID_TOKEN = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+# How often a session begun at the provider is re-checked there (prompt=none), by the next page;
+# at least a minute, so that coming back from a re-check is not itself re-checked.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = max(60, env.int("RISKREG_OIDC_RECHECK_SECONDS", default=900))
+# Asked by scripts, not pages: a redirect to the provider would break them (the re-check waits
+# for the next page). Other fetch() requests are told apart by their Sec-Fetch-Mode.
+OIDC_EXEMPT_URLS = ["session-status", "session-keepalive", "registers:people-search"]
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("accounts.provider.ProviderBackend")
     # Signing out is a form; its redirect on to the provider's end-session page (same origin

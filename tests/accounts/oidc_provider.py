@@ -110,9 +110,12 @@ _FORM = re.compile(r'<form[^>]*action="([^"]+)"', re.I)
 _HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"', re.I)
 
 
-def sign_in_at_provider(authorisation_url: str, login: str, callback_base: str) -> str:
-    """The provider's sign-in as a browser goes through it; the address it sends back to."""
-    browser = requests.Session()
+def sign_in_at_provider(
+    authorisation_url: str, login: str, callback_base: str, browser: requests.Session | None = None
+) -> str:
+    """The provider's sign-in as a browser goes through it; the address it sends back to.
+    Pass ``browser`` to keep the provider's session (its cookies) for later."""
+    browser = browser if browser is not None else requests.Session()
     url, data = authorisation_url, None
     for _ in range(10):
         response = (
@@ -133,3 +136,27 @@ def sign_in_at_provider(authorisation_url: str, login: str, callback_base: str) 
         fields = dict(_HIDDEN.findall(response.text))
         url, data = urljoin(url, action.group(1)), {**fields, "login": login, "password": "any"}
     raise AssertionError("the provider never sent the browser back")
+
+
+def silent_return(authorisation_url: str, browser: requests.Session, callback_base: str) -> str:
+    """A prompt=none request followed in ``browser``: the provider answers straight away,
+    signed in there or not; the address it sends back to."""
+    url = authorisation_url
+    for _ in range(10):
+        response = browser.get(url, allow_redirects=False)
+        assert response.is_redirect, f"the provider asked something: {response.status_code} {url}"
+        url = urljoin(url, response.headers["Location"])
+        if url.startswith(callback_base):
+            return url
+    raise AssertionError("the provider never sent the browser back")
+
+
+def end_session_at_provider(issuer: str, browser: requests.Session) -> None:
+    """Sign out at the provider itself (its end-session page and confirmation), as the person
+    would in another tab or application."""
+    page = browser.get(f"{issuer}/session/end?client_id={CLIENT_ID}")
+    action = _FORM.search(page.text)
+    assert action, f"no sign-out form at the provider: {page.status_code} {page.text[:300]}"
+    fields = dict(_HIDDEN.findall(page.text))
+    done = browser.post(urljoin(page.url, action.group(1)), data={**fields, "logout": "yes"})
+    assert done.status_code == 200, done.text[:300]

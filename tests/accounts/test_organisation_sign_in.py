@@ -12,45 +12,18 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import ProviderGroupMapping, ProviderIdentity
+from accounts.models import ProviderIdentity
 from accounts.provider import ID_TOKEN
 from registers import roles
 from tests.accounts import oidc_provider
+from tests.accounts.conftest import BASE
 from tests.factories import UserFactory
 
-BASE = "http://testserver"
 HOME = reverse("web:home")
 START = reverse("accounts:oidc-start")
-
-
-@pytest.fixture(scope="module")
-def provider():
-    local = oidc_provider.start(BASE)
-    yield local
-    oidc_provider.stop(local)
-
-
-@pytest.fixture
-def configured(provider, settings, org):
-    provider.configure(settings)
-    insurance, _ = Group.objects.get_or_create(name=roles.INSURANCE_MANAGER)
-    heads, _ = Group.objects.get_or_create(name=roles.HEADS_OF_SERVICE)
-    ProviderGroupMapping.objects.create(
-        group="grp-insurance", role=insurance, organisation=org.organisation
-    )
-    ProviderGroupMapping.objects.create(
-        group="grp-adult-care-heads",
-        role=heads,
-        organisation=org.organisation,
-        directorate=org.directorate,
-        service=org.service,
-    )
-    ProviderGroupMapping.objects.create(group="grp-staff", organisation=org.organisation)
-    return provider
 
 
 def callback_for(client: Client, provider, login: str) -> str:

@@ -75,3 +75,32 @@ def test_the_sign_in_page_with_the_organisation_account_is_accessible(
     expect(page.get_by_text("email address is not verified")).to_be_visible()
     scan("sign in, organisation account refused")
     assert scan.failures == {}
+
+
+def test_the_session_here_ends_when_the_provider_session_ends(
+    page: Page, live_server, provider, settings
+):
+    settings.OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = 2  # re-checked at the provider that often
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_role("link", name="Sign in with your organisation account").click()
+    page.locator('input[name="login"]').fill("robin")
+    page.locator('input[name="password"]').fill("anything")
+    page.locator('button[type="submit"]').click()
+    expect(page.get_by_role("heading", name="Your risk work")).to_be_visible()
+
+    # Still signed in at the provider: the re-check is invisible, the page opens.
+    page.wait_for_timeout(2500)
+    page.get_by_role("link", name="Registers", exact=True).click()
+    expect(page.get_by_role("link", name="Adult Care service")).to_be_visible()
+    assert page.url.startswith(live_server.url)
+
+    # Signed out at the provider itself (as from another application).
+    page.goto(f"{provider.issuer}/session/end?client_id={oidc_provider.CLIENT_ID}")
+    page.get_by_role("button", name="Yes, sign me out").click()
+
+    page.wait_for_timeout(2500)
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/accounts/login/")
+    expect(page.get_by_text("no longer signed in with your organisation account")).to_be_visible()
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/")
