@@ -8,7 +8,7 @@ from datetime import date
 
 from django import forms
 
-from common.forms import PersonChoiceField, fields_helper
+from common.forms import DayMonthYearField, PersonChoiceField, fields_helper
 from registers.models import OversightVerdict, Register, Tier
 from registers.periods import Quarter, approvable_quarters, quarter_considered
 from registers.review_questions import questions_for
@@ -29,10 +29,7 @@ class RegisterApprovalForm(forms.Form):
         help_text="You record this approval on their behalf; it is theirs, and shows you as "
         "the person who recorded it.",
     )
-    decided_on = forms.DateField(
-        label="Date of the meeting",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    decided_on = DayMonthYearField(label="Date of the meeting")
     confirm_without_s151 = forms.BooleanField(
         label="Approve without the Section 151 Officer's sign-off",
         required=False,

@@ -4,6 +4,7 @@ Section 151 Officer's oversight, draft packs and the approved packs stored as re
 
 import hashlib
 import io
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -623,10 +624,14 @@ def test_the_s151_page_costs_a_fixed_number_of_queries(
         assert client.get(s151_url()).status_code == 200
 
 
-def test_the_meeting_date_is_offered_as_a_browser_date(client, org):
+def test_the_meeting_date_is_entered_as_day_month_and_year(client, org):
+    """Three boxes, whatever the browser's locale (an en-US browser's date input asks for
+    month/day/year), filled with today's date."""
     client.force_login(org.people["head"])
     page = client.get(approval_url(org.service_register)).content.decode()
-    assert f'type="date" name="decided_on" value="{today().isoformat()}"' in page
+    assert 'type="date"' not in page
+    for part, value in (("day", today().day), ("month", today().month), ("year", today().year)):
+        assert re.search(rf'name="decided_on_{part}"[^>]*value="{value}"', page), part
 
 
 # A register's own pack (the template's shape) ---------------------------------------------
