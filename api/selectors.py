@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from api import permissions
+from registers import permissions
 from registers.filters import RegisterRiskFilter
 from registers.models import (
     Action,

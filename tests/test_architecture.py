@@ -138,7 +138,7 @@ def test_no_function_is_longer_than_a_screen():
 
 
 # A tracker's number ("issue" followed by a number, with or without "#"), not the product's
-# words. The verb stays possible: "the page issues 12 queries", "would issue 208 queries".
+# words. The verb stays possible: "the page issues N queries", "would issue N requests".
 ISSUE_NUMBER = re.compile(
     r"\bissue[ -]?#?\d+\b(?!\s+(?:queries|requests|statements|SQL)\b)", re.IGNORECASE
 )

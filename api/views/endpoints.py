@@ -12,7 +12,8 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api import permissions, selectors, serializers
+from api import selectors, serializers
+from registers import permissions as registers_permissions
 from registers.filters import RegisterRiskFilter
 from registers.models import Organisation, Register, Risk
 from registers.periods import Quarter
@@ -35,7 +36,7 @@ def _viewable_register(request: Request, pk: int) -> Register:
         register = selectors.register_for(pk=pk)
     except Register.DoesNotExist as missing:
         raise NotFound("No such register.") from missing
-    if not permissions.can_view_register(request.user, register):
+    if not registers_permissions.can_view_register(request.user, register):
         raise PermissionDenied("You do not have access to this register.")
     return register
 
@@ -145,7 +146,7 @@ class RiskDetail(generics.RetrieveAPIView):
             risk = selectors.risk_for(pk=self.kwargs["pk"])
         except Risk.DoesNotExist as missing:
             raise NotFound("No such risk.") from missing
-        if not permissions.can_view_risk(request.user, risk):
+        if not registers_permissions.can_view_risk(request.user, risk):
             raise PermissionDenied("You do not have access to this risk.")
         context = {
             **self.get_serializer_context(),
