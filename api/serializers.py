@@ -39,6 +39,7 @@ class RegisterSerializer(serializers.ModelSerializer):
             "id",
             "name",
             "tier",
+            "kind",
             "prefix",
             "organisation_id",
             "organisation",
@@ -50,6 +51,7 @@ class RegisterSerializer(serializers.ModelSerializer):
             "last_approved_at",
             "last_approved_by",
             "next_review_due",
+            "closed_at",
             "page",
             "risks",
         ]

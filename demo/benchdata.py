@@ -36,6 +36,7 @@ from registers.models import (
     Category,
     Directorate,
     Horizon,
+    Kind,
     Organisation,
     Profile,
     Register,
@@ -265,6 +266,7 @@ def _service_registers(
         register = Register.objects.create(
             organisation=people.organisation,
             tier=Tier.PROJECT if s % 5 == 0 else Tier.SERVICE,
+            kind=Kind.PROJECT if s % 5 == 0 else "",
             directorate=directorate,
             service=service,
             name=f"Service {number}.{s} Risk Register",

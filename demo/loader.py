@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.committee import load_closure_proposal, load_committee_words
+from demo.directorate_registers import load_directorate_registers
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
@@ -30,6 +31,7 @@ from registers.models import (
     ActionKind,
     ActionStatus,
     Directorate,
+    Kind,
     Organisation,
     Profile,
     Register,
@@ -208,6 +210,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("committee report words", True)
     for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
         load.count("Section 151 reviews", True)
+    for _ in range(load_directorate_registers(organisation=organisation, by=load.admin)):
+        load.count("registers", True)
     for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
         load.count("Cabinet portfolios", True)
     return load.created
@@ -518,6 +522,7 @@ def _register(
     register = Register(
         **(place | {"name": name}),
         prefix=prefix() if callable(prefix) else prefix,
+        kind=Kind.PROJECT if tier == Tier.PROJECT else "",
         owner=owner,
         review_interval_months=interval,
         last_approved_at=approved_at,

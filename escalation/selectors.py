@@ -337,7 +337,7 @@ def de_escalation_targets(*, risk: Risk) -> list[Register]:
         )
     else:
         return []
-    targets = list(below.order_by("tier", "name"))
+    targets = list(below.filter(closed_at__isnull=True).order_by("tier", "name"))
     came_from = came_from_register_id(risk=risk)
     targets.sort(key=lambda target: (target.pk != came_from, target.tier != Tier.DIRECTORATE))
     return targets

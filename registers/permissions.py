@@ -22,6 +22,12 @@ Changing (docs/domain.md#who-may-change-what):
   (docs/domain.md#register-approval);
 - the oversight of the corporate register: the Section 151 Officer;
 - reporting a new risk: anyone who can see the register;
+- opening a project, programme, partnership or shared-service register in a directorate, and
+  closing one: the directorate's director and the Insurance Manager
+  (docs/domain.md#opening-and-closing-a-register);
+- a closed register: nobody changes it, approves it, circulates it or adds risks to it;
+- circulating a register's draft pack before its meeting: its owner, its review lead and the
+  Insurance Manager;
 - Internal Audit and committee members change nothing, whatever else they are.
 
 Cabinet portfolios (docs/domain.md#cabinet-portfolios): a Cabinet member reads the key risks
@@ -38,7 +44,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from registers import roles
-from registers.models import Action, Portfolio, Register, Risk, Tier
+from registers.models import Action, Directorate, Portfolio, Register, Risk, Tier
 from scoring.matrix import Seniority
 
 
@@ -138,8 +144,9 @@ def can_view_risk(user: AbstractBaseUser, risk: Risk) -> bool:
 
 
 def can_change_register(user: AbstractBaseUser, register: Register) -> bool:
-    """Change a register's settings, add and import risks, decide risks reported to it."""
-    if is_read_only(user):
+    """Change a register's settings, add and import risks, decide risks reported to it. A
+    closed register changes no more."""
+    if is_read_only(user) or register.is_closed:
         return False
     return register.owner_id == user.pk or (
         is_insurance_manager(user) and can_view_register(user, register)
@@ -194,8 +201,8 @@ def can_change_action(user: AbstractBaseUser, action) -> bool:
 
 
 def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:
-    """Any colleague who can see a register may report a new risk to it."""
-    return not is_read_only(user) and can_view_register(user, register)
+    """Any colleague who can see a register may report a new risk to it, unless it is closed."""
+    return not is_read_only(user) and not register.is_closed and can_view_register(user, register)
 
 
 def people_search_organisation(user: AbstractBaseUser, organisation_id: int | None) -> int | None:
@@ -216,6 +223,8 @@ def may_approve_register(user: AbstractBaseUser, register: Register) -> bool:
     Insurance Manager records approvals, never gives them (docs/domain.md#register-approval)."""
     if not user.is_authenticated or is_read_only(user) or not user.is_active:
         return False
+    if register.is_closed:
+        return False
     if register.owner_id == user.pk:
         return True
     profile = _profile(user)
@@ -230,13 +239,78 @@ def may_approve_register(user: AbstractBaseUser, register: Register) -> bool:
 def can_record_approval(user: AbstractBaseUser, register: Register) -> bool:
     """Record an approval on the approver's behalf: the Insurance Manager."""
     return (
-        not is_read_only(user) and is_insurance_manager(user) and can_view_register(user, register)
+        not is_read_only(user)
+        and not register.is_closed
+        and is_insurance_manager(user)
+        and can_view_register(user, register)
     )
 
 
 def can_open_approval(user: AbstractBaseUser, register: Register) -> bool:
     """Open a register's approval page: those who approve it and the Insurance Manager."""
     return may_approve_register(user, register) or can_record_approval(user, register)
+
+
+def directs(user: AbstractBaseUser, directorate_id: int | None) -> bool:
+    """Whether the user leads the directorate: placed in it at Director level or above (how
+    the product knows a directorate's director, docs/domain.md#registers-and-tiers)."""
+    profile = _profile(user)
+    return (
+        directorate_id is not None
+        and profile is not None
+        and profile.directorate_id == directorate_id
+        and profile.seniority >= Seniority.DIRECTOR
+    )
+
+
+def can_open_register(user: AbstractBaseUser, directorate: Directorate) -> bool:
+    """Open a project, programme, partnership or shared-service register in ``directorate``:
+    its director and the Insurance Manager of its organisation."""
+    if not user.is_authenticated or is_read_only(user):
+        return False
+    if user.is_superuser:
+        return True
+    profile = _profile(user)
+    if profile is None or profile.organisation_id != directorate.organisation_id:
+        return False
+    return roles.INSURANCE_MANAGER in role_names(user) or directs(user, directorate.pk)
+
+
+def directorates_to_open_in(user: AbstractBaseUser) -> QuerySet[Directorate]:
+    """The directorates in which the user may open registers (``can_open_register`` for many
+    directorates at once)."""
+    if not user.is_authenticated or is_read_only(user):
+        return Directorate.objects.none()
+    if user.is_superuser:
+        return Directorate.objects.all()
+    profile = _profile(user)
+    if profile is None:
+        return Directorate.objects.none()
+    in_organisation = Directorate.objects.filter(organisation_id=profile.organisation_id)
+    if roles.INSURANCE_MANAGER in role_names(user):
+        return in_organisation
+    if directs(user, profile.directorate_id):
+        return in_organisation.filter(pk=profile.directorate_id)
+    return Directorate.objects.none()
+
+
+def can_close_register(user: AbstractBaseUser, register: Register) -> bool:
+    """Close an open project, programme, partnership or shared-service register: whoever may
+    open one in its directorate. The corporate, directorate and service registers are the
+    structure of the organisation and never close."""
+    if register.tier != Tier.PROJECT or register.is_closed:
+        return False
+    return can_open_register(user, register.directorate)
+
+
+def can_circulate_register(user: AbstractBaseUser, register: Register) -> bool:
+    """Circulate the register's draft pack to its leadership team before the review meeting:
+    its owner, its review lead and the Insurance Manager (docs/domain.md#register-packs)."""
+    if is_read_only(user) or register.is_closed:
+        return False
+    if user.pk in (register.owner_id, register.review_lead_id):
+        return True
+    return is_insurance_manager(user) and can_view_register(user, register)
 
 
 def can_review_as_s151(user: AbstractBaseUser) -> bool:

@@ -65,6 +65,10 @@ def risk_create(
     """
     # Lock the register so two risks raised on it at once cannot draw the same reference.
     register = Register.objects.select_for_update().get(pk=register.pk)
+    if register.is_closed:
+        raise ValidationError(
+            f"{register.name} is closed: it takes no new risks.", code="register_closed"
+        )
     risk = Risk(register=register, organisation_id=register.organisation_id, **fields)
     risk.reference = (risk.reference or "").strip().upper()
     generated = not risk.reference
@@ -377,7 +381,7 @@ def action_complete(*, action: Action, by: AbstractBaseUser, evaluation: str = "
     return save_next_version(action, by=by, reason="Completed")
 
 
-REGISTER_SETTINGS = ("name", "owner", "review_interval_months")
+REGISTER_SETTINGS = ("name", "owner", "review_lead", "review_interval_months")
 
 
 @transaction.atomic

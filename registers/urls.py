@@ -8,6 +8,7 @@ from registers.views import (
     people,
     portfolios,
     register,
+    register_lifecycle,
     register_settings,
     register_xlsx,
     reports,
@@ -19,8 +20,15 @@ from registers.views import (
 app_name = "registers"
 
 urlpatterns = [
-    # The tree of registers
+    # The tree of registers, and opening and closing a project, programme, partnership or
+    # shared-service register
     path("organisation/", organisation.organisation, name="organisation"),
+    path(
+        "directorates/<int:pk>/registers/new/",
+        register_lifecycle.register_open,
+        name="register-open",
+    ),
+    path("registers/<int:pk>/close/", register_lifecycle.register_close, name="register-close"),
     # Cabinet portfolios
     path("portfolios/", portfolios.portfolios, name="portfolios"),
     path("portfolios/new/", portfolios.portfolio_edit, name="portfolio-create"),

@@ -187,7 +187,9 @@ def _registers(
     tier_labels = dict(Tier.choices)
     register_rows = (
         Register.objects.filter(
-            organisation=organisation, tier__in=[Tier.DIRECTORATE, Tier.SERVICE, Tier.PROJECT]
+            organisation=organisation,
+            tier__in=[Tier.DIRECTORATE, Tier.SERVICE, Tier.PROJECT],
+            closed_at__isnull=True,
         )
         .order_by("name", "pk")
         .values(

@@ -1,5 +1,6 @@
-"""What the reports keep of their own: the committee report's narrative and the SLT packs
-stored when SLT approved a quarter.
+"""What the reports keep of their own: the committee report's narrative, the SLT packs
+stored when SLT approved a quarter, and the record of each register pack circulated before
+its meeting.
 
 Everything else a report prints is read from the registers and their quarterly snapshots.
 """
@@ -11,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from registers.models import Organisation, RegisterSnapshot, Versioned
+from registers.models import Organisation, Register, RegisterSnapshot, Versioned
 from registers.periods import year_label
 from reports.permissions import APPENDIX, FULL, PUBLIC
 
@@ -102,3 +103,32 @@ class StoredPack(models.Model):
 
     def __str__(self) -> str:
         return f"SLT pack ({self.variant}) of {self.snapshot}"
+
+
+class Circulation(models.Model):
+    """A register's draft pack sent to its leadership team before the review meeting: who
+    sent it, when, for which quarter, to whom, and whether the PDF went attached or as a link
+    (docs/domain.md#register-packs). A record, never changed once made."""
+
+    register = models.ForeignKey(Register, on_delete=models.PROTECT, related_name="circulations")
+    quarter = models.CharField(max_length=20, help_text="The quarter of the pack, e.g. 2026/27 Q3.")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+    recipients = models.JSONField(
+        default=list, help_text="Each person sent the pack: their name and email address."
+    )
+    without_email = models.JSONField(
+        default=list, help_text="The leadership team's members with no email address."
+    )
+    attached = models.BooleanField(
+        help_text="Whether the PDF was attached; otherwise the email links to the pack."
+    )
+    size = models.PositiveIntegerField(help_text="Bytes of the PDF.")
+
+    class Meta:
+        ordering = ["register", "-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.register} pack for {self.quarter}, circulated {self.sent_at:%Y-%m-%d}"

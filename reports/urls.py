@@ -1,6 +1,14 @@
 from django.urls import path
 
-from reports.views import collation, committee, cycle, packs, portfolio_pack, register_pack
+from reports.views import (
+    circulation,
+    collation,
+    committee,
+    cycle,
+    packs,
+    portfolio_pack,
+    register_pack,
+)
 
 app_name = "reports"
 
@@ -18,6 +26,11 @@ urlpatterns = [
         "register/<int:pk>/pdf/",
         register_pack.register_pack_download,
         name="register-pack-pdf",
+    ),
+    path(
+        "register/<int:pk>/circulate/",
+        circulation.register_circulate,
+        name="register-circulate",
     ),
     # A Cabinet member's portfolio pack
     path("portfolio/<int:pk>/pdf/", portfolio_pack.portfolio_pack_download, name="portfolio-pack"),

@@ -340,16 +340,23 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    # Two "status" fields with different choices: named after their models, not numbered.
+    # Two "status" (and "kind") fields with different choices: named after their models, not
+    # numbered.
     "ENUM_NAME_OVERRIDES": {
         "RiskStatusEnum": "registers.models.RiskStatus",
         "ActionStatusEnum": "registers.models.ActionStatus",
+        "RegisterKindEnum": "registers.models.Kind",
     },
 }
 
 # PDF rendering runs in a child process with these caps (reports/pdf.py).
 RISKREG_PDF_TIMEOUT_SECONDS = env.int("RISKREG_PDF_TIMEOUT_SECONDS", default=60)
 RISKREG_PDF_MEMORY_MB = env.int("RISKREG_PDF_MEMORY_MB", default=1536)
+# A register pack circulated before its meeting goes attached up to this size, else as a link
+# (reports/circulation.py): most mail servers refuse messages much above 10 MB.
+RISKREG_CIRCULATION_ATTACH_MAX_BYTES = env.int(
+    "RISKREG_CIRCULATION_ATTACH_MAX_BYTES", default=5 * 1024 * 1024
+)
 
 LOGGING = {
     "version": 1,

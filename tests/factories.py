@@ -97,6 +97,9 @@ class RegisterFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     tier = Tier.CORPORATE
+    kind = factory.LazyAttribute(
+        lambda register: "project" if register.tier == Tier.PROJECT else ""
+    )
     name = factory.Sequence(lambda n: f"Register {n}")
     prefix = factory.Sequence(lambda n: f"R{n}")
     owner = factory.SubFactory(UserFactory)

@@ -11,18 +11,24 @@ from registers.selectors.people import organisation_people, people_search_url
 
 
 class RegisterSettingsForm(VersionedForm, forms.ModelForm):
-    """A register's name, owner and review interval. The settings carry the version of the
-    register they started from, so a colleague's save in the meantime is detected
+    """A register's name, owner, review lead and review interval. The settings carry the
+    version of the register they started from, so a colleague's save in the meantime is detected
     (``services.register_update`` raises ``StaleEdit``)."""
 
     owner = PersonChoiceField(
         label="Owner",
         help_text="Reviews and approves the register and decides on the risks reported to it.",
     )
+    review_lead = PersonChoiceField(
+        label="Review lead (optional)",
+        required=False,
+        help_text="The member of the leadership team who leads on the register's review and "
+        "circulates its pack before the meeting.",
+    )
 
     class Meta:
         model = Register
-        fields = ("name", "owner", "review_interval_months")
+        fields = ("name", "owner", "review_lead", "review_interval_months")
         labels = {"name": "Name", "review_interval_months": "Review interval in months"}
         help_texts = {
             "review_interval_months": "How often the register is reviewed and approved: "
@@ -36,6 +42,12 @@ class RegisterSettingsForm(VersionedForm, forms.ModelForm):
             organisation_id=self.instance.organisation_id, keep=[self.instance.owner_id]
         )
         self.fields["owner"].search_with(
+            people_search_url(organisation_id=self.instance.organisation_id)
+        )
+        self.fields["review_lead"].queryset = organisation_people(
+            organisation_id=self.instance.organisation_id, keep=[self.instance.review_lead_id]
+        )
+        self.fields["review_lead"].search_with(
             people_search_url(organisation_id=self.instance.organisation_id)
         )
         self.fields["name"].validators.append(PlainVisibleText("register's name"))

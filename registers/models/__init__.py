@@ -28,7 +28,7 @@ from registers.models.records import (
     RiskReport,
     RiskReview,
 )
-from registers.models.register import TIER_ORDER, Register, Tier
+from registers.models.register import TIER_ORDER, Kind, Register, Tier
 from registers.models.risk import (
     ACTIVE_ACTION_STATUSES,
     Action,
@@ -70,6 +70,7 @@ __all__ = [
     "FinancialLink",
     "Horizon",
     "ImportUpload",
+    "Kind",
     "MovementKind",
     "Organisation",
     "OversightVerdict",

@@ -116,13 +116,15 @@ class MovementKind(models.TextChoices):
     ESCALATED = "escalated", "Escalated"
     DE_ESCALATED = "de_escalated", "De-escalated"
     REMOVED = "removed", "Removed"
+    MOVED = "moved", "Moved"
 
 
 class RiskMovement(models.Model):
     """A risk coming onto or going off a register, and why: the register's ledger.
 
     Escalation moves a risk one tier up (accepted by the receiving register's owner),
-    de-escalation moves it down, removal takes it off its register (closing it). The policy
+    de-escalation moves it down, removal takes it off its register (closing it), a move takes
+    it to another register when its own is closed (docs/domain.md#closing-a-register). The policy
     asks that the reasons be kept; the reports read what came and went in a quarter from here.
     """
 

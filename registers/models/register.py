@@ -25,6 +25,17 @@ class Tier(models.TextChoices):
     PROJECT = "project", "Project"
 
 
+class Kind(models.TextChoices):
+    """What a project-tier register stands for (docs/domain.md#registers-and-tiers): the
+    policy groups programmes, partnerships and shared services with projects. The corporate,
+    directorate and service registers are the structure and have no kind."""
+
+    PROJECT = "project", "Project"
+    PROGRAMME = "programme", "Programme"
+    PARTNERSHIP = "partnership", "Partnership"
+    SHARED_SERVICE = "shared_service", "Shared service"
+
+
 # Higher tiers first: the order registers are listed and risks escalate in.
 TIER_ORDER = {Tier.CORPORATE: 0, Tier.DIRECTORATE: 1, Tier.SERVICE: 2, Tier.PROJECT: 2}
 
@@ -33,8 +44,11 @@ class Register(Versioned):
     """A risk register at one tier of the organisation tree.
 
     ``directorate`` is set on directorate, service and project registers and ``service`` on
-    service and project registers, so "everything in a directorate" is one indexed filter; the
-    check constraints fix which are set for each tier and ``clean`` that they agree.
+    service registers and on project registers held by a service (a project register a
+    directorate holds has none), so "everything in a directorate" is one indexed filter; the
+    check constraints fix which are set for each tier and ``clean`` that they agree. A
+    project-tier register has a ``kind`` (project, programme, partnership, shared service) and
+    may be closed; the structure's registers have no kind and are never closed.
     """
 
     organisation = models.ForeignKey(
@@ -47,6 +61,7 @@ class Register(Versioned):
     service = models.ForeignKey(
         Service, on_delete=models.PROTECT, null=True, blank=True, related_name="registers"
     )
+    kind = models.CharField(max_length=16, choices=Kind.choices, blank=True, default="")
     name = models.CharField(max_length=200)
     prefix = models.CharField(
         max_length=16,
@@ -85,6 +100,23 @@ class Register(Versioned):
         help_text="The Insurance Manager who recorded the last approval on the approver's "
         "behalf, if they did.",
     )
+    review_lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_register_reviews",
+        help_text="The member of the leadership team who leads on the register's review.",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    closure_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     history = HistoricalRecords()
@@ -97,16 +129,32 @@ class Register(Versioned):
                 condition=(
                     Q(tier=Tier.CORPORATE, directorate__isnull=True, service__isnull=True)
                     | Q(tier=Tier.DIRECTORATE, directorate__isnull=False, service__isnull=True)
-                    | Q(
-                        tier__in=[Tier.SERVICE, Tier.PROJECT],
-                        directorate__isnull=False,
-                        service__isnull=False,
-                    )
+                    | Q(tier=Tier.SERVICE, directorate__isnull=False, service__isnull=False)
+                    | Q(tier=Tier.PROJECT, directorate__isnull=False)
                 ),
                 name="register_place_fits_tier",
                 violation_error_message=(
                     "A corporate register has no directorate or service; a directorate register "
-                    "has a directorate; a service or project register has a service."
+                    "has a directorate; a service register has a service; a project register "
+                    "has a directorate, and a service if one holds it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(tier=Tier.PROJECT, kind__in=Kind.values)
+                | (~Q(tier=Tier.PROJECT) & Q(kind="")),
+                name="register_kind_fits_tier",
+                violation_error_message=(
+                    "A project register is a project, programme, partnership or shared service; "
+                    "other registers have no kind."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, closed_by__isnull=True, closure_reason="")
+                | Q(tier=Tier.PROJECT, closed_at__isnull=False, closed_by__isnull=False)
+                & ~Q(closure_reason=""),
+                name="register_closure_complete",
+                violation_error_message=(
+                    "Only a project register closes, and its closure records when, by whom and why."
                 ),
             ),
             models.UniqueConstraint(
@@ -147,6 +195,16 @@ class Register(Versioned):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def kind_label(self) -> str:
+        """What the register is, in words: its kind for a project-tier register, else its
+        tier ("Programme", "Service")."""
+        return self.get_kind_display() if self.kind else self.get_tier_display()
+
     def get_absolute_url(self) -> str:
         return reverse("registers:register-detail", kwargs={"pk": self.pk})
 
@@ -169,8 +227,9 @@ class Register(Versioned):
     def escalates_to(self) -> Register | None:
         """The register a risk on this one is escalated to: one tier up the tree.
 
-        Service and project registers escalate to their directorate's register, directorate
-        registers to the corporate register; the corporate register has nowhere higher.
+        Service and project registers (whether a service or the directorate holds them)
+        escalate to their directorate's register, directorate registers to the corporate
+        register; the corporate register has nowhere higher.
         """
         if self.tier == Tier.CORPORATE:
             return None

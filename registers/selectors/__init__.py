@@ -18,6 +18,7 @@ from registers.models import (
     TIER_ORDER,
     Action,
     ActionKind,
+    Kind,
     Organisation,
     Risk,
     RiskReview,
@@ -58,6 +59,7 @@ class RegisterSummary:
     not_scored: int = 0
     reviews_overdue: int = 0
     today: date | None = None
+    closed: bool = False
 
     @property
     def open_risks(self) -> int:
@@ -95,6 +97,8 @@ SUMMARY_FIELDS = (
     "pk",
     "name",
     "tier",
+    "kind",
+    "closed_at",
     "organisation_id",
     "organisation__name",
     "directorate__name",
@@ -105,14 +109,20 @@ SUMMARY_FIELDS = (
 )
 
 
-def register_summaries(*, user: AbstractBaseUser, today: date) -> list[DirectorateGroup]:
+def register_summaries(
+    *, user: AbstractBaseUser, today: date, closed: bool = False
+) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
-    with its open risks counted by residual band and its risks overdue for review.
+    with its open risks counted by residual band and its risks overdue for review. Closed
+    registers are left out unless ``closed``.
 
     Four queries whatever the number of risks: the registers (as plain rows), their
     organisations' schemes and bands (two), and the counts, grouped by register and band in
     the database."""
-    rows = list(visible_registers(user).values(*SUMMARY_FIELDS))
+    registers = visible_registers(user)
+    if not closed:
+        registers = registers.filter(closed_at__isnull=True)
+    rows = list(registers.values(*SUMMARY_FIELDS))
     bands_by_org = organisation_bands(organisation_ids=[row["organisation_id"] for row in rows])
     summaries = {
         row["pk"]: _register_summary(
@@ -130,7 +140,8 @@ def _register_summary(*, row: dict, bands: tuple[matrix.Band, ...], today: date)
         register_id=row["pk"],
         name=row["name"],
         tier=row["tier"],
-        tier_label=Tier(row["tier"]).label,
+        tier_label=Kind(row["kind"]).label if row["kind"] else Tier(row["tier"]).label,
+        closed=row["closed_at"] is not None,
         url=reverse("registers:register-detail", kwargs={"pk": row["pk"]}),
         owner_name=owner_name(row),
         service_name=row["service__name"] or "",

@@ -65,7 +65,11 @@ def across_risks(*, scope: AcrossScope) -> QuerySet[Risk]:
 
 def across_register_choices(*, scope: AcrossScope) -> list[tuple[int, str, str]]:
     """``(pk, name, tier)`` of the registers in scope, by name."""
-    return list(scope.registers.order_by("name").values_list("pk", "name", "tier"))
+    return list(
+        scope.registers.filter(closed_at__isnull=True)
+        .order_by("name")
+        .values_list("pk", "name", "tier")
+    )
 
 
 def across_directorate_choices(*, scope: AcrossScope) -> list[tuple[int, str]]:

@@ -45,6 +45,8 @@ def register_for_page(*, pk: int) -> Register:
         "organisation",
         "directorate",
         "service",
+        "review_lead",
+        "closed_by",
         "last_approved_by",
         "last_approval_recorded_by",
     ).get(pk=pk)

@@ -110,6 +110,8 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_approve": permissions.can_open_approval(request.user, view.register),
             "can_report_risk": permissions.can_report_risk(request.user, view.register),
             "can_read_reports": permissions.can_read_reports(request.user, view.register),
+            "can_close": permissions.can_close_register(request.user, view.register),
+            "can_circulate": permissions.can_circulate_register(request.user, view.register),
             "escalated_away": register_page.escalated_away(register=view.register),
             "today": view.today,
         },

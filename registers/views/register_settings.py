@@ -29,7 +29,11 @@ APPROVED_BY = {
 def _register(pk: int) -> Register:
     return get_object_or_404(
         Register.objects.select_related(
-            "owner", "organisation", "last_approved_by", "last_approval_recorded_by"
+            "owner",
+            "organisation",
+            "review_lead",
+            "last_approved_by",
+            "last_approval_recorded_by",
         ),
         pk=pk,
     )

@@ -91,7 +91,7 @@ def departures(
     moves = (
         RiskMovement.objects.filter(
             from_register=register,
-            kind__in=[MovementKind.REMOVED, MovementKind.DE_ESCALATED],
+            kind__in=[MovementKind.REMOVED, MovementKind.DE_ESCALATED, MovementKind.MOVED],
             moved_at__gt=since,
             moved_at__lte=until,
         )
