@@ -19,6 +19,7 @@ from registers.models import (
     Tier,
 )
 from registers.services import risk_create
+from registers.versions import save_next_version
 
 # (directorate slug, service slug or None for the directorate itself, kind, name, prefix,
 #  owner's username, review lead's username, its risks as (title, event, consequence, impact,
@@ -81,7 +82,7 @@ def load_directorate_registers(*, organisation: Organisation, by: AbstractBaseUs
     """Open the registers above that the organisation does not have yet, and name the
     directorate registers' review leads; return how many registers were opened."""
     people = get_user_model().objects.in_bulk(field_name="username")
-    _review_leads(organisation=organisation, people=people)
+    _review_leads(organisation=organisation, people=people, by=by)
     opened = 0
     for slug, service_slug, kind, name, prefix, owner, lead, risks in OPENED:
         if Register.objects.filter(organisation=organisation, prefix=prefix).exists():
@@ -119,11 +120,14 @@ def load_directorate_registers(*, organisation: Organisation, by: AbstractBaseUs
     return opened
 
 
-def _review_leads(*, organisation: Organisation, people: dict) -> None:
+def _review_leads(*, organisation: Organisation, people: dict, by: AbstractBaseUser) -> None:
     for slug, username in DIRECTORATE_REVIEW_LEADS:
-        Register.objects.filter(
+        register = Register.objects.filter(
             organisation=organisation,
             tier=Tier.DIRECTORATE,
             directorate__slug=slug,
             review_lead__isnull=True,
-        ).update(review_lead=people.get(username))
+        ).first()
+        if register is not None and username in people:
+            register.review_lead = people[username]
+            save_next_version(register, by=by, reason="Review lead named")

@@ -18,7 +18,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.committee import load_closure_proposal, load_committee_words
-from demo.directorate_registers import load_directorate_registers
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
@@ -210,8 +209,6 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("committee report words", True)
     for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
         load.count("Section 151 reviews", True)
-    for _ in range(load_directorate_registers(organisation=organisation, by=load.admin)):
-        load.count("registers", True)
     for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
         load.count("Cabinet portfolios", True)
     return load.created

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
+from demo.directorate_registers import load_directorate_registers
 from registers import roles
 from registers.models import Organisation, Portfolio, Register
 from registers.services import portfolio_save
@@ -66,7 +67,9 @@ PORTFOLIOS = (
 
 
 def load_demo_portfolios(*, organisation: Organisation, by: AbstractBaseUser) -> int:
-    """Create the portfolios the organisation does not have yet; return how many."""
+    """Create the portfolios the organisation does not have yet; return how many. The
+    registers the directors opened themselves come first, so that a portfolio may hold them."""
+    load_directorate_registers(organisation=organisation, by=by)
     people = get_user_model().objects.in_bulk(
         [username for _, username, _ in PORTFOLIOS], field_name="username"
     )

@@ -2,11 +2,12 @@
 
 Viewing (docs/domain.md#who-may-see-what):
 - the corporate register: every signed-in member of the organisation;
-- a directorate register: people of that directorate and its services;
-- a service or project register: that service's people and the directorate's leadership
-  (Director level and above in the directorate);
+- a directorate register, and a project register the directorate holds itself: people of that
+  directorate and its services;
+- a service register, and a project register a service holds: that service's people and the
+  directorate's leadership (Director level and above in the directorate);
 - everything: SLT, the Insurance Manager, the S151 and Monitoring Officers, Internal Audit and
-  superusers; and anyone sees a register they own.
+  superusers; and anyone sees a register they own or lead the review of.
 Owning a risk, or an action on one, opens that risk (and its actions), not the register it is
 on: the rest of a register is its people's business, and a risk's owner may sit elsewhere.
 
@@ -88,9 +89,14 @@ def visible_registers(user: AbstractBaseUser) -> QuerySet[Register]:
     in_organisation = Register.objects.filter(organisation_id=profile.organisation_id)
     if sees_everything(user):
         return in_organisation
-    rule = Q(tier=Tier.CORPORATE) | Q(owner=user)
+    rule = Q(tier=Tier.CORPORATE) | Q(owner=user) | Q(review_lead=user)
     if profile.directorate_id:
-        rule |= Q(tier=Tier.DIRECTORATE, directorate_id=profile.directorate_id)
+        # The directorate's own registers: its register and the projects it holds itself.
+        rule |= Q(
+            tier__in=[Tier.DIRECTORATE, Tier.PROJECT],
+            directorate_id=profile.directorate_id,
+            service__isnull=True,
+        )
         if profile.seniority >= Seniority.DIRECTOR:
             rule |= Q(directorate_id=profile.directorate_id)
     if profile.service_id:
@@ -130,7 +136,11 @@ def _plainly_visible(user: AbstractBaseUser, register: Register) -> bool:
     profile = _profile(user)
     if profile is None or register.organisation_id != profile.organisation_id:
         return False
-    return sees_everything(user) or register.tier == Tier.CORPORATE or register.owner_id == user.pk
+    return (
+        sees_everything(user)
+        or register.tier == Tier.CORPORATE
+        or user.pk in (register.owner_id, register.review_lead_id)
+    )
 
 
 def can_view_risk(user: AbstractBaseUser, risk: Risk) -> bool:

@@ -202,6 +202,11 @@ def risks(demo: Demo):
     return demo.risks
 
 
+def directorates(demo: Demo):
+    """The directorates of the swept directorate registers (the person's own and another)."""
+    return [register.directorate for register in demo.registers if register.tier == "directorate"]
+
+
 def first(objects: Callable[[Demo], list]) -> Callable[[Demo], list]:
     """One object is enough where the answer is the same for every object (POST only)."""
     return lambda demo: objects(demo)[:1]
@@ -256,6 +261,24 @@ RULES: dict[str, Rule] = {
         registers_,
         by_pk("registers:register-export-full"),
         lambda user, register: when(registers.can_view_register(user, register)),
+    ),
+    # Opening a register in a directorate and closing one: the directorate's director and the
+    # Insurance Manager; the structure's registers never close.
+    "registers:register-open": Rule(
+        directorates,
+        by_pk("registers:register-open"),
+        lambda user, directorate: when(registers.can_open_register(user, directorate)),
+    ),
+    "registers:register-close": Rule(
+        registers_,
+        by_pk("registers:register-close"),
+        lambda user, register: when(registers.can_close_register(user, register)),
+    ),
+    # Circulating a register's draft pack: its owner, its review lead, the Insurance Manager.
+    "reports:register-circulate": Rule(
+        registers_,
+        by_pk("reports:register-circulate"),
+        lambda user, register: when(registers.can_circulate_register(user, register)),
     ),
     "registers:register-settings": Rule(
         registers_,
@@ -710,7 +733,47 @@ def may_change_risk(user, risk) -> int:
     return when(registers.can_change_risk(user, risk), ok=CHANGED)
 
 
+def open_register_form(directorate) -> dict:
+    """A programme register of ``directorate``, owned by its director."""
+    director = Register.objects.get(tier="directorate", directorate=directorate).owner_id
+    return {
+        "kind": "programme",
+        "name": "Sweep transformation programme",
+        "service": "",
+        "prefix": "SWEEP-OPENED",
+        "owner": director,
+        "review_lead": "",
+        "review_interval_months": 3,
+    }
+
+
+def close_register_form(register: Register) -> dict:
+    """A reason, and each open risk closed with the register."""
+    risks = register.risks.filter(status="open").values_list("pk", flat=True)
+    return {"reason": "The sweep's programme is complete."} | {
+        f"risk_{pk}": "close" for pk in risks
+    }
+
+
 POSTS: dict[str, Post] = {
+    "registers:register-open": Post(
+        "directorate",
+        by_pk("registers:register-open"),
+        open_register_form,
+        lambda user, directorate: when(registers.can_open_register(user, directorate), ok=CHANGED),
+    ),
+    "registers:register-close": Post(
+        "closable_register",
+        by_pk("registers:register-close"),
+        close_register_form,
+        lambda user, register: when(registers.can_close_register(user, register), ok=CHANGED),
+    ),
+    "reports:register-circulate": Post(
+        "service_register",
+        by_pk("reports:register-circulate"),
+        lambda _: {},
+        lambda user, register: when(registers.can_circulate_register(user, register), ok=CHANGED),
+    ),
     "registers:register-settings": Post(
         "service_register",
         by_pk("registers:register-settings"),

@@ -36,10 +36,12 @@ from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation import challenges
 from escalation.models import Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
+from registers.lifecycle import register_open
 from registers.models import (
     Action,
     ActionStatus,
     ImportUpload,
+    Kind,
     Organisation,
     Portfolio,
     Register,
@@ -161,6 +163,16 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
     insurance_manager = User.objects.get(
         groups__name=roles.INSURANCE_MANAGER, profile__organisation=corporate.organisation
     )
+    # A programme register for the POST sweep to close, with a risk to move or close.
+    closable_register = register_open(
+        directorate=service_register.directorate,
+        kind=Kind.PROGRAMME,
+        name="Sweep programme",
+        prefix="SWEEP-PRG",
+        owner=head,
+        by=insurance_manager,
+    )
+    services.risk_create(register=closable_register, by=head, owner=head, **_text(title="Slip"))
     uploads = [
         ImportUpload.objects.create(
             register=register, uploaded_by=by, filename="risks.csv", data=csv_sheet()
@@ -178,6 +190,7 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
         "pending_report": pending,
         "open_challenge": challenge,
         "upload": uploads[0],
+        "closable_register": closable_register,
         "access_token": token_create(user=insurance_manager, name="Power BI", lifetime_days=30)[0],
     }
 
@@ -214,8 +227,10 @@ def _demo_objects(made: dict[str, object]) -> Demo:
         in_org.get(tier=Tier.DIRECTORATE, directorate=outsider_directorate),
         made["service_register"],
         in_org.filter(tier=Tier.SERVICE, directorate=outsider_directorate).order_by("name")[0],
-        in_org.filter(tier=Tier.PROJECT).order_by("name")[0],
+        in_org.filter(tier=Tier.PROJECT, service__isnull=False).order_by("name")[0],
         made["elsewhere_register"],
+        # A programme a directorate holds, which its director opened (demo/).
+        in_org.filter(tier=Tier.PROJECT, service__isnull=True, kind=Kind.PROGRAMME)[0],
     ]
     risks_in_org = Risk.objects.filter(register__organisation=organisation).order_by("reference")
     proposals = list(Proposal.objects.filter(to_register__organisation=organisation))
@@ -283,6 +298,8 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "notification": open_to_corporate.notifications.order_by("pk").first(),
             "organisation": organisation,
             "portfolio": Portfolio.objects.filter(organisation=organisation).order_by("name")[0],
+            "closable_register": made["closable_register"],
+            "directorate": made["directorate_register"].directorate,
             "access_token": made["access_token"],
         },
     )
@@ -377,6 +394,7 @@ def pdfs_not_rendered(monkeypatch):
         "reports.views.committee.committee_report_pdf", lambda **kwargs: b"%PDF-sweep"
     )
     monkeypatch.setattr("reports.collation.collation_pdf", lambda **kwargs: b"%PDF-sweep")
+    monkeypatch.setattr("reports.circulation.register_pack_pdf", lambda **kwargs: b"%PDF-sweep")
     monkeypatch.setattr(
         "reports.views.portfolio_pack.portfolio_pack_pdf", lambda **kwargs: b"%PDF-sweep"
     )

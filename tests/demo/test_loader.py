@@ -11,6 +11,7 @@ from demo.loader import load_demo
 from registers.models import (
     ActionKind,
     Category,
+    Kind,
     Portfolio,
     Register,
     Response,
@@ -325,3 +326,14 @@ def test_each_demo_cabinet_member_reads_the_key_risks_of_their_own_portfolio(cli
         others = Portfolio.objects.exclude(pk=portfolio.pk).first()
         refused = client.get(reverse("registers:portfolio-detail", args=[others.pk]))
         assert refused.status_code == 403
+
+
+def test_a_demo_director_opened_a_programme_and_a_partnership_with_review_leads():
+    load_demo()
+    adults = Register.objects.filter(directorate__slug="adults-housing")
+    programme = adults.get(kind=Kind.PROGRAMME)
+    partnership = adults.get(kind=Kind.PARTNERSHIP)
+    assert programme.service is None and partnership.service is not None
+    assert programme.review_lead is not None and partnership.review_lead is not None
+    assert programme.risks.exists() and partnership.risks.exists()
+    assert adults.get(tier=Tier.DIRECTORATE).review_lead is not None

@@ -505,6 +505,16 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.submit("Save reminder settings", "reminder settings, errors")
     scan.go("/reminders/digest/", "reminder digest choice")
 
+    # A director opens a register in their directorate, circulates a pack and closes one.
+    programme = Register.objects.get(prefix="PRG-HOUSING")
+    scan.as_user("director.adults-housing")
+    scan.go("/organisation/?closed=1", "registers, closed ones too")
+    scan.go(f"/directorates/{programme.directorate_id}/registers/new/", "opening a register")
+    scan.submit("Open the register", "opening a register, errors")
+    scan.go(f"/reports/register/{programme.pk}/circulate/", "circulating a register's pack")
+    scan.go(f"/registers/{programme.pk}/close/", "closing a register")
+    scan.submit("Close the register", "closing a register, errors")
+
     # The Section 151 Officer's oversight of the quarter under review, and its errors.
     scan.as_user("s151.officer")
     scan.go("/reports/slt/oversight/", "Section 151 oversight")
