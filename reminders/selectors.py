@@ -235,7 +235,9 @@ def _action_items(*, organisation, ladder: Ladder, today: date, horizon: date):
 
 def _register_items(*, organisation, ladder: Ladder, today: date):
     registers = (
-        Register.objects.filter(organisation=organisation, last_approved_at__isnull=False)
+        Register.objects.filter(
+            organisation=organisation, last_approved_at__isnull=False, closed_at__isnull=True
+        )
         .select_related("owner")
         .order_by("name")
     )

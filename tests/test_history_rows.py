@@ -36,10 +36,12 @@ from escalation.services import (
 from registers.approvals import s151_review_record
 from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
+from registers.lifecycle import register_close, register_open
 from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
+    Kind,
     Portfolio,
     Register,
     Risk,
@@ -448,6 +450,53 @@ def op_challenge_keep(org):
     return run
 
 
+def op_register_open(org):
+    def run():
+        register = register_open(
+            directorate=org.directorate,
+            kind=Kind.PARTNERSHIP,
+            name="Safeguarding partnership",
+            prefix="PSHP-SG",
+            owner=org.people["director"],
+            by=org.people["insurance"],
+        )
+        return Expected(
+            org.people["insurance"],
+            {Register: {register.pk: ("+", "Opened as a partnership of People")}},
+        )
+
+    return run
+
+
+def op_register_close(org):
+    """Closing writes one row for the register and one for each risk it moves or closes."""
+    register = org.project_register
+    moved = RiskFactory(register=register)
+    closed = RiskFactory(register=register)
+
+    moved_reason = f"Moved to {org.service_register.name}: {register.name} was closed"
+
+    def run():
+        register_close(
+            register=register,
+            by=org.people["director"],
+            reason="Done",
+            destinations={moved.pk: org.service_register, closed.pk: None},
+        )
+        return Expected(
+            org.people["director"],
+            {
+                Register: {register.pk: ("~", "Closed: Done")},
+                Risk: {
+                    moved.pk: ("~", moved_reason),
+                    closed.pk: ("~", "Closed: Its register was closed: Done"),
+                },
+            },
+        )
+
+    return run
+
+
 def op_import(org):
     """An import that updates one risk, leaves one as it was and creates one, with controls:
     one row for each risk and each control it changes or adds, none for the unchanged risk."""
@@ -507,6 +556,8 @@ OPERATIONS: dict[str, Callable] = {
     "proposal_withdraw": op_proposal_withdraw,
     "risk_de_escalate": op_de_escalate,
     "import_apply": op_import,
+    "register_open": op_register_open,
+    "register_close": op_register_close,
     "challenge_raise": op_challenge_raise,
     "challenge_answer_rescore": op_challenge_rescore,
     "challenge_answer_keep": op_challenge_keep,

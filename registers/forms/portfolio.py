@@ -54,7 +54,11 @@ class PortfolioForm(forms.ModelForm):
         below_corporate = Register.objects.filter(organisation_id=organisation_id).exclude(
             tier=Tier.CORPORATE
         )
-        self.fields["registers"].queryset = below_corporate.order_by("name")
+        # A closed register is offered no more, unless the portfolio holds it already.
+        held = Q(portfolios=self.instance.pk) if self.instance.pk else Q(pk__in=[])
+        self.fields["registers"].queryset = (
+            below_corporate.filter(Q(closed_at__isnull=True) | held).distinct().order_by("name")
+        )
         self.fields["name"].validators.append(PlainVisibleText("portfolio's name"))
         self.helper = fields_helper()
 

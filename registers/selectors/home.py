@@ -55,7 +55,9 @@ def home_for(*, user: AbstractBaseUser, today: date) -> Home:
         .order_by("due_date", "pk")
     )
     my_registers = list(
-        Register.objects.filter(owner=user).select_related("organisation").order_by("name")
+        Register.objects.filter(owner=user, closed_at__isnull=True)
+        .select_related("organisation")
+        .order_by("name")
     )
     reviews_due = list(
         Risk.objects.filter(
