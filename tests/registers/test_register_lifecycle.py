@@ -288,6 +288,8 @@ def test_the_open_page_keeps_what_was_typed_and_explains_a_refusal(client, org):
     assert response.status_code == 200
     page = response.content.decode()
     assert "There are problems" in page and 'value="X"' in page
+    # The summary's title has an id of its own, not the prefix field's markup.
+    assert 'aria-labelledby="open-register-error-title"' in page
     assert not Register.objects.filter(name="X").exists()
 
 
