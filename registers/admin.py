@@ -49,11 +49,20 @@ class ProfileAdmin(admin.ModelAdmin):
 
 @admin.register(Register)
 class RegisterAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "tier", "prefix", "owner", "review_interval_months", "last_approved_at"]
-    list_filter = ["tier", "organisation", "directorate"]
+    list_display = [
+        "name",
+        "tier",
+        "kind",
+        "prefix",
+        "owner",
+        "review_interval_months",
+        "last_approved_at",
+        "closed_at",
+    ]
+    list_filter = ["tier", "kind", "organisation", "directorate"]
     search_fields = ["name", "prefix", "owner__username", "owner__last_name"]
     list_select_related = ["owner"]
-    autocomplete_fields = ["owner", "last_approved_by"]
+    autocomplete_fields = ["owner", "review_lead", "last_approved_by", "closed_by"]
 
 
 @admin.register(Portfolio)
