@@ -91,8 +91,12 @@ def register_open(
 
 def _closing_register(register: Register, by: AbstractBaseUser, reason: str) -> Register:
     """The register, locked, once it may be closed by ``by`` with ``reason``."""
+    # Only the register's row is locked: PostgreSQL locks no row of an outer join's
+    # nullable side (a corporate register has no directorate).
     register = (
-        Register.objects.select_for_update().select_related("directorate").get(pk=register.pk)
+        Register.objects.select_for_update(of=("self",))
+        .select_related("directorate")
+        .get(pk=register.pk)
     )
     if register.is_closed:
         raise ValidationError("This register is already closed.", code="already_closed")
