@@ -17,12 +17,12 @@ from registers.views.actions import register_change_refused
 
 # Who approves a register at each tier ("reviewed and approved at the right level of
 # management"): SLT the corporate register, the directorate leadership team theirs, the Head
-# of Service a service or project register.
+# of Service a service register, its owner a project, programme, partnership or shared service.
 APPROVED_BY = {
     Tier.CORPORATE: "the Strategic Leadership Team",
     Tier.DIRECTORATE: "the directorate leadership team",
     Tier.SERVICE: "the Head of Service",
-    Tier.PROJECT: "the Head of Service",
+    Tier.PROJECT: "the register's owner",
 }
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from registers import permissions
 from registers.lifecycle import register_close, register_open
@@ -347,3 +348,46 @@ def test_the_open_page_s_queries_are_pinned(client, org, django_assert_max_num_q
     client.force_login(org.people["director"])
     with django_assert_max_num_queries(10):
         client.get(reverse("registers:register-open", args=[org.directorate.pk]))
+
+
+def test_the_settings_name_the_review_lead_and_the_register_page_shows_them(client, org):
+    register = org.service_register
+    client.force_login(org.people["head"])
+    url = reverse("registers:register-settings", args=[register.pk])
+    response = client.post(
+        url,
+        {
+            "name": register.name,
+            "owner": register.owner_id,
+            "review_lead": org.people["officer"].pk,
+            "review_interval_months": register.review_interval_months,
+            "version": register.version,
+        },
+    )
+    assert response.status_code == 302
+    register.refresh_from_db()
+    assert register.review_lead == org.people["officer"]
+    assert register.history.first().history_change_reason == "Settings changed"
+    page = client.get(register.get_absolute_url()).content.decode()
+    lead = escape(org.people["officer"].get_full_name())
+    assert f'Review lead</dt><dd class="col-sm-10">{lead}</dd>' in page
+
+
+def test_a_review_lead_from_elsewhere_sees_the_register_they_lead(org):
+    outsider = org.people["other_officer"]
+    assert not permissions.can_view_register(outsider, org.service_register)
+    Register.objects.filter(pk=org.service_register.pk).update(review_lead=outsider)
+    register = Register.objects.get(pk=org.service_register.pk)
+    del outsider._can_view_register
+    assert permissions.can_view_register(outsider, register)
+    assert register in permissions.visible_registers(outsider)
+
+
+def test_the_directorate_s_people_see_the_programmes_it_holds_itself(org):
+    programme = _open(org)
+    officer = org.people["officer"]  # in a service of the directorate, not a director
+    assert programme in permissions.visible_registers(officer)
+    assert org.project_register not in permissions.visible_registers(officer) or (
+        org.project_register.service_id == officer.profile.service_id
+    )
+    assert programme not in permissions.visible_registers(org.people["other_officer"])
