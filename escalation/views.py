@@ -23,7 +23,7 @@ from escalation.forms import (
     WithdrawForm,
 )
 from escalation.models import Notification, Proposal, ProposalStatus
-from registers.models import Directorate, Risk, Tier
+from registers.models import Directorate, Register, Risk, Tier
 from registers.permissions import can_view_risk, is_read_only, sees_everything
 from scoring import matrix
 from scoring.selectors import scheme_bands
@@ -170,6 +170,13 @@ def proposal_queue(request: HttpRequest) -> HttpResponse:
     proposals = selectors.queue(
         user=request.user, status=status, tier=tier, directorate_id=directorate_id
     )
+    corporate = (
+        Register.objects.filter(
+            organisation_id=profile.organisation_id, tier=Tier.CORPORATE
+        ).first()
+        if profile
+        else None
+    )
     page = Paginator(proposals, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -184,6 +191,10 @@ def proposal_queue(request: HttpRequest) -> HttpResponse:
             "directorates": directorates,
             "statuses": ProposalStatus.choices,
             "query": query.urlencode(),
+            "new_risks": selectors.new_risks_for_queue(user=request.user, status=status, tier=tier),
+            "may_propose_new_risk": corporate is not None
+            and permissions.can_propose_new_risk(request.user, corporate),
+            "corporate": corporate,
         },
     )
 
