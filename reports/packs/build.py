@@ -17,10 +17,12 @@ from registers import due
 from registers.approvals import register_snapshot_rows
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
 from registers.periods import Quarter, approvable_quarters
+from registers.selectors.actions import mitigation_cost
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.exposure import organisation_exposure
 from reports.packs import cycle, sections
 from reports.packs.document import PackRisk, SltPack
+from reports.packs.new_risks import new_risks_awaiting
 from reports.pdf import render_pdf
 from reports.permissions import PUBLIC, VARIANTS, variant_carries
 from reports.snapshots import (
@@ -131,6 +133,9 @@ def _pack_risk(approved: _ApprovedRegister, row: RiskSnapshot, *, today: date) -
         arrived_from=row.arrived_from,
         controls=controls,
         actions=actions,
+        horizon=risk.get_horizon_display(),
+        exposure_text=risk.exposure_text,
+        mitigation_cost=mitigation_cost(risk.actions.all()),
     )
 
 
@@ -307,6 +312,13 @@ def slt_pack(
         **_escalations(approved, proposals, closures, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
         **_exempt_counts(approved, all_departures, proposals + closures, variant=variant),
+        new_risks=new_risks_awaiting(
+            register=approved.register,
+            quarter=quarter,
+            today=today,
+            ratings=approved.ratings,
+            variant=variant,
+        ),
         lower_reds=cycle.lower_red_risks(
             organisation=organisation, ratings=approved.ratings, variant=variant
         ),
