@@ -22,6 +22,7 @@ from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
 from demo.portfolios import CABINET_MEMBERS, load_demo_portfolios
+from demo.slt_proposals import load_new_risk_proposal
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -204,6 +205,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("quarterly snapshots", True)
     for _ in range(load_closure_proposal(organisation=organisation, today=load.today)):
         load.count("closure proposals", True)
+    for _ in range(load_new_risk_proposal(organisation=organisation, today=load.today)):
+        load.count("new corporate risks proposed", True)
     for _ in range(load_committee_words(organisation=organisation, today=load.today)):
         load.count("committee report words", True)
     for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
