@@ -259,6 +259,24 @@ def _exempt_counts(
     }
 
 
+def _awaiting(
+    approved: _ApprovedRegister, *, organisation: Organisation, today: date
+) -> tuple[list[Proposal], list[Proposal], bool]:
+    """The escalations to the corporate register and the closures of its risks awaiting SLT,
+    and whether they are those open now."""
+    proposals, open_now = sections.proposals_awaiting(
+        organisation=organisation, quarter=approved.quarter, today=today
+    )
+    closures, _ = sections.proposals_awaiting(
+        organisation=organisation,
+        quarter=approved.quarter,
+        today=today,
+        kind=ProposalKind.CLOSURE,
+        corporate=approved.register,
+    )
+    return proposals, closures, open_now
+
+
 def slt_pack(
     *,
     organisation: Organisation,
@@ -293,16 +311,7 @@ def slt_pack(
         rows_before=approved.rows_before,
     )
     departed = [d for d in all_departures if variant_carries(variant, exempt=d.exempt)]
-    proposals, open_now = sections.proposals_awaiting(
-        organisation=organisation, quarter=quarter, today=today
-    )
-    closures, _ = sections.proposals_awaiting(
-        organisation=organisation,
-        quarter=quarter,
-        today=today,
-        kind=ProposalKind.CLOSURE,
-        corporate=approved.register,
-    )
+    proposals, closures, open_now = _awaiting(approved, organisation=organisation, today=today)
     return SltPack(
         organisation=organisation,
         **_cover(approved, variant=variant, now=now),
