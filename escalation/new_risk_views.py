@@ -148,6 +148,8 @@ def corporate_risk_close(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_close_risk(request.user, risk):
         if not can_view_risk(request.user, risk):
             raise PermissionDenied("You do not have access to this risk.")
+        if not risk.is_open:
+            raise PermissionDenied(f"{risk.reference} is already closed.")
         raise PermissionDenied(
             f"{risk.reference} comes off the corporate register by SLT's decision: the "
             "register's owner or the Insurance Manager records it. Propose its closure from "
