@@ -283,3 +283,40 @@ def test_the_corporate_register_page_offers_slt_members_the_proposal(org, client
     client.force_login(org.people["officer"])
     page = client.get(org.corporate.get_absolute_url()).content.decode()
     assert "Propose a new risk to SLT" not in page
+
+
+# Queries: a fixed number whatever the council holds -------------------------------------------
+
+# The form pages: the session, the user, their roles and profile, the register, the scheme's
+# bands and descriptors, the people who may own a risk, the unread count.
+FORM_MAX_QUERIES = 11
+# The proposal's page: the session, the user, their roles and profile, the proposal with its
+# people and register, the scheme's bands, the unread count.
+PROPOSAL_MAX_QUERIES = 6
+# Closing a corporate risk outright: the session, the user, their roles, the risk, the unread
+# count.
+CLOSE_MAX_QUERIES = 5
+
+
+@pytest.mark.parametrize("others", [2, 30])
+def test_the_pages_take_a_fixed_number_of_queries(
+    org, client, others, django_assert_max_num_queries
+):
+    from tests.factories import RiskFactory
+
+    member = slt_member(org, "director")
+    for _ in range(others):
+        propose(org, by=org.people["chief"])
+        RiskFactory(register=org.corporate, owner=org.people["director"])
+    proposal = propose(org, by=member)
+    risk = RiskFactory(register=org.corporate, owner=org.people["director"])
+    client.force_login(member)
+    with django_assert_max_num_queries(FORM_MAX_QUERIES):
+        client.get(reverse("escalation:new-risk-propose", kwargs={"pk": org.corporate.pk}))
+    client.force_login(org.people["chief"])
+    with django_assert_max_num_queries(PROPOSAL_MAX_QUERIES):
+        assert client.get(proposal.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(FORM_MAX_QUERIES):
+        client.get(reverse("escalation:corporate-risk-create", kwargs={"pk": org.corporate.pk}))
+    with django_assert_max_num_queries(CLOSE_MAX_QUERIES):
+        client.get(reverse("escalation:corporate-risk-close", kwargs={"pk": risk.pk}))
