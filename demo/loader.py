@@ -17,11 +17,10 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
-from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
-from demo.oversight import load_demo_oversight
-from demo.portfolios import CABINET_MEMBERS, load_demo_portfolios
+from demo.portfolios import CABINET_MEMBERS
+from demo.quarter import load_quarter_in_progress
 from demo.types import DirectorateSeed, RiskSeed, ServiceSeed
 from registers import roles
 from registers.due import add_months
@@ -203,14 +202,11 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     # After the escalations: the history places an escalated risk on its first register.
     for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
         load.count("quarterly snapshots", True)
-    for _ in range(load_closure_proposal(organisation=organisation, today=load.today)):
-        load.count("closure proposals", True)
-    for _ in range(load_committee_words(organisation=organisation, today=load.today)):
-        load.count("committee report words", True)
-    for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
-        load.count("Section 151 reviews", True)
-    for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
-        load.count("Cabinet portfolios", True)
+    for what, made in load_quarter_in_progress(
+        organisation=organisation, today=load.today, by=load.admin
+    ):
+        for _ in range(made):
+            load.count(what, True)
     return load.created
 
 

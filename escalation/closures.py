@@ -4,8 +4,12 @@ decision, accepts it (the risk closes with the reason) or declines it, saying wh
 proposal is an escalation ``Proposal`` of kind ``closure``, so one open proposal per risk,
 the history, the queue and the notifications are those of escalation.
 
+Closing a corporate risk outright (``corporate_risk_close``) records a decision SLT took in its
+meeting: the register's owner or the Insurance Manager closes it, and the Monitoring Officer is
+told, as of every removal from the corporate register.
+
 Rejection codes: ``risk_closed``, ``not_corporate``, ``not_allowed``, ``reason_required``,
-``open_proposal_exists``, ``already_decided``.
+``open_proposal_exists``, ``already_decided``, and ``registers.services.risk_close``'s.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ def _insurance_managers(register: Register):
     return people_with_role(organisation_id=register.organisation_id, role=roles.INSURANCE_MANAGER)
 
 
+def _monitoring_officers(register: Register):
+    return people_with_role(organisation_id=register.organisation_id, role=roles.MONITORING_OFFICER)
+
+
 def _reason(reason: str, *, words: str) -> str:
     reason = (reason or "").strip()
     if not reason:
@@ -40,11 +48,12 @@ def _reason(reason: str, *, words: str) -> str:
 
 @transaction.atomic
 def closure_propose(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Proposal:
-    """Propose closing a corporate risk, as its owner, with the reason to close it.
+    """Propose closing a corporate risk, as its owner or as a member of SLT who may not close
+    it outright, with the reason to close it.
 
     The risk stays open and on the register until SLT decides; the scores and bands of the
-    moment are kept on the proposal. The Insurance Manager, who puts it to SLT, and the
-    register's owner are told.
+    moment are kept on the proposal. The Insurance Manager, who puts it to SLT, the register's
+    owner and the risk's owner (when someone else proposes) are told.
     """
     risk = (
         Risk.objects.select_for_update(of=("self",))
@@ -60,8 +69,8 @@ def closure_propose(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Proposa
         )
     if not permissions.can_propose_closure(by, risk):
         raise ValidationError(
-            "Only the risk's owner proposes its closure; SLT and the Insurance Manager close "
-            "it directly.",
+            "The risk's owner or a member of SLT proposes its closure; the register's owner "
+            "and the Insurance Manager close it directly.",
             code="not_allowed",
         )
     reason = _reason(reason, words="Say why the risk can come off the corporate register.")
@@ -75,7 +84,7 @@ def closure_propose(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Proposa
         ) from clash
     register = risk.register
     notify(
-        recipients=[*_insurance_managers(register), register.owner],
+        recipients=[*_insurance_managers(register), register.owner, risk.owner],
         subject=f"Closure proposed: {risk.reference} {risk.title}",
         message=f"{person_name(by)} proposes closing {risk.reference} {risk.title} and taking "
         f"it off {register}. SLT decides. Reason: {reason}",
@@ -134,7 +143,7 @@ def closure_decide(
     if not permissions.decides_proposal(by, proposal):
         raise ValidationError(
             "SLT decides the closure of a corporate risk (or the Insurance Manager records "
-            "SLT's decision); the risk's owner cannot.",
+            "SLT's decision); neither the risk's owner nor the member who proposed it can.",
             code="not_allowed",
         )
     note = (reason or "").strip()
@@ -153,9 +162,7 @@ def closure_decide(
     save_with_history(proposal, by=by, reason=f"Closure {proposal.get_status_display().lower()}")
     risk = proposal.risk
     verdict = "accepted: the risk is closed" if accept else "declined: the risk stays open"
-    monitoring = people_with_role(
-        organisation_id=proposal.to_register.organisation_id, role=roles.MONITORING_OFFICER
-    )
+    monitoring = _monitoring_officers(proposal.to_register)
     notify(
         recipients=[
             proposal.proposed_by,
@@ -185,3 +192,36 @@ def _close_accepted(
     reason = f"{proposal.case} (closure agreed by {decided_by_words}"
     reason += f": {note})" if note else ")"
     proposal.risk = risk_close(risk=risk, by=by, reason=reason)
+
+
+@transaction.atomic
+def corporate_risk_close(*, risk: Risk, by: AbstractBaseUser, reason: str) -> Risk:
+    """Close a corporate risk outright: the record of a decision SLT took in its meeting, by
+    the register's owner or the Insurance Manager (``registers.permissions.can_close_risk``).
+
+    ``registers.services.risk_close`` closes it, keeps the reason and the removal on the
+    register's ledger, and refuses whoever may not (``slt_decides``). The risk's owner, the
+    Insurance Manager and the Monitoring Officer, told of every removal from the corporate
+    register, are told.
+    """
+    risk = Risk.objects.select_related("register").get(pk=risk.pk)
+    if risk.register.tier != Tier.CORPORATE:
+        raise ValidationError(
+            "This risk is not on the corporate register: close it from its page.",
+            code="not_corporate",
+        )
+    risk = risk_close(risk=risk, by=by, reason=reason)
+    register = risk.register
+    recorded = permissions.records_for_slt(by, register)
+    decided_by_words = person_name(by)
+    if recorded:
+        decided_by_words = f"the Strategic Leadership Team (recorded by {person_name(by)})"
+    notify(
+        recipients=[risk.owner, *_insurance_managers(register), *_monitoring_officers(register)],
+        subject=f"Corporate risk closed: {risk.reference} {risk.title}",
+        message=f"{risk.reference} {risk.title} was closed and taken off {register} by "
+        f"{decided_by_words}. Reason: {risk.closure_reason}",
+        url=risk.get_absolute_url(),
+        actor=by,
+    )
+    return risk

@@ -99,10 +99,17 @@ class DecisionForm(forms.Form):
         help_text="Needed to decline; kept on record and sent to the proposer.",
     )
 
-    def __init__(self, *args, to_register: Register, closure: bool = False, **kwargs):
+    def __init__(
+        self, *args, to_register: Register, closure: bool = False, new_risk: bool = False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = (
             [
+                (ProposalStatus.ACCEPTED, f"Accept: the risk is added to {to_register}"),
+                (ProposalStatus.DECLINED, "Decline: the risk is not added"),
+            ]
+            if new_risk
+            else [
                 (ProposalStatus.ACCEPTED, "Accept: the risk closes with the reason given"),
                 (ProposalStatus.DECLINED, "Decline: the risk stays open on the register"),
             ]

@@ -10,6 +10,7 @@ rewrites what was proposed.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from registers.models import Register, Risk, ScoreSnapshot, Tier
+from registers.models import Horizon, Register, Risk, ScoreSnapshot, Tier
 from registers.models.scores import SNAPSHOT_SCORE_FIELDS, both_or_neither, score_in_range
 from scoring import matrix
 from scoring.models import SCORE_VALIDATORS
@@ -363,4 +364,102 @@ class Challenge(ScoreSnapshot):
     def suggested_residual_score(self) -> int | None:
         return matrix.score_or_none(
             self.suggested_residual_likelihood, self.suggested_residual_impact
+        )
+
+
+class NewRiskProposal(models.Model):
+    """A new corporate risk proposed by a member of SLT, who "scan the horizon for new risks"
+    (the policy's Roles), for SLT to decide (docs/domain.md#new-corporate-risks).
+
+    It holds the risk as the proposer filled it in: the title and horizon as columns (the queue
+    and the pack list them), the proposed owner, and every other field of the risk form in
+    ``fields`` as the form cleaned it. It is not a ``Proposal``: there is no risk until SLT
+    accepts it, and a ``Proposal`` is always about a risk that exists. Its statuses, its
+    decision rules and its record of who decided are those of a ``Proposal``."""
+
+    register = models.ForeignKey(
+        Register, on_delete=models.PROTECT, related_name="new_risk_proposals"
+    )
+    title = models.CharField(max_length=200)
+    horizon = models.CharField(max_length=10, choices=Horizon.choices, default=Horizon.MEDIUM)
+    proposed_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # The risk form's other fields, as cleaned (dates as ISO text): see ``as_risk``.
+    fields = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    case = models.TextField(help_text="Why SLT should add the risk to the corporate register.")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="new_risks_proposed"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    recorded_for_slt = models.BooleanField(default=False)
+    risk = models.OneToOneField(
+        Risk, on_delete=models.PROTECT, null=True, blank=True, related_name="proposed_as_new"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values), name="new_risk_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(horizon__in=Horizon.values), name="new_risk_horizon_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="open", decided_at__isnull=True, decided_by__isnull=True)
+                    | (~Q(status="open") & Q(decided_at__isnull=False, decided_by__isnull=False))
+                ),
+                name="new_risk_decision_recorded",
+                violation_error_message="A decision records who made it and when.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["declined", "withdrawn"]) | ~Q(decision_reason=""),
+                name="new_risk_decline_has_reason",
+                violation_error_code="reason_required",
+                violation_error_message="A declined proposal keeps its reason.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="accepted", risk__isnull=False)
+                | (~Q(status="accepted") & Q(risk__isnull=True)),
+                name="new_risk_accepted_has_risk",
+                violation_error_message="An accepted proposal is the risk it became.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "register"])]
+
+    def __str__(self) -> str:
+        return f"New corporate risk: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("escalation:new-risk-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ProposalStatus.OPEN
+
+    def risk_fields(self) -> dict:
+        """The proposed risk's fields as ``registers.services.risk_create`` takes them."""
+        values = {"title": self.title, "horizon": self.horizon, "owner": self.proposed_owner}
+        for name, value in self.fields.items():
+            values[name] = Risk._meta.get_field(name).to_python(value)
+        return values
+
+    def as_risk(self) -> Risk:
+        """The proposed risk, unsaved, to show: its scores, bands and choices read as a risk's."""
+        return Risk(
+            register=self.register,
+            organisation_id=self.register.organisation_id,
+            **self.risk_fields(),
         )

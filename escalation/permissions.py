@@ -6,9 +6,11 @@
   for the corporate register also any member of SLT, and the Insurance Manager, who records
   SLT's decision.
 - De-escalate a risk: whoever may decide escalations into the register it is on.
-- Propose closing a corporate risk: whoever may change it but may not close it outright (its
-  owner); decide it: SLT, or the Insurance Manager recording SLT's decision, never the risk's
+- Propose closing a corporate risk: its owner, and any member of SLT who may not close it
+  outright; decide it: SLT, or the Insurance Manager recording SLT's decision, never the risk's
   owner (``registers.permissions.can_close_risk`` says who closes a risk).
+- Propose a new corporate risk: any member of SLT; decide it: SLT or the Insurance Manager
+  recording SLT's decision, never the member who proposed it.
 - Withdraw a proposal: the person who made it.
 - See a proposal: anyone who may see its risk, its proposer and those who may decide it.
 - Challenge a risk's assessment: anyone who may see the open risk, but its owner and its
@@ -23,16 +25,18 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from escalation.models import Challenge, Proposal, ProposalKind
+from escalation.models import Challenge, NewRiskProposal, Proposal, ProposalKind
 from registers import roles
 from registers.models import Register, Risk, Tier
 from registers.permissions import (
     can_change_risk,
     can_close_risk,
+    can_propose_corporate_risk,
     can_view_risk,
     decides_for_slt,
     is_insurance_manager,
     is_read_only,
+    is_slt_member,
     role_names,
     sees_everything,
 )
@@ -70,21 +74,68 @@ def records_for_slt(user: AbstractBaseUser, register: Register) -> bool:
 
 
 def can_propose_closure(user: AbstractBaseUser, risk: Risk) -> bool:
-    """Propose closing a corporate risk: its owner, who may change it but not close it."""
-    return (
-        risk.register.tier == Tier.CORPORATE
-        and can_change_risk(user, risk)
-        and not can_close_risk(user, risk)
-    )
+    """Propose closing a corporate risk: its owner, who may change it but not close it, and
+    any member of SLT who may not close it outright."""
+    if risk.register.tier != Tier.CORPORATE or not risk.is_open:
+        return False
+    if can_close_risk(user, risk):
+        return False
+    return can_change_risk(user, risk) or is_slt_member(user, risk.register)
 
 
 def decides_proposal(user: AbstractBaseUser, proposal: Proposal) -> bool:
     """Whoever decides a proposal of this kind, open or already decided (the service says
-    which): for a closure whoever may close the risk outright."""
+    which): for a closure SLT, but neither the risk's owner nor the member who proposed it."""
     if proposal.kind == ProposalKind.CLOSURE:
         risk = proposal.risk
-        return risk.owner_id != user.pk and decides_for_slt(user, proposal.to_register)
+        return user.pk not in (risk.owner_id, proposal.proposed_by_id) and decides_for_slt(
+            user, proposal.to_register
+        )
     return can_decide_for(user, proposal.to_register)
+
+
+def can_propose_new_risk(user: AbstractBaseUser, register: Register) -> bool:
+    """Propose a new risk for the corporate register: any member of SLT."""
+    return can_propose_corporate_risk(user, register)
+
+
+def decides_new_risk(user: AbstractBaseUser, proposal: NewRiskProposal) -> bool:
+    """Decide a proposed new corporate risk, open or already decided: SLT (its register's owner
+    or any member) or the Insurance Manager recording SLT's decision, but never the member
+    who proposed it (docs/domain.md#new-corporate-risks)."""
+    return proposal.proposed_by_id != user.pk and decides_for_slt(user, proposal.register)
+
+
+def can_decide_new_risk(user: AbstractBaseUser, proposal: NewRiskProposal) -> bool:
+    return proposal.is_open and decides_new_risk(user, proposal)
+
+
+def can_view_new_risk(user: AbstractBaseUser, proposal: NewRiskProposal) -> bool:
+    """Its proposer and proposed owner, those who decide it, and those who see every
+    register of its organisation."""
+    if not user.is_authenticated:
+        return False
+    if user.pk in (proposal.proposed_by_id, proposal.proposed_owner_id):
+        return True
+    if decides_for_slt(user, proposal.register):
+        return True
+    return user.is_superuser or (
+        sees_everything(user) and _organisation_id(user) == proposal.register.organisation_id
+    )
+
+
+def visible_new_risks(user: AbstractBaseUser) -> QuerySet[NewRiskProposal]:
+    """The new corporate risks proposed that the escalation queue lists to ``user``."""
+    if not user.is_authenticated:
+        return NewRiskProposal.objects.none()
+    if user.is_superuser:
+        return NewRiskProposal.objects.all()
+    organisation_id = _organisation_id(user)
+    if organisation_id is not None and (sees_everything(user) or is_insurance_manager(user)):
+        return NewRiskProposal.objects.filter(register__organisation_id=organisation_id)
+    return NewRiskProposal.objects.filter(
+        Q(proposed_by=user) | Q(proposed_owner=user) | Q(register__owner=user)
+    )
 
 
 def can_decide(user: AbstractBaseUser, proposal: Proposal) -> bool:

@@ -17,12 +17,13 @@ from escalation.models import (
     Challenge,
     ChallengeStatus,
     Checklist,
+    NewRiskProposal,
     Notification,
     Proposal,
     ProposalKind,
     ProposalStatus,
 )
-from escalation.permissions import visible_proposals
+from escalation.permissions import visible_new_risks, visible_proposals
 from registers import roles
 from registers.due import add_months
 from registers.models import (
@@ -151,6 +152,31 @@ def closure_proposals_pending(*, register: Register) -> QuerySet[Proposal]:
             kind=ProposalKind.CLOSURE, status=ProposalStatus.OPEN, to_register=register
         )
     ).order_by("proposed_at", "pk")
+
+
+def new_risks_for_queue(
+    *, user: AbstractBaseUser, status: str = ProposalStatus.OPEN, tier: str = ""
+) -> QuerySet[NewRiskProposal]:
+    """The proposed new corporate risks ``user`` may see, for the queue, filtered as the
+    proposals are (a directorate-only filter lists none: they are all for the corporate
+    register)."""
+    if tier and tier != Tier.CORPORATE:
+        return NewRiskProposal.objects.none()
+    proposals = visible_new_risks(user)
+    if status:
+        proposals = proposals.filter(status=status)
+    order = ["proposed_at", "pk"] if status == ProposalStatus.OPEN else ["-proposed_at", "-pk"]
+    return proposals.select_related("proposed_by", "proposed_owner", "decided_by").order_by(*order)
+
+
+def new_risks_pending(*, register: Register) -> QuerySet[NewRiskProposal]:
+    """Open proposals of new risks for ``register`` (the corporate register), oldest first:
+    changes SLT decides at its next meeting (docs/domain.md#new-corporate-risks)."""
+    return (
+        NewRiskProposal.objects.filter(status=ProposalStatus.OPEN, register=register)
+        .select_related("proposed_by", "proposed_owner")
+        .order_by("proposed_at", "pk")
+    )
 
 
 @dataclass(frozen=True)

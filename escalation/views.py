@@ -23,8 +23,9 @@ from escalation.forms import (
     WithdrawForm,
 )
 from escalation.models import Notification, Proposal, ProposalStatus
-from registers.models import Directorate, Risk, Tier
-from registers.permissions import can_view_risk, is_read_only, sees_everything
+from registers import roles
+from registers.models import Directorate, Register, Risk, Tier
+from registers.permissions import can_view_risk, is_read_only, role_names, sees_everything
 from scoring import matrix
 from scoring.selectors import scheme_bands
 
@@ -170,6 +171,14 @@ def proposal_queue(request: HttpRequest) -> HttpResponse:
     proposals = selectors.queue(
         user=request.user, status=status, tier=tier, directorate_id=directorate_id
     )
+    # The corporate register, to offer a member of SLT the proposal of a new risk for it.
+    corporate = (
+        Register.objects.filter(
+            organisation_id=profile.organisation_id, tier=Tier.CORPORATE
+        ).first()
+        if profile and roles.SLT in role_names(request.user)
+        else None
+    )
     page = Paginator(proposals, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -184,6 +193,10 @@ def proposal_queue(request: HttpRequest) -> HttpResponse:
             "directorates": directorates,
             "statuses": ProposalStatus.choices,
             "query": query.urlencode(),
+            "new_risks": selectors.new_risks_for_queue(user=request.user, status=status, tier=tier),
+            "may_propose_new_risk": corporate is not None
+            and permissions.can_propose_new_risk(request.user, corporate),
+            "corporate": corporate,
         },
     )
 

@@ -17,6 +17,7 @@ from common.people import person_name_from
 from registers.models import (
     Action,
     Category,
+    Horizon,
     Response,
     RiskStatus,
     Tier,
@@ -44,8 +45,9 @@ SCALE_CHOICES = [(str(value), str(value)) for value in matrix.SCALE]
 
 
 class RegisterRiskFilter(django_filters.FilterSet):
-    """The register page's filters: band, category, owner, response, status, review overdue,
-    text search, and the heat maps' cell parameters (hidden inputs, kept while filtering)."""
+    """The register page's filters: band, category, owner, horizon, response, status, review
+    overdue, text search, and the heat maps' cell parameters (hidden inputs, kept while
+    filtering)."""
 
     q = django_filters.CharFilter(
         label="Search",
@@ -59,6 +61,9 @@ class RegisterRiskFilter(django_filters.FilterSet):
         label="Category", choices=Category.choices, empty_label="Any category"
     )
     owner = django_filters.ChoiceFilter(label="Owner", method="filter_owner", empty_label="Anyone")
+    horizon = django_filters.ChoiceFilter(
+        label="Horizon", choices=Horizon.choices, empty_label="Any horizon"
+    )
     response = django_filters.ChoiceFilter(
         label="Response", method="filter_response", empty_label="Any response"
     )
@@ -199,7 +204,8 @@ class RegisterRiskFilter(django_filters.FilterSet):
 
 class AcrossRiskFilter(django_filters.FilterSet):
     """The filters of the page of risks across registers: directorate, tier, register,
-    residual band, owner, review overdue, an action overdue, outside the appetite, not scored.
+    residual band, owner, horizon, review overdue, an action overdue, outside the appetite, not
+    scored.
 
     The queryset must come from ``Risk.objects.with_bands(bands)``, as for the register page.
     """
@@ -217,6 +223,9 @@ class AcrossRiskFilter(django_filters.FilterSet):
         label="Residual band", method="filter_residual_band", empty_label="Any band"
     )
     owner = django_filters.ChoiceFilter(label="Owner", method="filter_owner", empty_label="Anyone")
+    horizon = django_filters.ChoiceFilter(
+        label="Horizon", choices=Horizon.choices, empty_label="Any horizon"
+    )
     overdue = django_filters.BooleanFilter(
         label="Review overdue",
         method="filter_overdue",

@@ -14,9 +14,10 @@ on: the rest of a register is its people's business, and a risk's owner may sit 
 Changing (docs/domain.md#who-may-change-what):
 - a risk (edit, review, close, its actions): its owner, its register's owner, the Insurance
   Manager; an action also its own owner;
-- closing a corporate risk outright: SLT (the register's owner or any member) or the Insurance
-  Manager recording SLT's decision, never the risk's own owner, who proposes it instead
-  (docs/domain.md#closing-a-corporate-risk);
+- closing a corporate risk outright: the register's owner (who chairs SLT) or the Insurance
+  Manager recording SLT's decision, never the risk's own owner; the risk's owner and any
+  other member of SLT propose the closure instead (docs/domain.md#closing-a-corporate-risk);
+- proposing a new corporate risk: any member of SLT (docs/domain.md#new-corporate-risks);
 - a register's settings and the risks reported to it: its owner and the Insurance Manager;
 - approving a register: its owner, the corporate register also any member of SLT; the
   Insurance Manager records an approval on their behalf, never in their own name
@@ -192,15 +193,41 @@ def decides_for_slt(user: AbstractBaseUser, register: Register) -> bool:
     return in_organisation and (roles.SLT in role_names(user) or is_insurance_manager(user))
 
 
+def is_slt_member(user: AbstractBaseUser, register: Register) -> bool:
+    """A member of SLT of the register's organisation, who may act for nobody read-only."""
+    profile = _profile(user)
+    return (
+        user.is_authenticated
+        and not is_read_only(user)
+        and profile is not None
+        and profile.organisation_id == register.organisation_id
+        and roles.SLT in role_names(user)
+    )
+
+
+def can_propose_corporate_risk(user: AbstractBaseUser, register: Register) -> bool:
+    """Propose a new risk for the corporate register, for SLT to decide: any member of SLT,
+    who "scan the horizon for new risks" (docs/domain.md#new-corporate-risks). The register's
+    owner may also add one directly (``can_change_register``)."""
+    return register.tier == Tier.CORPORATE and is_slt_member(user, register)
+
+
 def can_close_risk(user: AbstractBaseUser, risk: Risk) -> bool:
     """Close an open risk outright, with a reason. Below the corporate register whoever may
-    change the risk; on the corporate register only SLT's decision closes a risk, taken by
-    someone other than the risk's own owner (docs/domain.md#closing-a-corporate-risk)."""
+    change the risk. On the corporate register only SLT's decision closes a risk: outright,
+    as the record of a decision SLT took in its meeting, by the register's owner (the Chief
+    Executive, who chairs SLT) or the Insurance Manager recording it; never by the risk's own
+    owner. Any other member of SLT proposes the closure, and another member decides it, so
+    that no corporate risk comes off on one member's word
+    (docs/domain.md#closing-a-corporate-risk)."""
     if risk.register.tier != Tier.CORPORATE:
         return can_change_risk(user, risk)
-    if not risk.is_open or risk.owner_id == user.pk:
+    register = risk.register
+    if not risk.is_open or risk.owner_id == user.pk or not decides_for_slt(user, register):
         return False
-    return decides_for_slt(user, risk.register)
+    if register.owner_id == user.pk or user.is_superuser:
+        return True
+    return roles.SLT not in role_names(user)  # the Insurance Manager, recording
 
 
 def can_change_action(user: AbstractBaseUser, action) -> bool:

@@ -21,10 +21,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from escalation import permissions as escalation
-from escalation.models import Challenge, Notification, Proposal, ProposalStatus
+from escalation.models import Challenge, NewRiskProposal, Notification, Proposal, ProposalStatus
 from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
-from registers.models import Action, ImportUpload, Portfolio, Register, Risk, RiskReport
+from registers.models import (
+    Action,
+    ImportUpload,
+    Portfolio,
+    Register,
+    Risk,
+    RiskReport,
+    Tier,
+)
 from registers.periods import quarter_considered
 from registers.review_questions import questions_for
 from reminders import permissions as reminders
@@ -49,6 +57,7 @@ class Demo:
     uploads: list[ImportUpload]
     portfolios: list[Portfolio]
     challenges: list[Challenge] = field(default_factory=list)
+    new_risks: list[NewRiskProposal] = field(default_factory=list)
     # For the POST sweep: one object of each kind to change, picked for who owns it.
     targets: dict[str, object] = field(default_factory=dict)
 
@@ -99,6 +108,21 @@ def closure_page(user, risk: Risk) -> int:
         return FORBIDDEN
     waiting = risk.proposals.filter(status=ProposalStatus.OPEN).exists()
     return when(not waiting, refused=REDIRECT)
+
+
+def corporate(register: Register) -> bool:
+    return register.tier == Tier.CORPORATE
+
+
+def moved_to_escalation(allowed: bool, *, is_corporate: bool) -> int:
+    """The register app's page to add or close a risk: a corporate risk's is the escalation
+    app's (which tells the Monitoring Officer), where those allowed are sent."""
+    return when(allowed, ok=REDIRECT if is_corporate else OK)
+
+
+def corporate_only(register: Register, allowed: bool) -> int:
+    """A page of the corporate register only: 404 at another register's address."""
+    return when(allowed) if corporate(register) else NOT_FOUND
 
 
 def pack_page(user, variant: str | None) -> int:
@@ -288,7 +312,9 @@ RULES: dict[str, Rule] = {
     "registers:risk-create": Rule(
         registers_,
         by_pk("registers:risk-create"),
-        lambda user, register: when(registers.can_change_register(user, register)),
+        lambda user, register: moved_to_escalation(
+            registers.can_change_register(user, register), is_corporate=corporate(register)
+        ),
     ),
     "registers:report-create": Rule(
         registers_,
@@ -342,7 +368,9 @@ RULES: dict[str, Rule] = {
     "registers:risk-close": Rule(
         risks,
         by_pk("registers:risk-close"),
-        lambda user, risk: when(registers.can_close_risk(user, risk)),
+        lambda user, risk: moved_to_escalation(
+            registers.can_close_risk(user, risk), is_corporate=corporate(risk.register)
+        ),
     ),
     "registers:risk-review": Rule(
         risks,
@@ -416,6 +444,37 @@ RULES: dict[str, Rule] = {
         everyone(POST_ONLY),
     ),
     "escalation:queue": Rule(no_object, fixed("escalation:queue"), everyone(OK)),
+    # The corporate register's membership outside escalation: a new risk proposed by a member
+    # of SLT and decided by another, a risk added or closed outright as SLT decided.
+    "escalation:new-risk-propose": Rule(
+        registers_,
+        by_pk("escalation:new-risk-propose"),
+        lambda user, register: corporate_only(
+            register, escalation.can_propose_new_risk(user, register)
+        ),
+    ),
+    "escalation:new-risk-detail": Rule(
+        lambda demo: demo.new_risks,
+        by_pk("escalation:new-risk-detail"),
+        lambda user, proposal: when(escalation.can_view_new_risk(user, proposal)),
+    ),
+    "escalation:new-risk-decide": Rule(
+        first(lambda demo: demo.new_risks),
+        by_pk("escalation:new-risk-decide"),
+        everyone(POST_ONLY),
+    ),
+    "escalation:corporate-risk-create": Rule(
+        registers_,
+        by_pk("escalation:corporate-risk-create"),
+        lambda user, register: corporate_only(
+            register, registers.can_change_register(user, register)
+        ),
+    ),
+    "escalation:corporate-risk-close": Rule(
+        risks,
+        by_pk("escalation:corporate-risk-close"),
+        lambda user, risk: corporate_only(risk.register, registers.can_close_risk(user, risk)),
+    ),
     "escalation:proposal-detail": Rule(
         lambda demo: demo.proposals,
         by_pk("escalation:proposal-detail"),
@@ -901,6 +960,33 @@ POSTS: dict[str, Post] = {
         by_pk("escalation:closure-propose"),
         lambda _: {"reason": "Proposed for closure by the sweep."},
         lambda user, risk: when(escalation.can_propose_closure(user, risk), ok=CHANGED),
+    ),
+    "escalation:new-risk-propose": Post(
+        "corporate_register",
+        by_pk("escalation:new-risk-propose"),
+        lambda register: (
+            risk_form(None, owner=str(register.owner_id))
+            | {"case": "Seen on the horizon by the sweep."}
+        ),
+        lambda user, register: when(escalation.can_propose_new_risk(user, register), ok=CHANGED),
+    ),
+    "escalation:new-risk-decide": Post(
+        "open_new_risk",
+        by_pk("escalation:new-risk-decide"),
+        lambda _: {"decision": "declined", "reason": "Not now."},
+        lambda user, proposal: when(escalation.can_decide_new_risk(user, proposal), ok=CHANGED),
+    ),
+    "escalation:corporate-risk-create": Post(
+        "corporate_register",
+        by_pk("escalation:corporate-risk-create"),
+        lambda register: risk_form(None, owner=str(register.owner_id)),
+        may_change_register,
+    ),
+    "escalation:corporate-risk-close": Post(
+        "corporate_risk",
+        by_pk("escalation:corporate-risk-close"),
+        lambda _: {"reason": "Closed as SLT decided, by the sweep."},
+        lambda user, risk: when(registers.can_close_risk(user, risk), ok=CHANGED),
     ),
     "escalation:risk-de-escalate": Post(
         "escalated_risk",

@@ -34,7 +34,7 @@ from django.utils import timezone
 from api.services import token_create
 from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation import challenges
-from escalation.models import Notification, Proposal, ProposalStatus
+from escalation.models import NewRiskProposal, Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
 from registers.lifecycle import register_open
 from registers.models import (
@@ -284,7 +284,12 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             made["elsewhere_portfolio"],
         ],
         challenges=[made["open_challenge"]],
+        new_risks=list(NewRiskProposal.objects.filter(register__organisation=organisation)),
         targets={
+            "corporate_register": made["corporate"],
+            "open_new_risk": NewRiskProposal.objects.get(
+                register__organisation=organisation, status=ProposalStatus.OPEN
+            ),
             "service_register": made["service_register"],
             "upload": (made["upload"].register, made["upload"]),
             "pending_report": made["pending_report"],
@@ -321,6 +326,8 @@ def _cast(demo: Demo, made: dict[str, object]) -> list[str]:
     tied |= {proposal.proposed_by_id for proposal in demo.proposals}
     tied |= {report.reported_by_id for report in demo.reports}
     tied |= {challenge.raised_by_id for challenge in demo.challenges}
+    tied |= {proposal.proposed_by_id for proposal in demo.new_risks}
+    tied |= {proposal.proposed_owner_id for proposal in demo.new_risks}
     tied |= {upload.uploaded_by_id for upload in demo.uploads}
     tied |= {notification.recipient_id for notification in demo.notifications}
     in_organisation = User.objects.filter(profile__organisation=made["corporate"].organisation)

@@ -26,7 +26,9 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation.challenges import challenge_answer, challenge_raise
-from escalation.models import Challenge, Proposal, ProposalStatus
+from escalation.closures import corporate_risk_close
+from escalation.models import Challenge, NewRiskProposal, Proposal, ProposalStatus
+from escalation.new_risks import corporate_risk_add, new_risk_decide, new_risk_propose
 from escalation.services import (
     proposal_create,
     proposal_decide,
@@ -535,6 +537,84 @@ def op_import(org):
     return run
 
 
+def _new_risk_proposed(org) -> NewRiskProposal:
+    from tests.escalation.test_new_risks import fields
+
+    return new_risk_propose(
+        register=org.corporate, by=org.people["chief"], fields=fields(org), case="On the horizon"
+    )
+
+
+def op_new_risk_propose(org):
+    from tests.escalation.test_new_risks import fields
+
+    def run():
+        proposal = new_risk_propose(
+            register=org.corporate, by=org.people["chief"], fields=fields(org), case="Why"
+        )
+        return Expected(
+            org.people["chief"],
+            {NewRiskProposal: {proposal.pk: ("+", "New corporate risk proposed")}},
+        )
+
+    return run
+
+
+def op_new_risk_accept(org):
+    proposal = _new_risk_proposed(org)
+    insurance = org.people["insurance"]
+
+    def run():
+        decided = new_risk_decide(proposal=proposal, by=insurance, accept=True)
+        reason = (
+            f"Added by SLT's decision: proposed by {person_name(org.people['chief'])}, accepted "
+            f"by the Strategic Leadership Team (recorded by {person_name(insurance)})"
+        )
+        return Expected(
+            insurance,
+            {
+                Risk: {decided.risk_id: ("+", reason)},
+                NewRiskProposal: {proposal.pk: ("~", "New risk accepted")},
+            },
+        )
+
+    return run
+
+
+def op_new_risk_decline(org):
+    proposal = _new_risk_proposed(org)
+
+    def run():
+        new_risk_decide(proposal=proposal, by=org.people["insurance"], accept=False, reason="No")
+        return Expected(
+            org.people["insurance"], {NewRiskProposal: {proposal.pk: ("~", "New risk declined")}}
+        )
+
+    return run
+
+
+def op_corporate_risk_add(org):
+    from tests.escalation.test_new_risks import fields
+
+    def run():
+        risk = corporate_risk_add(
+            register=org.corporate, by=org.people["chief"], fields=fields(org)
+        )
+        return Expected(org.people["chief"], {Risk: {risk.pk: ("+", "Risk raised")}})
+
+    return run
+
+
+def op_corporate_risk_close(org):
+    risk = service_risk(org, register=org.corporate, owner=org.people["director"])
+
+    def run():
+        corporate_risk_close(risk=risk, by=org.people["chief"], reason="Agreed by SLT")
+        return Expected(org.people["chief"], {Risk: {risk.pk: ("~", "Closed: Agreed by SLT")}})
+
+    return run
+
+
 OPERATIONS: dict[str, Callable] = {
     "risk_create": op_risk_create,
     "risk_update": op_risk_update,
@@ -561,6 +641,11 @@ OPERATIONS: dict[str, Callable] = {
     "challenge_raise": op_challenge_raise,
     "challenge_answer_rescore": op_challenge_rescore,
     "challenge_answer_keep": op_challenge_keep,
+    "new_risk_propose": op_new_risk_propose,
+    "new_risk_decide_accept": op_new_risk_accept,
+    "new_risk_decide_decline": op_new_risk_decline,
+    "corporate_risk_add": op_corporate_risk_add,
+    "corporate_risk_close": op_corporate_risk_close,
 }
 
 
@@ -602,6 +687,7 @@ def test_every_tracked_model_is_covered():
         "S151Review",
         "Portfolio",
         "Challenge",
+        "NewRiskProposal",
     }
 
 

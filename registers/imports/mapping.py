@@ -29,6 +29,7 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("target_impact", "Target impact"),
     ("response", "Response"),
     ("response_rationale", "Response rationale"),
+    ("horizon", "Time horizon"),
     ("controls", "Controls in place"),
     ("actions", "Planned actions"),
     ("next_review_due", "Next review"),
@@ -66,6 +67,8 @@ EXPORT_HEADINGS = {
     "target impact": "target_impact",
     "response": "response",
     "response rationale": "response_rationale",
+    "horizon": "horizon",
+    "time horizon": "horizon",
     "controls": "controls",
     "planned actions": "actions",
     "next review": "next_review_due",
@@ -217,6 +220,8 @@ def _text_target(text: str, words: set[str]) -> str:
         return "controls"
     if words & {"action", "actions"} or text in {"action plan", "further actions"}:
         return "actions"
+    if "horizon" in words or text == "timescale":
+        return "horizon"
     if "rationale" in words or "justification" in words:
         return "response_rationale"
     if words & {"response", "treatment"}:

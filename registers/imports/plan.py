@@ -25,7 +25,7 @@ from registers.imports.mapping import REPEATABLE, TARGET_LABELS, sheet_headings
 from registers.imports.reader import Table
 from registers.imports.rows import Problem, RowReader, read_ratings
 from registers.imports.valuemaps import ValueMap
-from registers.models import Category, Register, Response, Risk, RiskStatus
+from registers.models import Category, Horizon, Register, Response, Risk, RiskStatus
 from registers.permissions import visible_registers
 from registers.selectors.people import organisation_people
 from scoring.selectors import scheme_bands
@@ -65,6 +65,8 @@ RESPONSE_WORDS = {
     "avoid": Response.TERMINATE,
 }
 NOT_DECIDED = {"not decided", "none", "n/a", "na", "-", "tbc"}
+# "Short", "short term", ...: the horizon's own first words.
+HORIZON_WORDS = {f"{value}{term}": value for value in Horizon.values for term in ("", " term")}
 
 
 @dataclass
@@ -172,6 +174,7 @@ def _plan_row(
     )
     read_ratings(reader=reader, fields=fields)
     _read_response(reader=reader, fields=fields, existing=existing)
+    _read_horizon(reader=reader, fields=fields)
     _read_review_date(reader=reader, fields=fields)
     read_finance(reader=reader, fields=fields)
     _check_lengths(reader=reader, fields=fields)
@@ -280,6 +283,17 @@ def _read_owner(
         fields["owner"], fields["owner_as_written"] = owners.by_pk[chosen], ""
     else:
         reader.problem("owner", f"The person chosen for “{owner_name}” cannot own it.")
+
+
+def _read_horizon(*, reader: RowReader, fields: dict[str, object]) -> None:
+    """The time horizon, by its label ("Long term (over three years)") or its first words."""
+    text = reader.text("horizon")
+    if text:
+        horizon = _choice(text, Horizon.choices, HORIZON_WORDS)
+        if horizon is None:
+            reader.problem("horizon", f"“{text}” is not a horizon; use Short, Medium or Long term.")
+        else:
+            fields["horizon"] = horizon
 
 
 def _read_response(*, reader: RowReader, fields: dict[str, object], existing: Risk | None) -> None:

@@ -91,6 +91,7 @@ CSV_COLUMNS = (
     "Residual score",
     "Residual band",
     "Response",
+    "Horizon",
     "Next review",
     "Review overdue",
 )
@@ -121,6 +122,7 @@ def risks_across_export(request: HttpRequest) -> HttpResponse:
             risk.residual_score,
             band_label(risk.residual_score, view.scope.bands),
             risk.get_response_display() or "Not decided",
+            risk.get_horizon_display(),
             risk.next_review_due.isoformat() if risk.next_review_due else "",
             "Yes" if risk.review_overdue(view.today) else "No",
         )

@@ -109,6 +109,9 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change_register": permissions.can_change_register(request.user, view.register),
             "can_approve": permissions.can_open_approval(request.user, view.register),
             "can_report_risk": permissions.can_report_risk(request.user, view.register),
+            "can_propose_corporate_risk": permissions.can_propose_corporate_risk(
+                request.user, view.register
+            ),
             "can_read_reports": permissions.can_read_reports(request.user, view.register),
             "can_close": permissions.can_close_register(request.user, view.register),
             "can_circulate": permissions.can_circulate_register(request.user, view.register),
@@ -131,6 +134,7 @@ CSV_COLUMNS = (
     "Residual score",
     "Residual band",
     "Response",
+    "Horizon",
     "Trend",
     "Next review",
     "Review overdue",
@@ -171,6 +175,7 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
             risk.residual_score,
             band_label(risk.residual_score, view.bands),
             risk.get_response_display() or "Not decided",
+            risk.get_horizon_display(),
             row.trend.text,
             risk.next_review_due.isoformat() if risk.next_review_due else "",
             "Yes" if row.review_overdue else "No",

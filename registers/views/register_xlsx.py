@@ -31,6 +31,7 @@ WIDTHS = {
     "Register": 30,
     "Owner": 22,
     "Response": 12,
+    "Horizon": 26,
     "Trend": 24,
     "Status": 10,
 }

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from registers import permissions, services
 from registers.forms.risk import RiskCloseForm, RiskForm, merge_stale_edit, scheme_for_script
-from registers.models import Register, Risk
+from registers.models import Register, Risk, Tier
 from registers.selectors.people import organisation_people
 from scoring.selectors import scheme_guide
 
@@ -60,6 +60,10 @@ def risk_create(request, pk: int):
             "Only the register's owner and the Insurance Manager can add risks to this "
             "register. To suggest a new risk, report it to the register's owner."
         )
+    if register.tier == Tier.CORPORATE:
+        # A risk that joins the corporate register is told to the Monitoring Officer: the
+        # escalation app's page adds it and tells them.
+        return redirect("escalation:corporate-risk-create", pk=register.pk)
     form_kwargs = _form_kwargs(register)
     if request.method == "POST":
         form = RiskForm(request.POST, **form_kwargs)
@@ -132,6 +136,10 @@ def risk_close(request, pk: int):
             )
         _risk_to_change(request, pk)  # refuses, saying why
         raise PermissionDenied("You cannot close this risk.")
+    if risk.register.tier == Tier.CORPORATE:
+        # Closed outright as the record of SLT's decision, which the Monitoring Officer is told
+        # of: the escalation app's page does both.
+        return redirect("escalation:corporate-risk-close", pk=risk.pk)
     form = RiskCloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

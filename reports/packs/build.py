@@ -17,10 +17,12 @@ from registers import due
 from registers.approvals import register_snapshot_rows
 from registers.models import Organisation, Register, RegisterSnapshot, Risk, RiskSnapshot
 from registers.periods import Quarter, approvable_quarters
+from registers.selectors.actions import mitigation_cost
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.exposure import organisation_exposure
 from reports.packs import cycle, sections
 from reports.packs.document import PackRisk, SltPack
+from reports.packs.new_risks import new_risks_awaiting
 from reports.pdf import render_pdf
 from reports.permissions import PUBLIC, VARIANTS, variant_carries
 from reports.snapshots import (
@@ -131,6 +133,9 @@ def _pack_risk(approved: _ApprovedRegister, row: RiskSnapshot, *, today: date) -
         arrived_from=row.arrived_from,
         controls=controls,
         actions=actions,
+        horizon=risk.get_horizon_display(),
+        exposure_text=risk.exposure_text,
+        mitigation_cost=mitigation_cost(risk.actions.all()),
     )
 
 
@@ -254,6 +259,24 @@ def _exempt_counts(
     }
 
 
+def _awaiting(
+    approved: _ApprovedRegister, *, organisation: Organisation, today: date
+) -> tuple[list[Proposal], list[Proposal], bool]:
+    """The escalations to the corporate register and the closures of its risks awaiting SLT,
+    and whether they are those open now."""
+    proposals, open_now = sections.proposals_awaiting(
+        organisation=organisation, quarter=approved.quarter, today=today
+    )
+    closures, _ = sections.proposals_awaiting(
+        organisation=organisation,
+        quarter=approved.quarter,
+        today=today,
+        kind=ProposalKind.CLOSURE,
+        corporate=approved.register,
+    )
+    return proposals, closures, open_now
+
+
 def slt_pack(
     *,
     organisation: Organisation,
@@ -288,16 +311,7 @@ def slt_pack(
         rows_before=approved.rows_before,
     )
     departed = [d for d in all_departures if variant_carries(variant, exempt=d.exempt)]
-    proposals, open_now = sections.proposals_awaiting(
-        organisation=organisation, quarter=quarter, today=today
-    )
-    closures, _ = sections.proposals_awaiting(
-        organisation=organisation,
-        quarter=quarter,
-        today=today,
-        kind=ProposalKind.CLOSURE,
-        corporate=approved.register,
-    )
+    proposals, closures, open_now = _awaiting(approved, organisation=organisation, today=today)
     return SltPack(
         organisation=organisation,
         **_cover(approved, variant=variant, now=now),
@@ -307,6 +321,13 @@ def slt_pack(
         **_escalations(approved, proposals, closures, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
         **_exempt_counts(approved, all_departures, proposals + closures, variant=variant),
+        new_risks=new_risks_awaiting(
+            register=approved.register,
+            quarter=quarter,
+            today=today,
+            ratings=approved.ratings,
+            variant=variant,
+        ),
         lower_reds=cycle.lower_red_risks(
             organisation=organisation, ratings=approved.ratings, variant=variant
         ),

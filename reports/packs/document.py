@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
 
 from registers.models import Organisation, Register
 from registers.periods import Quarter
+from registers.selectors.actions import MitigationCost
 from registers.trends import Trend
 from reports.exposure import Exposure
 from reports.packs.cycle import Approval, DirectorateReds, PackOversight
@@ -48,6 +50,10 @@ class PackAction:
     status_label: str
     completed_on: date | None
     overdue: bool
+    # How well it worked, and what it costs: SLT reviews "the effectiveness of actions" (the
+    # policy's Roles). Printed for the planned actions.
+    evaluation: str = ""
+    cost: Decimal | None = None
 
 
 @dataclass
@@ -71,6 +77,11 @@ class PackRisk:
     arrived_from: str
     controls: list[PackAction]
     actions: list[PackAction]
+    # As they are now, like the text: the time horizon, the estimated exposure (a range, ""
+    # when not estimated) and the cost of the risk's controls and actions beside it.
+    horizon: str = ""
+    exposure_text: str = ""
+    mitigation_cost: MitigationCost | None = None
 
     @property
     def url(self) -> str:
@@ -193,6 +204,8 @@ class SltPack:
     proposals_open_now: bool = False
     # Closures of corporate risks proposed to SLT (docs/domain.md#closing-a-corporate-risk).
     closures: list[PackProposal] = field(default_factory=list)
+    # New corporate risks proposed by members of SLT (reports.packs.new_risks.PackNewRisk).
+    new_risks: list = field(default_factory=list)
     withheld: int = 0
     exempt_on_register: int = 0
     # The open risks' exposure by directorate and those tied to the MTFS, as they are now.

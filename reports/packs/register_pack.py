@@ -41,6 +41,7 @@ class TemplateRow:
     residual: Rating
     owner_name: str
     exempt: bool
+    horizon: str = ""  # as the risk stands now, like its description
 
 
 @dataclass
@@ -123,6 +124,7 @@ def _row(number: int, row: RiskSnapshot, risk, ratings: Ratings, quarter, today)
         residual=ratings.residual(row),
         owner_name=row.owner_name,
         exempt=row.exempt or risk.exempt,
+        horizon=risk.get_horizon_display(),
     )
 
 

@@ -58,6 +58,8 @@ def _pack_action(action: Action, today: date) -> PackAction:
         status_label=action.get_status_display(),
         completed_on=action.completed_on,
         overdue=action.is_overdue(today),
+        evaluation=action.evaluation_notes.strip(),
+        cost=action.cost,
     )
 
 

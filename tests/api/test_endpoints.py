@@ -95,6 +95,13 @@ def test_a_risk_owner_sees_their_risk_but_not_its_register(org, api_get, token_f
     assert {a["risk_reference"] for a in actions} == {"AC-02"}
 
 
+def test_a_risk_gives_its_horizon(org, api_get, token_for):
+    """SLT scans the horizon (docs/domain.md#risks): the API carries it for Power BI."""
+    risk = RiskFactory(register=org.service_register, owner=org.people["head"], horizon="long")
+    detail = api_get(reverse("api:risk-detail", args=[risk.pk]), token_for(org.people["head"]))
+    assert detail.json()["horizon"] == "long"
+
+
 def test_a_risk_of_another_register_is_refused(org, api_get, token_for):
     risk = RiskFactory(register=org.other_service_register)
     response = api_get(reverse("api:risk-detail", args=[risk.pk]), token_for(org.people["head"]))

@@ -337,3 +337,22 @@ def test_a_demo_director_opened_a_programme_and_a_partnership_with_review_leads(
     assert programme.review_lead is not None and partnership.review_lead is not None
     assert programme.risks.exists() and partnership.risks.exists()
     assert adults.get(tier=Tier.DIRECTORATE).review_lead is not None
+
+
+def test_the_demo_has_a_new_corporate_risk_proposed_by_an_slt_member():
+    from escalation.models import Notification
+    from escalation.selectors import new_risks_pending
+    from registers import roles
+    from registers.periods import Quarter
+
+    load_demo()
+    corporate = Register.objects.get(tier=Tier.CORPORATE)
+    (proposal,) = new_risks_pending(register=corporate)
+    proposer_roles = set(proposal.proposed_by.groups.values_list("name", flat=True))
+    assert {roles.SLT, roles.DIRECTORS} <= proposer_roles
+    assert proposal.proposed_owner.username == "monitoring.officer"
+    assert proposal.horizon == "long" and proposal.case
+    today = timezone.localdate()
+    assert Quarter.containing(timezone.localdate(proposal.proposed_at)) == Quarter.containing(today)
+    told = Notification.objects.filter(subject__startswith="New corporate risk proposed")
+    assert told.filter(recipient__username="insurance.manager").exists()

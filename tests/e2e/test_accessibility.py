@@ -28,7 +28,7 @@ from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
 from demo.loader import DEMO_PASSWORD, load_demo
-from escalation.models import Proposal, ProposalStatus
+from escalation.models import NewRiskProposal, Proposal, ProposalStatus
 from escalation.seed import ensure_checklists
 from registers.models import Register, Risk, Tier
 from registers.review_questions import questions_for
@@ -442,6 +442,20 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.as_user("chief.executive")
     scan.go(closure.get_absolute_url(), "closure, to decide")
     scan.submit("Record decision", "closure decision, errors")
+
+    # A member of SLT proposes a new corporate risk and another decides one; the register's
+    # owner adds a corporate risk directly and closes one outright, as SLT decided.
+    new_risk = NewRiskProposal.objects.get(status=ProposalStatus.OPEN)
+    scan.as_user(to_close.owner.username)  # a Director, on SLT
+    scan.go(f"/registers/{corporate.pk}/propose-risk/", "new corporate risk proposal")
+    scan.submit("Propose to SLT", "new corporate risk proposal, errors")
+    scan.as_user("chief.executive")
+    scan.go(new_risk.get_absolute_url(), "new corporate risk, to decide")
+    scan.submit("Record decision", "new corporate risk decision, errors")
+    scan.go(f"/registers/{corporate.pk}/add-risk/", "corporate risk added directly")
+    scan.submit("Add the risk", "corporate risk added directly, errors")
+    scan.go(f"/risks/{to_close.pk}/close-corporate/", "corporate risk closed outright")
+    scan.submit("Close the risk", "corporate risk closed outright, errors")
 
     # A colleague challenges a risk's assessment; its owner answers.
     scan.as_user("insurance.manager")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from common.people import person_name
 from escalation.closures import closure_decide, closure_propose
 from escalation.models import Notification, Proposal, ProposalKind, ProposalStatus
+from escalation.permissions import can_propose_closure, decides_proposal
 from escalation.selectors import closure_proposals_pending, proposals_for_slt
 from escalation.services import proposal_decide
 from registers.models import MovementKind, RiskMovement, RiskStatus
@@ -287,10 +288,48 @@ def test_the_risk_page_offers_the_owner_a_proposal_and_slt_a_closure(org, client
     client.force_login(org.people["director"])
     page = client.get(risk.get_absolute_url()).content.decode()
     assert reverse("escalation:closure-propose", kwargs={"pk": risk.pk}) in page
-    assert reverse("registers:risk-close", kwargs={"pk": risk.pk}) not in page
+    assert reverse("escalation:corporate-risk-close", kwargs={"pk": risk.pk}) not in page
     client.force_login(org.people["chief"])
     page = client.get(risk.get_absolute_url()).content.decode()
-    assert reverse("registers:risk-close", kwargs={"pk": risk.pk}) in page
+    assert reverse("escalation:corporate-risk-close", kwargs={"pk": risk.pk}) in page
+
+
+def slt_member(org, name):
+    from django.contrib.auth import get_user_model
+
+    org.people[name].groups.add(Group.objects.get_or_create(name="Strategic Leadership Team")[0])
+    return get_user_model().objects.get(pk=org.people[name].pk)
+
+
+def test_another_member_of_slt_proposes_the_closure_rather_than_closing_it(org, client):
+    """A corporate risk comes off the register by SLT's decision: one member closing a
+    colleague's risk alone would be one person's decision, so they propose it, and another
+    member (or the Insurance Manager recording SLT's decision) decides."""
+    member = slt_member(org, "other_director")
+    risk = corporate_risk(org)
+    assert not can_close_risk(member, risk)
+    assert can_propose_closure(member, risk)
+    client.force_login(member)
+    page = client.get(risk.get_absolute_url()).content.decode()
+    assert reverse("escalation:closure-propose", kwargs={"pk": risk.pk}) in page
+    assert (
+        client.get(reverse("escalation:corporate-risk-close", kwargs={"pk": risk.pk})).status_code
+        == 403
+    )
+    with pytest.raises(ValidationError) as refused:
+        risk_close(risk=risk, by=member, reason="Done")
+    assert refused.value.code == "slt_decides"
+    proposal = closure_propose(risk=risk, by=member, reason="The programme ended.")
+    told = set(Notification.objects.filter(proposal=proposal).values_list("recipient__username"))
+    assert told == {("insurance",), ("chief",), ("director",)}  # the risk's owner too
+    assert not decides_proposal(member, proposal)  # not the member who proposed it
+    assert not decides_proposal(org.people["director"], proposal)  # nor the risk's owner
+    with pytest.raises(ValidationError) as refused:
+        closure_decide(proposal=proposal, by=member, accept=True)
+    assert refused.value.code == "not_allowed"
+    closure_decide(proposal=proposal, by=org.people["chief"], accept=True)
+    risk.refresh_from_db()
+    assert not risk.is_open
 
 
 # Score changes between SLT's meetings ----------------------------------------------------------

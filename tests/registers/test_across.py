@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import ActionStatus, RiskStatus
+from registers.models import ActionStatus, Horizon, RiskStatus
 from tests.factories import ActionFactory, RiskFactory
 from tests.registers.test_register_page import bulk_risks
 
@@ -141,6 +141,19 @@ def test_filters(client, org, spread, params, expected):
     query = {key: ids.get(value, value) for key, value in params.items()}
     client.force_login(org.people["insurance"])
     assert set(references(client.get(url(**query)))) == expected
+
+
+def test_filter_by_horizon(client, org, spread):
+    spread["people"].horizon = Horizon.LONG
+    spread["people"].save()
+    client.force_login(org.people["insurance"])
+    response = client.get(url(horizon="long"))
+    assert set(references(response)) == {spread["people"].reference}
+    assert 'name="horizon"' in response.content.decode()
+    export = client.get(reverse("registers:risks-across-export") + "?horizon=long")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][rows[0].index("Horizon")] == "Horizon"
+    assert [row[rows[0].index("Horizon")] for row in rows[1:]] == ["Long term (over three years)"]
 
 
 def test_a_register_not_visible_cannot_be_chosen(client, org, spread):

@@ -22,7 +22,7 @@ from registers.imports.export import bullets, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping, target_for_heading
 from registers.imports.plan import build_plan
 from registers.imports.reader import MAX_BYTES, MAX_COLUMNS, ImportFileError, read_table
-from registers.models import Action, ActionKind, Category, Response, Risk
+from registers.models import Action, ActionKind, Category, Horizon, Response, Risk
 from registers.services import action_create, risk_close, risk_create
 from registers.views.register import CSV_COLUMNS
 from registers.warnings import risk_warnings
@@ -810,6 +810,7 @@ def test_round_trip_through_the_full_export(org):
         target_impact=5,
         response=Response.TOLERATE,
         response_rationale="No alternative provider",
+        horizon=Horizon.LONG,  # not the default: the export carries it and the import reads it
         next_review_due=date(2027, 1, 31),
         exposure_low=250_000,
         exposure_high=1_000_000,

@@ -138,7 +138,7 @@ def test_through_the_page_the_clash_is_an_error_on_the_reference(race_org, monke
 
     def post_form():
         response = client.post(
-            reverse("registers:risk-create", kwargs={"pk": org.corporate.pk}),
+            reverse("escalation:corporate-risk-create", kwargs={"pk": org.corporate.pk}),
             new_risk_data(org, reference="SHARED-7", owner=org.people["chief"].pk),
         )
         pages["response"] = response

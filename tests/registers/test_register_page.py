@@ -17,6 +17,7 @@ from django.utils.html import escape
 from common.spreadsheets import neutralise
 from registers.models import (
     Category,
+    Horizon,
     MovementKind,
     RegisterSnapshot,
     Response,
@@ -383,6 +384,17 @@ def test_filter_by_owner_offers_only_this_registers_owners(signed_in, org):
     refused = signed_in.get(page_url(register, owner=elsewhere.pk))
     assert refused.status_code == 200
     assert len(refused.context["rows"]) == 3
+
+
+def test_filter_by_horizon(signed_in, org):
+    """SLT scans the horizon (the policy's Roles): the register lists a horizon's risks."""
+    register = org.service_register
+    RiskFactory(register=register, reference="AC-SOON", horizon=Horizon.SHORT)
+    RiskFactory(register=register, reference="AC-LATER", horizon=Horizon.LONG)
+    response = signed_in.get(page_url(register, horizon="long"))
+    assert references(response) == ["AC-LATER"]
+    assert 'name="horizon"' in response.content.decode()
+    assert references(signed_in.get(page_url(register, horizon="short"))) == ["AC-SOON"]
 
 
 def test_filter_by_response(signed_in, org):
@@ -819,6 +831,7 @@ def test_export_has_the_columns_and_the_numbers(signed_in, org):
         "Residual score": "12",
         "Residual band": "Amber",
         "Response": "Treat",
+        "Horizon": "Medium term (one to three years)",
         "Trend": "↑ Up 4",  # the page's words and arrow
         "Next review": (today - timedelta(days=1)).isoformat(),
         "Review overdue": "Yes",
