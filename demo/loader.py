@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.committee import load_closure_proposal, load_committee_words
+from demo.controls import load_demo_controls
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.oversight import load_demo_oversight
@@ -210,6 +211,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         load.count("Section 151 reviews", True)
     for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
         load.count("Cabinet portfolios", True)
+    for _ in range(load_demo_controls(organisation=organisation, today=load.today, by=load.admin)):
+        load.count("assurance over controls", True)
     return load.created
 
 

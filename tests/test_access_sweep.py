@@ -38,6 +38,7 @@ from escalation.models import Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
 from registers.models import (
     Action,
+    ActionKind,
     ActionStatus,
     ImportUpload,
     Organisation,
@@ -254,6 +255,10 @@ def _demo_objects(made: dict[str, object]) -> Demo:
     open_action = Action.objects.filter(
         pk=made["outsider_action"].pk, status=ActionStatus.OPEN
     ).get()
+    controls = [
+        Action.objects.filter(risk=risk, kind=ActionKind.CONTROL).order_by("pk").first()
+        for risk in (corporate_open[0], made["officer_risk"], made["closed_service_risk"])
+    ]
     return Demo(
         registers=registers,
         risks=risks,
@@ -269,12 +274,14 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             made["elsewhere_portfolio"],
         ],
         challenges=[made["open_challenge"]],
+        controls=[control for control in controls if control is not None],
         targets={
             "service_register": made["service_register"],
             "upload": (made["upload"].register, made["upload"]),
             "pending_report": made["pending_report"],
             "service_risk": made["officer_risk"],
             "open_action": open_action,
+            "open_control": controls[1],
             "proposable_risk": made["officer_risk"],
             "escalated_risk": accepted.risk,
             "corporate_risk": corporate_open.exclude(proposals__status=ProposalStatus.OPEN)[0],
@@ -301,6 +308,7 @@ def _cast(demo: Demo, made: dict[str, object]) -> list[str]:
     tied = {register.owner_id for register in demo.registers}
     tied |= {risk.owner_id for risk in demo.risks} | {risk.register.owner_id for risk in demo.risks}
     tied |= {action.owner_id for action in demo.actions}
+    tied |= {control.owner_id for control in demo.controls}
     tied |= {proposal.proposed_by_id for proposal in demo.proposals}
     tied |= {report.reported_by_id for report in demo.reports}
     tied |= {challenge.raised_by_id for challenge in demo.challenges}
