@@ -45,3 +45,22 @@ def wants_key_control_assurance(residual: int | None, bands: Sequence[matrix.Ban
     if residual is None or not bands:
         return False
     return matrix.band_for(residual, bands).floor > bands[0].floor
+
+
+# The lines of assurance, weakest first (``AssuranceLine``'s values).
+LINES = ("first", "second", "third")
+
+
+def assured_to(key_control_lines: Sequence[set[str]]) -> str | None:
+    """The line to which every one of a risk's key controls is assured: each key control
+    counts at the strongest line that assured it, and the risk at the weakest of those.
+    None when a key control has no assurance, or when there is no key control."""
+    if not key_control_lines:
+        return None
+    strongest = []
+    for lines in key_control_lines:
+        known = [LINES.index(line) for line in lines if line in LINES]
+        if not known:
+            return None
+        strongest.append(max(known))
+    return LINES[min(strongest)]

@@ -233,6 +233,8 @@ class CommitteeReport:
     warnings: list[str] = field(default_factory=list)
     opinion_by: str = ""  # the member of Internal Audit who gave the opinion
     opinion_on: date | None = None
+    # The assurance over the red and amber risks' key controls (reports.committee.assurance).
+    key_control_assurance: object = None
 
     @property
     def year_label(self) -> str:

@@ -48,6 +48,10 @@ class PackAction:
     status_label: str
     completed_on: date | None
     overdue: bool
+    # A control in place's type and rating (docs/domain.md#controls-and-assurance).
+    control_type_label: str = ""
+    effectiveness_label: str = ""
+    key_control: bool = False
 
 
 @dataclass
