@@ -134,9 +134,10 @@ class DemoLoad:
     admin: object = None
     created: dict[str, int] = field(default_factory=dict)
 
-    def count(self, what: str, created: bool) -> None:
+    def count(self, what: str, created: bool | int) -> None:
+        """Count one thing created (True), or as many as ``created`` says."""
         if created:
-            self.created[what] = self.created.get(what, 0) + 1
+            self.created[what] = self.created.get(what, 0) + int(created)
 
 
 @dataclass(frozen=True)
@@ -203,16 +204,12 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     # After the escalations: the history places an escalated risk on its first register.
     for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
         load.count("quarterly snapshots", True)
-    for _ in range(load_closure_proposal(organisation=organisation, today=load.today)):
-        load.count("closure proposals", True)
-    for _ in range(load_committee_words(organisation=organisation, today=load.today)):
-        load.count("committee report words", True)
-    for _ in range(load_demo_oversight(organisation=organisation, today=load.today)):
-        load.count("Section 151 reviews", True)
-    for _ in range(load_demo_portfolios(organisation=organisation, by=load.admin)):
-        load.count("Cabinet portfolios", True)
-    for _ in range(load_demo_controls(organisation=organisation, today=load.today, by=load.admin)):
-        load.count("assurance over controls", True)
+    late = {"organisation": organisation, "today": load.today}
+    load.count("closure proposals", load_closure_proposal(**late))
+    load.count("committee report words", load_committee_words(**late))
+    load.count("Section 151 reviews", load_demo_oversight(**late))
+    load.count("Cabinet portfolios", load_demo_portfolios(organisation=organisation, by=load.admin))
+    load.count("assurance over controls", load_demo_controls(**late, by=load.admin))
     return load.created
 
 
