@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
+from demo.controls import load_demo_controls
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
 from demo.portfolios import CABINET_MEMBERS
@@ -133,9 +134,10 @@ class DemoLoad:
     admin: object = None
     created: dict[str, int] = field(default_factory=dict)
 
-    def count(self, what: str, created: bool) -> None:
+    def count(self, what: str, created: bool | int) -> None:
+        """Count one thing created (True), or as many as ``created`` says."""
         if created:
-            self.created[what] = self.created.get(what, 0) + 1
+            self.created[what] = self.created.get(what, 0) + int(created)
 
 
 @dataclass(frozen=True)
@@ -205,8 +207,11 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     for what, made in load_quarter_in_progress(
         organisation=organisation, today=load.today, by=load.admin
     ):
-        for _ in range(made):
-            load.count(what, True)
+        load.count(what, made)
+    load.count(
+        "assurance over controls",
+        load_demo_controls(organisation=organisation, today=load.today, by=load.admin),
+    )
     return load.created
 
 

@@ -30,7 +30,11 @@ Changing (docs/domain.md#who-may-change-what):
 - a closed register: nobody changes it, approves it, circulates it or adds risks to it;
 - circulating a register's draft pack before its meeting: its owner, its review lead and the
   Insurance Manager;
-- Internal Audit and committee members change nothing, whatever else they are.
+- Internal Audit and committee members change nothing, whatever else they are, with one
+  exception: Internal Audit records third-line assurance over a control, and nothing else;
+- assurance over a control (docs/domain.md#controls-and-assurance): first line its owner, the
+  risk's owner, the register's owner and the Insurance Manager; second line the Insurance
+  Manager; third line Internal Audit alone.
 
 Cabinet portfolios (docs/domain.md#cabinet-portfolios): a Cabinet member reads the key risks
 of their own portfolio and nothing else; those who see every register read every portfolio of
@@ -46,7 +50,16 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from registers import roles
-from registers.models import Action, Directorate, Portfolio, Register, Risk, Tier
+from registers.models import (
+    Action,
+    ActionKind,
+    AssuranceLine,
+    Directorate,
+    Portfolio,
+    Register,
+    Risk,
+    Tier,
+)
 from scoring.matrix import Seniority
 
 
@@ -235,6 +248,38 @@ def can_change_action(user: AbstractBaseUser, action) -> bool:
     if is_read_only(user) or not action.risk.is_open:
         return False
     return action.owner_id == user.pk or can_change_risk(user, action.risk)
+
+
+def assurance_lines(user: AbstractBaseUser, control: Action) -> list[str]:
+    """The lines of assurance ``user`` may record over ``control``, a control in place on an
+    open risk (docs/domain.md#controls-and-assurance): empty for everyone else.
+
+    - third line: Internal Audit, on a risk it may see; it records this and nothing else, so
+      neither first nor second line even where it owns something;
+    - first line (management): the control's owner, the risk's owner, the register's owner,
+      and the Insurance Manager recording it for them;
+    - second line (risk and compliance functions): the Insurance Manager."""
+    risk = control.risk
+    if control.kind != ActionKind.CONTROL or not risk.is_open or not user.is_authenticated:
+        return []
+    if roles.INTERNAL_AUDIT in role_names(user) and not user.is_superuser:
+        return [AssuranceLine.THIRD] if can_view_register(user, risk.register) else []
+    if is_read_only(user):
+        return []
+    lines = []
+    manages = user.pk in (control.owner_id, risk.owner_id, risk.register.owner_id)
+    insurance = is_insurance_manager(user) and can_view_register(user, risk.register)
+    if manages or insurance:
+        lines.append(AssuranceLine.FIRST)
+    if insurance:
+        lines.append(AssuranceLine.SECOND)
+    return lines
+
+
+def can_record_assurance(user: AbstractBaseUser, control: Action, line: str | None = None) -> bool:
+    """Record assurance over ``control``: in ``line``, or in any line when none is given."""
+    lines = assurance_lines(user, control)
+    return line in lines if line else bool(lines)
 
 
 def can_report_risk(user: AbstractBaseUser, register: Register) -> bool:

@@ -19,7 +19,9 @@ from registers.approvals import register_approve as register_approve
 from registers.approvals import register_snapshot_take as register_snapshot_take
 from registers.models import (
     Action,
+    ActionKind,
     ActionStatus,
+    Effectiveness,
     MovementKind,
     Portfolio,
     Register,
@@ -337,7 +339,19 @@ ACTION_FIELDS = (
     "agreed_by",
     "agreed_on",
     "review_date",
+    "control_type",
+    "effectiveness",
+    "key_control",
 )
+
+
+def _unrate_planned(action: Action) -> None:
+    """A planned action has no control type, rating or key flag (a control turned into a
+    planned action loses them): docs/domain.md#controls-and-assurance."""
+    if action.kind != ActionKind.CONTROL:
+        action.control_type = ""
+        action.effectiveness = Effectiveness.NOT_ASSESSED
+        action.key_control = False
 
 
 @transaction.atomic
@@ -346,6 +360,7 @@ def action_create(*, risk: Risk, by: AbstractBaseUser, **fields) -> Action:
     if not risk.is_open:
         raise ValidationError("A closed risk takes no new actions.", code="closed")
     action = Action(risk=risk, **{k: v for k, v in fields.items() if k in ACTION_FIELDS})
+    _unrate_planned(action)
     if action.status == ActionStatus.DONE and action.completed_on is None:
         action.completed_on = timezone.localdate()
     return save_with_history(action, by=by, reason="Added")
@@ -361,6 +376,7 @@ def action_update(*, action: Action, by: AbstractBaseUser, version: int, **field
     action = lock_at_version(Action, pk=action.pk, version=version, fields=ACTION_FIELDS)
     for name, value in fields.items():
         setattr(action, name, value)
+    _unrate_planned(action)
     if action.status == ActionStatus.DONE and action.completed_on is None:
         action.completed_on = timezone.localdate()
     elif action.status != ActionStatus.DONE:

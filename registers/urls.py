@@ -3,6 +3,7 @@ from django.urls import path
 from registers.views import (
     across,
     actions,
+    assurance,
     imports,
     organisation,
     people,
@@ -92,6 +93,7 @@ urlpatterns = [
     path("risks/<int:pk>/actions/new/", actions.action_create, name="action-create"),
     path("actions/<int:pk>/edit/", actions.action_edit, name="action-edit"),
     path("actions/<int:pk>/complete/", actions.action_complete, name="action-complete"),
+    path("controls/<int:pk>/assurance/", assurance.assurance_create, name="assurance-create"),
     # Reviews of a risk
     path("risks/<int:pk>/review/", reviews.risk_review, name="risk-review"),
     # Risks reported by colleagues

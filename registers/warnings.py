@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from registers.models import Action, Response, Risk
+from registers import control_rules
+from registers.models import Action, ActionKind, ActionStatus, Effectiveness, Response, Risk
 from scoring import matrix
 
 
@@ -25,12 +26,19 @@ def risk_warnings(
     actions: Iterable[Action],
     today: date,
 ) -> list[RiskWarning]:
-    """Every policy rule the risk breaks today, most serious first."""
+    """Every policy rule the risk breaks today, most serious first. ``actions`` are the
+    risk's, from ``Action.objects.with_latest_assurance()``."""
     inherent, residual = risk.inherent_score, risk.residual_score
+    actions = list(actions)
+    controls = [
+        a for a in actions if a.kind == ActionKind.CONTROL and a.status != ActionStatus.CANCELLED
+    ]
     found = [
         _not_scored(risk=risk, inherent=inherent, residual=residual),
         _outside_appetite(residual=residual, bands=bands),
         _residual_not_below_inherent(inherent=inherent, residual=residual),
+        _no_effective_control(inherent=inherent, residual=residual, controls=controls),
+        _key_controls_unassured(residual=residual, bands=bands, controls=controls, today=today),
         _ownership(
             risk=risk,
             scores=[s for s in (inherent, residual) if s is not None],
@@ -117,6 +125,47 @@ def _residual_not_below_inherent(
         "residual_not_below_inherent",
         f"The residual score ({residual}) is not below the inherent score ({inherent}): "
         "the mitigations are at best stopping the risk from deteriorating.",
+    )
+
+
+def _no_effective_control(
+    *, inherent: int | None, residual: int | None, controls: list[Action]
+) -> RiskWarning | None:
+    """A residual score below the inherent with no control in place rated effective
+    (docs/domain.md#controls-and-assurance)."""
+    any_effective = any(c.effectiveness == Effectiveness.EFFECTIVE for c in controls)
+    if not control_rules.wants_effective_control(
+        inherent=inherent, residual=residual, any_effective=any_effective
+    ):
+        return None
+    return RiskWarning(
+        "no_effective_control",
+        f"The residual score ({residual}) is below the inherent ({inherent}) but no control "
+        "in place is rated effective: rate the controls, or review the residual score.",
+    )
+
+
+def _key_controls_unassured(
+    *, residual: int | None, bands: Sequence[matrix.Band], controls: list[Action], today: date
+) -> RiskWarning | None:
+    """A key control on a risk above the lowest band (amber or red) with no assurance given in
+    the last twelve months (docs/domain.md#controls-and-assurance)."""
+    if not control_rules.wants_key_control_assurance(residual, bands):
+        return None
+    unassured = [
+        c
+        for c in controls
+        if c.key_control and not control_rules.assured_recently(c.latest_assurance_on, today=today)
+    ]
+    if not unassured:
+        return None
+    band = matrix.band_for(residual, bands)
+    count = len(unassured)
+    return RiskWarning(
+        "key_control_unassured",
+        f"{count} key control{'s' if count != 1 else ''} on this {band.label} risk "
+        f"{'have' if count != 1 else 'has'} no assurance in the last twelve months: "
+        "record first, second or third-line assurance.",
     )
 
 

@@ -28,6 +28,8 @@ LINES = (
     ("owner_seniority", "Owner not senior enough for the band"),
     (NO_CONTROLS.key, NO_CONTROLS.label),
     ("residual_not_below_inherent", "Residual not below inherent"),
+    ("no_effective_control", "Below inherent with no control rated effective"),
+    ("key_control_unassured", "Key controls without assurance in twelve months"),
     ("tolerate_without_reason", "Tolerated without a reason"),
     ("no_response", "No response chosen"),
 )
@@ -72,7 +74,12 @@ def approval_checklist(*, register: Register, today: date) -> Checklist:
         Risk.objects.filter(register=register)
         .open()
         .select_related("owner__profile")
-        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("due_date", "pk")))
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.with_latest_assurance().order_by("due_date", "pk"),
+            )
+        )
         .order_by("reference", "pk")
     )
     lines = {code: ChecklistLine(code, label) for code, label in LINES}

@@ -19,12 +19,13 @@ from django.utils import timezone
 
 from common import spreadsheets
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name_from
-from registers import due
+from registers import control_rules, due
 from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
     Directorate,
+    Effectiveness,
     Organisation,
     Register,
     Response,
@@ -226,16 +227,25 @@ def _registers(
     return registers, directorate_of
 
 
-def _open_risk_rows(register_ids: list[int]):
+def _open_risk_rows(register_ids: list[int], *, today: date):
     """The open risks of the registers, only the columns the checks read: whether a risk has
-    a control in place comes as a subquery, and only a tolerated risk's reason is read."""
+    a control in place, one rated effective, and a key control without assurance in the
+    twelve months to ``today`` come as subqueries, and only a tolerated risk's reason is
+    read."""
     controls_in_place = Action.objects.filter(risk=OuterRef("pk"), kind=ActionKind.CONTROL).exclude(
         status=ActionStatus.CANCELLED
+    )
+    unassured_key_controls = controls_in_place.filter(key_control=True).exclude(
+        assurances__given_on__gte=control_rules.assurance_cutoff(today)
     )
     return (
         Risk.objects.filter(register_id__in=register_ids, status=RiskStatus.OPEN)
         .annotate(
             has_control=Exists(controls_in_place),
+            has_effective_control=Exists(
+                controls_in_place.filter(effectiveness=Effectiveness.EFFECTIVE)
+            ),
+            has_unassured_key_control=Exists(unassured_key_controls),
             # Only a tolerated risk's reason is read, to see whether it is blank.
             tolerate_reason=Case(
                 When(response=Response.TOLERATE, then=F("response_rationale")),
@@ -261,11 +271,15 @@ def _open_risk_rows(register_ids: list[int]):
             "tolerate_reason",
             "next_review_due",
             "has_control",
+            "has_effective_control",
+            "has_unassured_key_control",
         )
     )
 
 
-def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> None:
+def _check_risks(
+    registers: dict[int, RegisterCollation], *, bands: tuple[matrix.Band, ...], today: date
+) -> None:
     """Run the completeness checks on every open risk of ``registers``: each register's tally
     counts its risks, and keeps those failing a check. One query, read in chunks."""
     for (
@@ -285,7 +299,9 @@ def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> Non
         tolerate_reason,
         next_review_due,
         has_control,
-    ) in _open_risk_rows(list(registers)).iterator(chunk_size=2000):
+        has_effective_control,
+        has_unassured_key_control,
+    ) in _open_risk_rows(list(registers), today=today).iterator(chunk_size=2000):
         inherent_score = matrix.score_or_none(inherent_likelihood, inherent_impact)
         residual_score = matrix.score_or_none(residual_likelihood, residual_impact)
         issues = risk_issues(
@@ -296,6 +312,9 @@ def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> Non
             inherent_score=inherent_score,
             residual_score=residual_score,
             has_control=bool(has_control),
+            has_effective_control=bool(has_effective_control),
+            has_unassured_key_control=bool(has_unassured_key_control),
+            bands=bands,
             today=today,
         )
         register = registers[register_id]
@@ -362,7 +381,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         .values_list("pk", "name")
     )
     registers, directorate_of = _registers(organisation=organisation, bands=bands, today=today)
-    _check_risks(registers, today=today)
+    _check_risks(registers, bands=bands, today=today)
     collated, totals = _directorates(directorates, registers, directorate_of, bands=bands)
     return Collation(
         organisation_name=organisation.name,

@@ -4,12 +4,14 @@ No database here: ``reports.collation`` reads the fields and counts the failures
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from registers import due
+from registers import control_rules, due
 from registers.models import Response
 from reports.vocabulary import short_date
+from scoring import matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,18 @@ NO_CONTROLS = Check(
     "No controls",
     "No control in place is recorded (planned actions and cancelled controls do not count).",
 )
+NO_EFFECTIVE_CONTROL = Check(
+    "no_effective_control",
+    "No effective control",
+    "The residual score is below the inherent but no control in place is rated effective "
+    "(docs/domain.md#controls-and-assurance).",
+)
+KEY_CONTROL_UNASSURED = Check(
+    "key_control_unassured",
+    "Key control unassured",
+    "The residual score is above the lowest band (amber or red) and a key control has no "
+    "assurance given in the last twelve months.",
+)
 NOT_SCORED = Check("not_scored", "Not scored", "The inherent or the residual score is missing.")
 
 CHECKS = (
@@ -50,6 +64,8 @@ CHECKS = (
     TOLERATED_WITHOUT_REASON,
     RESIDUAL_NOT_BELOW_INHERENT,
     NO_CONTROLS,
+    NO_EFFECTIVE_CONTROL,
+    KEY_CONTROL_UNASSURED,
     NOT_SCORED,
 )
 
@@ -71,9 +87,14 @@ def risk_issues(
     inherent_score: int | None,
     residual_score: int | None,
     has_control: bool,
+    has_effective_control: bool,
+    has_unassured_key_control: bool,
+    bands: Sequence[matrix.Band],
     today: date,
 ) -> tuple[Issue, ...]:
-    """The checks an open risk fails, in the order of ``CHECKS``."""
+    """The checks an open risk fails, in the order of ``CHECKS``. ``has_effective_control``:
+    a control in place rated effective; ``has_unassured_key_control``: a key control in place
+    with no assurance in the twelve months up to ``today``."""
     issues = []
     if owner_id is None:
         issues.append(Issue(NO_OWNER, "No owner"))
@@ -94,6 +115,16 @@ def risk_issues(
             issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
     if not has_control:
         issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
+    if control_rules.wants_effective_control(
+        inherent=inherent_score, residual=residual_score, any_effective=has_effective_control
+    ):
+        issues.append(Issue(NO_EFFECTIVE_CONTROL, "No control in place rated effective"))
+    if has_unassured_key_control and control_rules.wants_key_control_assurance(
+        residual_score, bands
+    ):
+        label = matrix.band_for(residual_score, bands).label
+        detail = f"{label} risk with a key control unassured for twelve months"
+        issues.append(Issue(KEY_CONTROL_UNASSURED, detail))
     missing = [
         name
         for name, score in (("inherent", inherent_score), ("residual", residual_score))

@@ -58,6 +58,7 @@ class Demo:
     portfolios: list[Portfolio]
     challenges: list[Challenge] = field(default_factory=list)
     new_risks: list[NewRiskProposal] = field(default_factory=list)
+    controls: list[Action] = field(default_factory=list)
     # For the POST sweep: one object of each kind to change, picked for who owns it.
     targets: dict[str, object] = field(default_factory=dict)
 
@@ -390,6 +391,13 @@ RULES: dict[str, Rule] = {
     "registers:action-complete": Rule(
         first(lambda demo: demo.actions), by_pk("registers:action-complete"), everyone(POST_ONLY)
     ),
+    # Assurance over a control: Internal Audit the third line, managers the first, the
+    # Insurance Manager the first and second; everyone else refused.
+    "registers:assurance-create": Rule(
+        lambda demo: demo.controls,
+        by_pk("registers:assurance-create"),
+        lambda user, control: when(registers.can_record_assurance(user, control)),
+    ),
     # Risks reported to a register.
     # Cabinet portfolios: read by their Cabinet member and those who see every register, kept
     # by the Insurance Manager.
@@ -712,6 +720,23 @@ def action_form(action: Action | None, **changes) -> dict:
     return data | changes
 
 
+def assurance_form(*, line: str) -> dict:
+    return {
+        "line": line,
+        "source": "Sweep audit",
+        "given_on": timezone.localdate().isoformat(),
+        "conclusion": "Works as designed.",
+    }
+
+
+def third_line_assurance(user, control: Action) -> int:
+    """Third-line assurance: Internal Audit records it; whoever records another line sees the
+    form again (the third line is not theirs to choose); everyone else is refused."""
+    if registers.can_record_assurance(user, control, "third"):
+        return CHANGED
+    return when(registers.can_record_assurance(user, control))
+
+
 def review_form(risk: Risk) -> dict:
     from registers.review_questions import questions_for
 
@@ -940,6 +965,12 @@ POSTS: dict[str, Post] = {
         by_pk("registers:action-complete"),
         lambda _: {"evaluation": "Done by the sweep."},
         lambda user, action: when(registers.can_change_action(user, action), ok=CHANGED),
+    ),
+    "registers:assurance-create": Post(
+        "open_control",
+        by_pk("registers:assurance-create"),
+        lambda _: assurance_form(line="third"),
+        third_line_assurance,
     ),
     "escalation:proposal-create": Post(
         "proposable_risk",

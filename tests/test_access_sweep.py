@@ -39,6 +39,7 @@ from registers import permissions, roles, services
 from registers.lifecycle import register_open
 from registers.models import (
     Action,
+    ActionKind,
     ActionStatus,
     ImportUpload,
     Kind,
@@ -269,6 +270,10 @@ def _demo_objects(made: dict[str, object]) -> Demo:
     open_action = Action.objects.filter(
         pk=made["outsider_action"].pk, status=ActionStatus.OPEN
     ).get()
+    controls = [
+        Action.objects.filter(risk=risk, kind=ActionKind.CONTROL).order_by("pk").first()
+        for risk in (corporate_open[0], made["officer_risk"], made["closed_service_risk"])
+    ]
     return Demo(
         registers=registers,
         risks=risks,
@@ -285,6 +290,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
         ],
         challenges=[made["open_challenge"]],
         new_risks=list(NewRiskProposal.objects.filter(register__organisation=organisation)),
+        controls=[control for control in controls if control is not None],
         targets={
             "corporate_register": made["corporate"],
             "open_new_risk": NewRiskProposal.objects.get(
@@ -295,6 +301,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "pending_report": made["pending_report"],
             "service_risk": made["officer_risk"],
             "open_action": open_action,
+            "open_control": controls[1],
             "proposable_risk": made["officer_risk"],
             "escalated_risk": accepted.risk,
             "corporate_risk": corporate_open.exclude(proposals__status=ProposalStatus.OPEN)[0],
@@ -323,6 +330,7 @@ def _cast(demo: Demo, made: dict[str, object]) -> list[str]:
     tied = {register.owner_id for register in demo.registers}
     tied |= {risk.owner_id for risk in demo.risks} | {risk.register.owner_id for risk in demo.risks}
     tied |= {action.owner_id for action in demo.actions}
+    tied |= {control.owner_id for control in demo.controls}
     tied |= {proposal.proposed_by_id for proposal in demo.proposals}
     tied |= {report.reported_by_id for report in demo.reports}
     tied |= {challenge.raised_by_id for challenge in demo.challenges}

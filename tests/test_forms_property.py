@@ -39,8 +39,10 @@ from escalation.services import (
 )
 from registers import services
 from registers.approvals import register_approve
+from registers.assurance import assurance_record
 from registers.filters import RegisterRiskFilter
 from registers.forms.action import ActionCompleteForm, ActionForm
+from registers.forms.assurance import AssuranceForm
 from registers.forms.imports import MappingForm, UploadForm
 from registers.forms.register import RegisterSettingsForm
 from registers.forms.report import AcceptReportForm, DeclineReportForm, RiskReportForm
@@ -50,6 +52,7 @@ from registers.imports.reader import ImportFileError, read_table
 from registers.models import (
     Action,
     ActionKind,
+    Assurance,
     Category,
     Register,
     Risk,
@@ -331,6 +334,25 @@ def test_action_complete_form(org, risk, evaluation):
             lambda: services.action_complete(
                 action=action, by=org.people["head"], evaluation=form.cleaned_data["evaluation"]
             )
+        )
+
+
+ASSURANCE_BASE = {"line": "third", "source": "s", "given_on": "2026-01-31", "conclusion": "c"}
+
+
+@DB_SETTINGS
+@given(data=st.data())
+def test_assurance_form(org, risk, data):
+    control = services.action_create(
+        risk=risk, by=org.people["head"], kind=ActionKind.CONTROL, description="Sandbags"
+    )
+    lines = ["third"]  # Internal Audit's
+    form = AssuranceForm(
+        draw_data(data, AssuranceForm(lines=lines), base=ASSURANCE_BASE), lines=lines
+    )
+    if checked(form, Assurance):
+        save_or_refuse(
+            lambda: assurance_record(control=control, by=org.people["audit"], **form.cleaned_data)
         )
 
 
@@ -705,6 +727,7 @@ VIEW_CASES = [
     "proposal-create",
     "committee-narrative",
     "committee-opinion",
+    "assurance-create",
 ]
 
 
@@ -749,6 +772,10 @@ def test_posting_anything_to_a_form_view(client, org, risk, view, data):
     elif view == "proposal-create":
         user, url = head, reverse("escalation:proposal-create", args=[risk.pk])
         posted = draw_data(data, ProposalForm(evaluation=evaluation_for(risk)))
+    elif view == "assurance-create":
+        control = Action.objects.create(risk=risk, kind=ActionKind.CONTROL, description="c")
+        user, url = org.people["audit"], reverse("registers:assurance-create", args=[control.pk])
+        posted = draw_data(data, AssuranceForm(lines=["third"]), base=ASSURANCE_BASE)
     elif view == "committee-opinion":
         user, url = org.people["audit"], reverse("reports:committee-opinion")
         posted = draw_data(

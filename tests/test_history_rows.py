@@ -36,6 +36,7 @@ from escalation.services import (
     risk_de_escalate,
 )
 from registers.approvals import s151_review_record
+from registers.assurance import assurance_record
 from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
 from registers.lifecycle import register_close, register_open
@@ -43,6 +44,7 @@ from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
+    Assurance,
     Kind,
     Portfolio,
     Register,
@@ -260,6 +262,23 @@ def op_action_complete(org):
     def run():
         action_complete(action=action, by=org.people["officer"], evaluation="Worked")
         return Expected(org.people["officer"], {Action: {action.pk: ("~", "Completed")}})
+
+    return run
+
+
+def op_assurance_record(org):
+    control = ActionFactory(risk=service_risk(org), kind=ActionKind.CONTROL)
+
+    def run():
+        assurance = assurance_record(
+            control=control,
+            by=org.people["audit"],
+            line="third",
+            source="IA-2026-14",
+            given_on=timezone.localdate(),
+            conclusion="Operating as intended.",
+        )
+        return Expected(org.people["audit"], {Assurance: {assurance.pk: ("+", "Recorded")}})
 
     return run
 
@@ -626,6 +645,7 @@ OPERATIONS: dict[str, Callable] = {
     "action_create": op_action_create,
     "action_update": op_action_update,
     "action_complete": op_action_complete,
+    "assurance_record": op_assurance_record,
     "register_update": op_register_update,
     "register_approve": op_register_approve,
     "register_approve_recorded": op_register_approve_recorded,
@@ -688,6 +708,7 @@ def test_every_tracked_model_is_covered():
         "Portfolio",
         "Challenge",
         "NewRiskProposal",
+        "Assurance",
     }
 
 

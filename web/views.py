@@ -99,6 +99,8 @@ def _what_user_may_do(user, risk: Risk, actions) -> dict:
         "can_propose_closure": escalation_permissions.can_propose_closure(user, risk),
         # Action owners may update their own actions even when they cannot edit the risk.
         "changeable_actions": {a.pk for a in actions if permissions.can_change_action(user, a)},
+        # Internal Audit, read-only everywhere else, records third-line assurance here.
+        "assurable_controls": {a.pk for a in actions if permissions.can_record_assurance(user, a)},
     }
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from common.forms import DayMonthYearField, PersonChoiceField, VersionedForm, fields_helper
-from registers.models import Action, ActionKind, TreatType
+from registers.models import Action, ActionKind, ControlType, Effectiveness, TreatType
 from registers.selectors.people import organisation_people, people_search_url
 
 
@@ -37,6 +37,9 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "kind",
             "treat_type",
             "description",
+            "control_type",
+            "effectiveness",
+            "key_control",
             "measure_of_success",
             "owner",
             "due_date",
@@ -62,6 +65,9 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "measure_of_success": "Measure of success",
             "agreed_on": "Agreed on",
             "review_date": "Next review of its effect",
+            "control_type": "Type of control (controls in place only)",
+            "effectiveness": "How effective is the control? (controls in place only)",
+            "key_control": "A key control: the risk chiefly relies on it",
         }
         help_texts = {
             "kind": "A control in place already reduces the risk; a planned action will, by "
@@ -76,6 +82,10 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "servers at the monthly scan”.",
             "agreed_on": "When it was agreed. For example, 15 1 2027.",
             "review_date": "When its effect is next looked at. For example, 30 6 2027.",
+            "control_type": "Preventive stops it happening, detective finds it when it has, "
+            "directive tells people what to do, corrective puts it right afterwards.",
+            "effectiveness": "As last assessed. A planned action is not rated.",
+            "key_control": "Key controls on amber and red risks need assurance every year.",
         }
         widgets = {
             "kind": forms.RadioSelect,
@@ -83,6 +93,8 @@ class ActionForm(VersionedForm, forms.ModelForm):
             "cost": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
             "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
             "treat_type": forms.RadioSelect,
+            "control_type": forms.RadioSelect,
+            "effectiveness": forms.RadioSelect,
             "measure_of_success": forms.Textarea(attrs={"rows": 2}),
         }
         error_messages = {
@@ -114,10 +126,16 @@ class ActionForm(VersionedForm, forms.ModelForm):
         self.fields["owner"].search_with(search_url)
         self.fields["agreed_by"].search_with(search_url)
         self.fields["treat_type"].choices = [("", "Not said"), *TreatType.choices]
+        self.fields["control_type"].choices = [("", "Not said"), *ControlType.choices]
+        self.fields["effectiveness"].choices = Effectiveness.choices
+        self.fields["effectiveness"].required = False  # not answered: not assessed
         self.helper = fields_helper(
             "kind",
             "treat_type",
             "description",
+            "control_type",
+            "effectiveness",
+            "key_control",
             "measure_of_success",
             Row(Column("owner", css_class="col-md-7"), Column("due_date", css_class="col-md-5")),
             Row(
@@ -146,6 +164,13 @@ class ActionForm(VersionedForm, forms.ModelForm):
                 ),
             )
         self._clean_agreement(cleaned)
+        if not cleaned.get("effectiveness"):
+            cleaned["effectiveness"] = Effectiveness.NOT_ASSESSED
+        if cleaned.get("kind") == ActionKind.ACTION:
+            # Only a control in place is typed, rated or key: a planned action drops them.
+            cleaned["control_type"] = ""
+            cleaned["effectiveness"] = Effectiveness.NOT_ASSESSED
+            cleaned["key_control"] = False
         return cleaned
 
     def _clean_agreement(self, cleaned: dict) -> None:

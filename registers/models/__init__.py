@@ -11,6 +11,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``register``: registers and their tiers;
 - ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
 - ``risk``: risks, their controls and actions, and the SQL form of "overdue";
+- ``assurance``: the assurance the Three Lines give over controls;
 - ``records``: reviews, reported risks and moves on and off registers;
 - ``snapshots``: the quarterly snapshots of approved registers;
 - ``uploads``: spreadsheets held for import;
@@ -18,6 +19,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``versioned``: the optimistic locking of the records people edit.
 """
 
+from registers.models.assurance import Assurance, AssuranceLine
 from registers.models.organisation import Directorate, Organisation, Profile, Service
 from registers.models.oversight import OversightVerdict, S151Review
 from registers.models.portfolio import Portfolio
@@ -35,6 +37,8 @@ from registers.models.risk import (
     ActionKind,
     ActionStatus,
     Category,
+    ControlType,
+    Effectiveness,
     FinancialLink,
     Horizon,
     Response,
@@ -65,8 +69,12 @@ __all__ = [
     "ActionKind",
     "ActionStatus",
     "Arrival",
+    "Assurance",
+    "AssuranceLine",
     "Category",
+    "ControlType",
     "Directorate",
+    "Effectiveness",
     "FinancialLink",
     "Horizon",
     "ImportUpload",

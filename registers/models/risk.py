@@ -428,6 +428,25 @@ class TreatType(models.TextChoices):
     CONTINGENCY = "contingency", "Contingency (what is done once it has happened)"
 
 
+class ControlType(models.TextChoices):
+    """What a control in place does (Orange Book Part II, docs/domain.md#controls-and-assurance)."""
+
+    PREVENTIVE = "preventive", "Preventive"
+    DETECTIVE = "detective", "Detective"
+    DIRECTIVE = "directive", "Directive"
+    CORRECTIVE = "corrective", "Corrective"
+
+
+class Effectiveness(models.TextChoices):
+    """How well a control in place works, as last assessed; a new or imported control is not
+    assessed, and a planned action is never rated (docs/domain.md#controls-and-assurance)."""
+
+    EFFECTIVE = "effective", "Effective"
+    PARTLY_EFFECTIVE = "partly_effective", "Partly effective"
+    INEFFECTIVE = "ineffective", "Ineffective"
+    NOT_ASSESSED = "not_assessed", "Not assessed"
+
+
 ACTIVE_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
@@ -438,8 +457,17 @@ def action_overdue_q(*, today: date) -> Q:
     return Q(status__in=ACTIVE_ACTION_STATUSES, due_date__lt=today)
 
 
+class ActionQuerySet(models.QuerySet):
+    def with_latest_assurance(self) -> ActionQuerySet:
+        """Each action with ``latest_assurance_on``, the date of its latest assurance (None
+        without one), which the key-control warning reads."""
+        return self.annotate(latest_assurance_on=models.Max("assurances__given_on"))
+
+
 class Action(Versioned):
-    """A control in place or a planned action mitigating a risk (SMARTER, Part 4)."""
+    """A control in place or a planned action mitigating a risk (SMARTER, Part 4). A control
+    also has its type, effectiveness and whether it is a key control; on a planned action
+    those stay blank, not assessed and not key (the database refuses anything else)."""
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="actions")
     kind = models.CharField(max_length=10, choices=ActionKind.choices, default=ActionKind.ACTION)
@@ -484,9 +512,21 @@ class Action(Versioned):
     review_date = models.DateField(
         null=True, blank=True, help_text="When its effect is next reviewed (SMARTER: reviewed)."
     )
+    control_type = models.CharField(
+        "type of control", max_length=12, choices=ControlType.choices, blank=True
+    )
+    effectiveness = models.CharField(
+        max_length=16, choices=Effectiveness.choices, default=Effectiveness.NOT_ASSESSED
+    )
+    key_control = models.BooleanField(
+        "key control",
+        default=False,
+        help_text="A control the risk chiefly relies on: its assurance is reported.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ActionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -510,6 +550,21 @@ class Action(Versioned):
                 | Q(agreed_by__isnull=False, agreed_on__isnull=False),
                 name="action_agreement_whole",
                 violation_error_message="An agreement records both who agreed and when.",
+            ),
+            models.CheckConstraint(
+                condition=Q(control_type__in=[*ControlType.values, ""]),
+                name="action_control_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(effectiveness__in=Effectiveness.values),
+                name="action_effectiveness_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ActionKind.CONTROL)
+                | Q(control_type="", effectiveness=Effectiveness.NOT_ASSESSED, key_control=False),
+                name="action_planned_not_rated",
+                violation_error_message="Only a control in place has a type, a rating or is "
+                "a key control.",
             ),
         ]
         indexes = [models.Index(fields=["owner", "status", "due_date"])]

@@ -18,6 +18,7 @@ from registers.models import (
     TIER_ORDER,
     Action,
     ActionKind,
+    Assurance,
     Kind,
     Organisation,
     Risk,
@@ -220,9 +221,17 @@ def risk_for_page(*, pk: int) -> Risk:
         .prefetch_related(
             Prefetch(
                 "actions",
-                queryset=Action.objects.select_related("owner", "agreed_by").order_by(
-                    "kind", F("due_date").asc(nulls_last=True), "pk"
-                ),
+                queryset=Action.objects.with_latest_assurance()
+                .select_related("owner", "agreed_by")
+                .prefetch_related(
+                    Prefetch(
+                        "assurances",
+                        queryset=Assurance.objects.select_related("recorded_by").order_by(
+                            "-given_on", "-pk"
+                        ),
+                    )
+                )
+                .order_by("kind", F("due_date").asc(nulls_last=True), "pk"),
             ),
             Prefetch(
                 "reviews",

@@ -30,6 +30,7 @@ from registers.models import (
 from registers.periods import Quarter, quarters_of_year
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.committee import figures
+from reports.committee.assurance import key_control_assurance
 from reports.committee.document import (
     APPROVED,
     CommitteeReport,
@@ -404,8 +405,8 @@ def committee_report(
 ) -> CommitteeReport:
     """The committee report of the financial year starting in April of ``year``, in the
     ``variant`` asked for. Raises ``ReportUnavailable`` when the organisation has no
-    corporate register and ``ValueError`` for an unknown variant. Eleven queries whatever the
-    number of risks, snapshots, actions or proposals."""
+    corporate register and ``ValueError`` for an unknown variant. Thirteen queries whatever the
+    number of risks, snapshots, actions, assurances or proposals."""
     if variant not in VARIANTS:
         raise ValueError(f"{variant!r} is not a report variant: one of {', '.join(VARIANTS)}")
     the_year = _read_year(organisation=organisation, year=year, today=today or timezone.localdate())
@@ -436,6 +437,9 @@ def committee_report(
         process=_process(the_year, risks, removed, exempt_ids=exempt_ids, keep=keep),
         quarter_states=[the_year.states[q] for q in the_year.quarters],
         exempt_count=_exempt_count(the_year, latest, exempt_ids),
+        key_control_assurance=key_control_assurance(
+            risks=risks, bands=the_year.ratings.bands, as_at=the_year.as_at
+        ),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from registers.models import Organisation
 from registers.periods import Quarter, year_label
@@ -20,6 +21,9 @@ from reports.vocabulary import (
     risk_word,
 )
 from scoring import matrix
+
+if TYPE_CHECKING:  # the count is built from this module's CommitteeRisk
+    from reports.committee.assurance import KeyControlAssurance
 
 REPORT_TITLE = "Annual risk management report to the Audit and Procurement Committee"
 
@@ -233,6 +237,8 @@ class CommitteeReport:
     warnings: list[str] = field(default_factory=list)
     opinion_by: str = ""  # the member of Internal Audit who gave the opinion
     opinion_on: date | None = None
+    # The assurance over the red and amber risks' key controls (reports.committee.assurance).
+    key_control_assurance: KeyControlAssurance | None = None
 
     @property
     def year_label(self) -> str:

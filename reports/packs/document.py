@@ -54,6 +54,10 @@ class PackAction:
     # policy's Roles). Printed for the planned actions.
     evaluation: str = ""
     cost: Decimal | None = None
+    # A control in place's type and rating (docs/domain.md#controls-and-assurance).
+    control_type_label: str = ""
+    effectiveness_label: str = ""
+    key_control: bool = False
 
 
 @dataclass

@@ -60,7 +60,19 @@ def _pack_action(action: Action, today: date) -> PackAction:
         overdue=action.is_overdue(today),
         evaluation=action.evaluation_notes.strip(),
         cost=action.cost,
+        **_control_rating(action),
     )
+
+
+def _control_rating(action: Action) -> dict:
+    """A control's type, rating and key flag for the pack; nothing for a planned action."""
+    if action.kind != ActionKind.CONTROL:
+        return {}
+    return {
+        "control_type_label": action.get_control_type_display(),
+        "effectiveness_label": action.get_effectiveness_display(),
+        "key_control": action.key_control,
+    }
 
 
 def shown_actions(

@@ -356,3 +356,27 @@ def test_the_demo_has_a_new_corporate_risk_proposed_by_an_slt_member():
     assert Quarter.containing(timezone.localdate(proposal.proposed_at)) == Quarter.containing(today)
     told = Notification.objects.filter(subject__startswith="New corporate risk proposed")
     assert told.filter(recipient__username="insurance.manager").exists()
+
+
+def test_the_demo_rates_controls_and_records_assurance_from_two_lines():
+    from registers.models import Action, Assurance, AssuranceLine, Effectiveness
+
+    load_demo()
+    controls = Action.objects.filter(kind=ActionKind.CONTROL)
+    assert set(controls.values_list("effectiveness", flat=True)) >= {
+        Effectiveness.EFFECTIVE,
+        Effectiveness.PARTLY_EFFECTIVE,
+        Effectiveness.NOT_ASSESSED,
+    }
+    assert controls.filter(key_control=True).exists()
+    assert controls.exclude(control_type="").exists()
+    third = Assurance.objects.filter(line=AssuranceLine.THIRD)
+    assert third.exists()
+    assert set(third.values_list("recorded_by__username", flat=True)) == {"internal.audit"}
+    assert Assurance.objects.filter(line=AssuranceLine.FIRST).exists()
+    # Planned actions are never rated.
+    planned = Action.objects.filter(kind=ActionKind.ACTION)
+    assert not planned.exclude(effectiveness=Effectiveness.NOT_ASSESSED).exists()
+    count = Assurance.objects.count()
+    load_demo()  # loading again adds nothing
+    assert Assurance.objects.count() == count

@@ -30,7 +30,7 @@ from playwright.sync_api import Page, expect
 from demo.loader import DEMO_PASSWORD, load_demo
 from escalation.models import NewRiskProposal, Proposal, ProposalStatus
 from escalation.seed import ensure_checklists
-from registers.models import Register, Risk, Tier
+from registers.models import Action, Register, Risk, Tier
 from registers.review_questions import questions_for
 from registers.services import register_approve, risk_report_submit, risk_review_record
 from scoring.selectors import scheme_bands
@@ -474,6 +474,15 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
 
     # Internal Audit writes its opinion; a committee member reads the confidential appendix.
     scan.as_user("internal.audit")
+    # Internal Audit's one write beside it: third-line assurance over a rated key control.
+    assured = (
+        Action.objects.filter(risk__register=corporate, key_control=True, assurances__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    scan.go(assured.risk.get_absolute_url(), "risk with rated controls and their assurance")
+    scan.go(f"/controls/{assured.pk}/assurance/", "record assurance")
+    scan.submit("Record assurance", "record assurance, errors")
     scan.go("/reports/committee/?year=2025/26&variant=full", "committee, Internal Audit")
     page.locator("input[name=year]").evaluate("input => { input.value = 'not a year'; }")
     scan.submit("Save the opinion", "committee opinion, refused")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from registers.models import Action, ActionStatus, Response, Risk
+from registers.models import Action, ActionKind, ActionStatus, Effectiveness, Response, Risk
 from registers.warnings import risk_warnings
 from scoring.matrix import COVENTRY, Seniority
 
@@ -35,8 +35,14 @@ def codes(risk, seniority=Seniority.DIRECTOR, actions=()):
     return [w.code for w in found]
 
 
+# A control in place rated effective, as a risk whose residual is below its inherent needs.
+EFFECTIVE_CONTROL = Action(
+    kind=ActionKind.CONTROL, status=ActionStatus.DONE, effectiveness=Effectiveness.EFFECTIVE
+)
+
+
 def test_a_well_managed_risk_has_no_warnings():
-    assert codes(make_risk()) == []
+    assert codes(make_risk(), actions=[EFFECTIVE_CONTROL]) == []
 
 
 @pytest.mark.parametrize(
@@ -80,6 +86,7 @@ def test_overdue_actions_are_counted():
         Action(due_date=date(2026, 11, 1), status=ActionStatus.OPEN),
         Action(due_date=date(2026, 11, 2), status=ActionStatus.IN_PROGRESS),
         Action(due_date=date(2026, 11, 3), status=ActionStatus.DONE),
+        EFFECTIVE_CONTROL,
     ]
     risk = make_risk()
     found = risk_warnings(
@@ -105,7 +112,7 @@ def test_a_description_missing_a_part_is_flagged():
         risk=make_risk(consequence="", impact=" "),
         bands=COVENTRY,
         owner_seniority=Seniority.DIRECTOR,
-        actions=(),
+        actions=[EFFECTIVE_CONTROL],
         today=TODAY,
     )
     assert [w.message for w in found] == [

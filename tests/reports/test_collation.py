@@ -17,6 +17,7 @@ from registers.models import (
     ActionKind,
     ActionStatus,
     Category,
+    Effectiveness,
     Response,
     Risk,
     RiskStatus,
@@ -25,7 +26,9 @@ from reports import collation
 from reports.collation import directorate_collation
 from reports.collation_checks import (
     CHECKS,
+    KEY_CONTROL_UNASSURED,
     NO_CONTROLS,
+    NO_EFFECTIVE_CONTROL,
     NO_OWNER,
     NOT_SCORED,
     RESIDUAL_NOT_BELOW_INHERENT,
@@ -33,6 +36,7 @@ from reports.collation_checks import (
     TOLERATED_WITHOUT_REASON,
     risk_issues,
 )
+from scoring.matrix import COVENTRY
 from tests.factories import (
     DirectorateFactory,
     OrganisationFactory,
@@ -73,7 +77,12 @@ def clean_risk(register, reference, **fields):
     control = fields.pop("control", True)
     risk = RiskFactory(**{**values, **fields})
     if control:
-        Action.objects.create(risk=risk, kind=ActionKind.CONTROL, description="Monthly audit")
+        Action.objects.create(
+            risk=risk,
+            kind=ActionKind.CONTROL,
+            description="Monthly audit",
+            effectiveness=Effectiveness.EFFECTIVE,
+        )
     return risk
 
 
@@ -154,6 +163,9 @@ CLEAN = {
     "inherent_score": 16,
     "residual_score": 9,
     "has_control": True,
+    "has_effective_control": True,
+    "has_unassured_key_control": False,
+    "bands": COVENTRY,
 }
 
 
@@ -183,6 +195,21 @@ def test_a_clean_risk_fails_no_check():
         ({"residual_score": 16}, RESIDUAL_NOT_BELOW_INHERENT, "Residual 16 is the same as"),
         ({"residual_score": 20}, RESIDUAL_NOT_BELOW_INHERENT, "Residual 20 is above inherent 16"),
         ({"has_control": False}, NO_CONTROLS, "No control in place recorded"),
+        (
+            {"has_effective_control": False},
+            NO_EFFECTIVE_CONTROL,
+            "No control in place rated effective",
+        ),
+        (
+            {"has_unassured_key_control": True, "residual_score": 6},
+            KEY_CONTROL_UNASSURED,
+            "Amber risk with a key control unassured",
+        ),
+        (
+            {"has_unassured_key_control": True, "residual_score": 15, "inherent_score": 20},
+            KEY_CONTROL_UNASSURED,
+            "Red risk with a key control unassured",
+        ),
         ({"residual_score": None}, NOT_SCORED, "No residual score"),
         ({"inherent_score": None, "residual_score": None}, NOT_SCORED, "No inherent or residual"),
     ],
@@ -193,6 +220,19 @@ def test_each_check_in_words(changes, check, detail):
     [issue] = risk_issues(**{**CLEAN, **changes}, today=today())
     assert issue.check == check
     assert detail in issue.detail
+
+
+def test_the_control_checks_hold_back_at_their_edges():
+    # Residual equal to inherent: the residual-not-below check speaks, not the effective one.
+    same = risk_issues(
+        **{**CLEAN, "has_effective_control": False, "residual_score": 16}, today=today()
+    )
+    assert [issue.check for issue in same] == [RESIDUAL_NOT_BELOW_INHERENT]
+    # A green risk's key controls need no yearly assurance (5 is the top of green).
+    green = {**CLEAN, "has_unassured_key_control": True, "residual_score": 5}
+    assert risk_issues(**green, today=today()) == ()
+    unscored = {**CLEAN, "has_unassured_key_control": True, "residual_score": None}
+    assert KEY_CONTROL_UNASSURED not in [i.check for i in risk_issues(**unscored, today=today())]
 
 
 def test_residual_not_below_inherent_needs_both_scores():
@@ -208,7 +248,8 @@ def test_each_check_is_found_on_its_crafted_risk_and_not_on_a_clean_one(crafted)
     assert issues_of(result, "DP-TOLERATE") == {TOLERATED_WITHOUT_REASON}
     assert issues_of(result, "DP-EQUAL") == {RESIDUAL_NOT_BELOW_INHERENT}
     assert issues_of(result, "DP-ABOVE") == {RESIDUAL_NOT_BELOW_INHERENT}
-    assert issues_of(result, "DP-NOCONTROL") == {NO_CONTROLS}
+    # Scored down with no control at all: nothing rated effective either.
+    assert issues_of(result, "DP-NOCONTROL") == {NO_CONTROLS, NO_EFFECTIVE_CONTROL}
     assert issues_of(result, "DP-UNSCORED") == {NOT_SCORED}
     assert issues_of(result, "AC-TWO") == {NO_OWNER, REVIEW_OVERDUE}
     assert issues_of(result, "PRJ-THREE") == {NO_CONTROLS, NOT_SCORED, TOLERATED_WITHOUT_REASON}
@@ -240,10 +281,12 @@ def test_registers_directorates_and_totals_add_up(crafted):
         "tolerated_without_reason": 1,
         "residual_not_below_inherent": 2,
         "no_controls": 1,
+        "no_effective_control": 1,
+        "key_control_unassured": 0,
         "not_scored": 1,
     }
     assert directorate.risks_with_issues == 7
-    assert directorate.issues == 7
+    assert directorate.issues == 8
 
     service = by_name["Adult Care service"].tally
     assert (service.open_risks, service.band_counts) == (2, {"green": 2})
@@ -273,7 +316,7 @@ def test_registers_directorates_and_totals_add_up(crafted):
     totals = result.totals
     assert totals.open_risks == 13 == sum(d.tally.open_risks for d in result.directorates)
     assert totals.band_counts == {"amber": 7, "red": 2, "green": 3}
-    assert totals.issues == 12
+    assert totals.issues == 13
     assert totals.risks_with_issues == 9
     assert result.register_count == 5
     open_outside_corporate = Risk.objects.filter(
@@ -365,7 +408,7 @@ def test_page_shows_every_directorate_its_registers_and_issues(client, crafted):
     # Service and project registers' issues are counted, listed only in the workbook.
     assert "AC-TWO" not in page
     assert "CRR-NOOWNER" not in page and "DP-CLOSED" not in page
-    assert response.context["collation"].totals.issues == 12
+    assert response.context["collation"].totals.issues == 13
 
 
 # The PDF ------------------------------------------------------------------------------------
@@ -432,9 +475,9 @@ def test_workbook_sheets_headers_and_totals(client, crafted):
     ]
     summary = rows_of(book["Summary"])
     assert summary[0] == ["Directorate", "Registers", *tally_headers]
-    assert summary[1] == ["People", 3, 11, 2, 6, 2, 1, 2, 2, 2, 2, 2, 2, 12, 9]
-    assert summary[2] == ["Place", 2, 2, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-    assert summary[3] == ["Organisation total", 5, 13, 2, 7, 3, 1, 2, 2, 2, 2, 2, 2, 12, 9]
+    assert summary[1] == ["People", 3, 11, 2, 6, 2, 1, 2, 2, 2, 2, 2, 1, 0, 2, 13, 9]
+    assert summary[2] == ["Place", 2, 2, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert summary[3] == ["Organisation total", 5, 13, 2, 7, 3, 1, 2, 2, 2, 2, 2, 1, 0, 2, 13, 9]
     for sheet in book:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1])
@@ -463,7 +506,7 @@ def test_workbook_sheets_headers_and_totals(client, crafted):
         "Place directorate",
         "Highways service",
     ]
-    assert registers[1][9:] == [8, 2, 5, 0, 1, 1, 1, 1, 2, 1, 1, 7, 7]
+    assert registers[1][9:] == [8, 2, 5, 0, 1, 1, 1, 1, 2, 1, 1, 0, 1, 8, 7]
 
 
 def test_workbook_issues_are_one_row_each_with_dates_and_numbers(client, crafted):
@@ -482,7 +525,7 @@ def test_workbook_issues_are_one_row_each_with_dates_and_numbers(client, crafted
         "Residual score",
         "Next review due",
     ]
-    assert len(rows) == 1 + 12
+    assert len(rows) == 1 + 13
     by_reference = {}
     for row in rows[1:]:
         by_reference.setdefault(row[3], []).append(row)

@@ -830,11 +830,12 @@ def test_a_narrative_for_a_bad_year_is_refused_with_the_reason(client, org):
 
 # committee_report: the corporate register, the bands, the snapshots and their risks (two),
 # the movements, the proposals, the exempt risks, the actions' figures, the narrative, and the
-# risks' descriptions with their controls and actions (two).
-REPORT_MAX_QUERIES = 11
+# risks' descriptions with their controls and actions (two), the key controls of the red and
+# amber risks and their assurance (two).
+REPORT_MAX_QUERIES = 13
 # The page adds the session, the user, their roles, profile and organisation, the years on
 # offer and the unread notifications.
-PAGE_MAX_QUERIES = 18
+PAGE_MAX_QUERIES = 20
 
 
 def bulk_year(org, count: int) -> None:
