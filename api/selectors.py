@@ -65,6 +65,7 @@ class RiskListing:
     filterset: RegisterRiskFilter
     bands: tuple[matrix.Band, ...]
     risks: QuerySet[Risk]
+    organisation: Organisation
 
 
 def risk_listing(
@@ -95,13 +96,14 @@ def risk_listing(
         queryset=scope.with_bands(bands),
         bands=bands,
         owner_choices=owners,
+        organisation_id=organisation.pk,
         today=timezone.localdate(),
     )
     sort = register_page.parse_sort(params.get("sort"))
     risks = register_page.sort_risks(filterset.qs, sort=sort).select_related(
         "owner", "register__organisation"
     )
-    return RiskListing(filterset=filterset, bands=bands, risks=risks)
+    return RiskListing(filterset=filterset, bands=bands, risks=risks, organisation=organisation)
 
 
 def risk_for(*, pk: int) -> Risk:

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from common.people import person_name
+from registers.categories import category_label
 from registers.models import Action, Register, Risk, RiskReview, RiskSnapshot
 from scoring import matrix
 
@@ -65,17 +66,16 @@ class RegisterSerializer(serializers.ModelSerializer):
 
 
 class RiskSerializer(serializers.ModelSerializer):
-    """A risk as its register's row and its page show it. ``context`` carries ``bands`` (the
-    organisation's) and ``trends`` (risk id → ``RowTrend``)."""
+    """A risk as its register's row and its page show it. ``context`` carries ``bands`` and
+    ``categories`` (the organisation's: ``registers.categories.category_labels``) and
+    ``trends`` (risk id → ``RowTrend``)."""
 
     register = serializers.CharField(source="register.name", help_text="The register it is on.")
     tier = serializers.CharField(
         source="register.tier", help_text="corporate, directorate, service or project."
     )
     organisation = serializers.CharField(source="register.organisation.name")
-    category_label = serializers.CharField(
-        source="get_category_display", help_text="The category as the policy names it."
-    )
+    category_label = serializers.SerializerMethodField()
     owner = PERSON(read_only=True, help_text="The risk's owner; null when it has none.")
     inherent_score = serializers.IntegerField(
         allow_null=True, help_text="Likelihood × impact without controls, 1 to 25."
@@ -189,6 +189,10 @@ class RiskSerializer(serializers.ModelSerializer):
         """Whether the residual band is within the risk appetite; null when not scored."""
         band = self._band(risk.residual_score)
         return band.within_appetite if band else None
+
+    def get_category_label(self, risk: Risk) -> str:
+        """The category as the organisation names it (``category`` is its key)."""
+        return category_label(self.context["categories"], risk.category)
 
     def get_review_overdue(self, risk: Risk) -> bool:
         """Open, and its next review date has passed."""

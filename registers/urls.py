@@ -3,6 +3,7 @@ from django.urls import path
 from registers.views import (
     across,
     actions,
+    categories,
     imports,
     organisation,
     people,
@@ -21,6 +22,8 @@ app_name = "registers"
 urlpatterns = [
     # The tree of registers
     path("organisation/", organisation.organisation, name="organisation"),
+    # The organisation's categories of risk
+    path("organisation/categories/", categories.category_list, name="categories"),
     # Cabinet portfolios
     path("portfolios/", portfolios.portfolios, name="portfolios"),
     path("portfolios/new/", portfolios.portfolio_edit, name="portfolio-create"),

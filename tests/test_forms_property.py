@@ -50,7 +50,7 @@ from registers.imports.reader import ImportFileError, read_table
 from registers.models import (
     Action,
     ActionKind,
-    Category,
+    PolicyCategory,
     Register,
     Risk,
     RiskMovement,
@@ -149,7 +149,7 @@ def risk_base(org, risk=None) -> dict:
         "event": "If the river floods",
         "consequence": "the depot closes",
         "impact": "gritting stops",
-        "category": Category.FINANCE,
+        "category": PolicyCategory.FINANCE,
         "owner": str(org.people["officer"].pk),
         "inherent_likelihood": "4",
         "inherent_impact": "4",
@@ -268,7 +268,7 @@ def test_a_reference_longer_once_in_capitals_is_refused_by_the_form(org, referen
             "event": "e",
             "consequence": "c",
             "impact": "i",
-            "category": Category.FINANCE,
+            "category": PolicyCategory.FINANCE,
             "owner": org.people["officer"].pk,
             "inherent_likelihood": 3,
             "inherent_impact": 3,
@@ -375,7 +375,7 @@ def report(org):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
     )
 
 
@@ -783,7 +783,7 @@ def test_nul_in_risk_text_is_refused_not_a_server_error(client, org, text):
             "event": text,
             "consequence": "c",
             "impact": "i",
-            "category": Category.FINANCE,
+            "category": PolicyCategory.FINANCE,
             "owner": org.people["officer"].pk,
             "inherent_likelihood": 3,
             "inherent_impact": 3,

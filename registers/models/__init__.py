@@ -10,6 +10,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``organisation``: the organisation tree and the profiles placing people in it;
 - ``register``: registers and their tiers;
 - ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
+- ``category``: each organisation's categories of risk;
 - ``risk``: risks, their controls and actions, and the SQL form of "overdue";
 - ``records``: reviews, reported risks and moves on and off registers;
 - ``snapshots``: the quarterly snapshots of approved registers;
@@ -18,6 +19,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``versioned``: the optimistic locking of the records people edit.
 """
 
+from registers.models.category import RiskCategory
 from registers.models.organisation import Directorate, Organisation, Profile, Service
 from registers.models.oversight import OversightVerdict, S151Review
 from registers.models.portfolio import Portfolio
@@ -34,9 +36,9 @@ from registers.models.risk import (
     Action,
     ActionKind,
     ActionStatus,
-    Category,
     FinancialLink,
     Horizon,
+    PolicyCategory,
     Response,
     Risk,
     RiskQuerySet,
@@ -65,7 +67,6 @@ __all__ = [
     "ActionKind",
     "ActionStatus",
     "Arrival",
-    "Category",
     "Directorate",
     "FinancialLink",
     "Horizon",
@@ -73,6 +74,7 @@ __all__ = [
     "MovementKind",
     "Organisation",
     "OversightVerdict",
+    "PolicyCategory",
     "Portfolio",
     "Profile",
     "Register",
@@ -80,6 +82,7 @@ __all__ = [
     "ReportStatus",
     "Response",
     "Risk",
+    "RiskCategory",
     "RiskMovement",
     "RiskQuerySet",
     "RiskReport",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from demo.loader import load_demo
 from registers.models import (
     ActionKind,
-    Category,
+    PolicyCategory,
     Portfolio,
     Register,
     Response,
@@ -56,7 +56,7 @@ def test_the_demo_is_a_believable_council():
     load_demo()
     risks = list(Risk.objects.select_related("register"))
     assert 230 <= len(risks) <= 320
-    assert {r.category for r in risks} == set(Category.values)
+    assert {r.category for r in risks} == set(PolicyCategory.values)
     assert {r.response for r in risks} == set(Response.values)
     bands = {matrix.band_for(r.residual_score).key for r in risks}
     assert bands == {"green", "amber", "red"}
