@@ -9,7 +9,6 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from common.people import person_name
-from registers.categories import category_label
 from registers.models import Action, Register, Risk, RiskReview, RiskSnapshot
 from scoring import matrix
 
@@ -66,9 +65,9 @@ class RegisterSerializer(serializers.ModelSerializer):
 
 
 class RiskSerializer(serializers.ModelSerializer):
-    """A risk as its register's row and its page show it. ``context`` carries ``bands`` and
-    ``categories`` (the organisation's: ``registers.categories.category_labels``) and
-    ``trends`` (risk id → ``RowTrend``)."""
+    """A risk as its register's row and its page show it, from a queryset annotated with its
+    category's label (``registers.categories.with_category_labels``). ``context`` carries
+    ``bands`` (the organisation's) and ``trends`` (risk id → ``RowTrend``)."""
 
     register = serializers.CharField(source="register.name", help_text="The register it is on.")
     tier = serializers.CharField(
@@ -192,7 +191,7 @@ class RiskSerializer(serializers.ModelSerializer):
 
     def get_category_label(self, risk: Risk) -> str:
         """The category as the organisation names it (``category`` is its key)."""
-        return category_label(self.context["categories"], risk.category)
+        return getattr(risk, "category_label", None) or risk.category
 
     def get_review_overdue(self, risk: Risk) -> bool:
         """Open, and its next review date has passed."""

@@ -357,7 +357,10 @@ def test_review_form(org, risk, data):
 @DB_SETTINGS
 @given(data=st.data())
 def test_risk_report_form(org, data):
-    form = RiskReportForm(draw_data(data, RiskReportForm(), base=REPORT_BASE))
+    blank = RiskReport(register=org.service_register)
+    form = RiskReportForm(
+        draw_data(data, RiskReportForm(instance=blank), base=REPORT_BASE), instance=blank
+    )
     if checked(form):
         save_or_refuse(
             lambda: services.risk_report_submit(
@@ -742,7 +745,8 @@ def test_posting_anything_to_a_form_view(client, org, risk, view, data):
         posted = draw_data(data, ReviewForm(questions=questions), base=review_base(questions))
     elif view == "report-create":
         user, url = officer, reverse("registers:report-create", args=[register.pk])
-        posted = draw_data(data, RiskReportForm(), base=REPORT_BASE)
+        blank = RiskReport(register=register)
+        posted = draw_data(data, RiskReportForm(instance=blank), base=REPORT_BASE)
     elif view == "register-settings":
         user, url = head, reverse("registers:register-settings", args=[register.pk])
         posted = draw_data(data, RegisterSettingsForm(instance=register), base=settings_base(org))

@@ -14,7 +14,6 @@ from rest_framework.response import Response
 
 from api import selectors, serializers
 from registers import permissions as registers_permissions
-from registers.categories import category_labels
 from registers.filters import RegisterRiskFilter
 from registers.models import Organisation, Register, Risk
 from registers.periods import Quarter
@@ -132,7 +131,6 @@ class RiskList(generics.ListAPIView):
         return {
             **self.get_serializer_context(),
             "bands": listing.bands,
-            "categories": category_labels(listing.organisation),
             "today": timezone.localdate(),
             "trends": selectors.risk_trends(risks),
         }
@@ -153,7 +151,6 @@ class RiskDetail(generics.RetrieveAPIView):
         context = {
             **self.get_serializer_context(),
             "bands": scheme_bands(scheme_id=risk.register.organisation.scheme_id),
-            "categories": category_labels(risk.organisation_id),
             "today": timezone.localdate(),
             "trends": selectors.risk_trends([risk]),
         }

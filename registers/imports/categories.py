@@ -7,7 +7,8 @@ is mapped in the mapping step onto one of them, or added as a new category
 from __future__ import annotations
 
 from registers.categories import NEW_CATEGORY, category_key_for
-from registers.models import PolicyCategory, RiskCategory
+from registers.imports.rows import RowReader
+from registers.models import PolicyCategory, Risk, RiskCategory
 
 # Common words for the policy's categories, for an organisation that still has them.
 CATEGORY_WORDS = {
@@ -105,3 +106,73 @@ class CategoryIndex:
 
 def too_long(label: str) -> bool:
     return len(" ".join(label.split())) > LABEL_LENGTH
+
+
+def read_category(
+    *,
+    reader: RowReader,
+    fields: dict[str, object],
+    existing: Risk | None,
+    categories: CategoryIndex,
+) -> None:
+    """The category: one of the organisation's, by its key, its name or a common word for it;
+    else through the column's value map, onto one of them or added as a new category. One
+    retired is kept on a risk already holding it, never given to another. A new risk without
+    one is given the default, with a warning (docs/domain.md#categories)."""
+    category_text = " ".join(reader.text("category").split())
+    if not category_text:
+        if existing is None and categories.default is not None:
+            fields["category"] = categories.default
+            label = categories.label(categories.default)
+            reader.warn("category", f"No category: set to {label}; change it later.")
+        elif existing is None:
+            reader.problem("category", "No category, and the organisation has none in use.")
+        return
+    category = categories.find(category_text)
+    value_map = reader.value_maps.get("category")
+    if category is None and value_map is not None:
+        mapped = value_map.level(category_text)
+        category = _mapped_category(reader, category_text, mapped, categories)
+        if category is None:
+            return
+    if category is None:
+        in_use = ", ".join(categories.label(key) for key in categories.in_use)
+        reader.problem(
+            "category",
+            f"“{category_text}” is not a category; use one of: {in_use}, or in the mapping "
+            "step map it onto one or add it as a new category.",
+        )
+    elif categories.retired(category) and not (
+        existing is not None and existing.category == category
+    ):
+        reader.problem(
+            "category",
+            f"{categories.label(category)} is retired: choose one of the categories in use.",
+        )
+    else:
+        fields["category"] = category
+
+
+def _mapped_category(
+    reader: RowReader, text: str, mapped: object, categories: CategoryIndex
+) -> str | None:
+    """The key a value map gives ``text``: a new category's (made once for every row), or one
+    of the organisation's; None, with the problem, when the map gives none it has."""
+    if mapped == NEW_CATEGORY:
+        if too_long(text):
+            reader.problem("category", f"“{text[:40]}…” is too long for a category's name.")
+            return None
+        return categories.add(text)
+    if mapped is None or mapped == "":
+        reader.problem(
+            "category",
+            f"“{text}” is not a category, and no choice was made for it: map it onto one or "
+            "add it as a new category.",
+        )
+        return None
+    if str(mapped) not in categories.labels:
+        reader.problem(
+            "category", f"“{text}” maps onto {mapped}, which is not one of the categories."
+        )
+        return None
+    return str(mapped)
