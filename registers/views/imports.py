@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -57,12 +57,18 @@ def _require_change(user, register: Register) -> None:
 
 
 def _upload(request: HttpRequest, pk: int, upload_pk: int) -> tuple[Register, ImportUpload]:
-    """The register, checked, and an upload of it by this user (nobody sees another's file)."""
-    register = _register(pk)
-    _require_change(request.user, register)
-    upload = get_object_or_404(
-        ImportUpload, pk=upload_pk, register=register, uploaded_by=request.user
+    """The register, checked, and an upload of it by this user (nobody sees another's file):
+    both in one query when the upload is theirs; else 403 to whoever may not import into the
+    register and 404 to anyone else."""
+    upload = (
+        ImportUpload.objects.select_related("register__owner", "register__organisation")
+        .filter(pk=upload_pk, register_id=pk, uploaded_by_id=request.user.pk)
+        .first()
     )
+    register = upload.register if upload is not None else _register(pk)
+    _require_change(request.user, register)
+    if upload is None:
+        raise Http404("No such upload.")
     return register, upload
 
 
