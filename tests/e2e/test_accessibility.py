@@ -508,7 +508,7 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     scan.go("/organisation/categories/", "categories of risk")
     scan.submit("Add the category", "categories of risk, errors")
     page.get_by_role("link", name="Rename Finance").click()
-    page.get_by_label("New name").fill("")
+    page.locator("#id_rename-label").fill("")
     scan.submit("Save the new name", "categories of risk, renaming refused")
 
     # The Section 151 Officer's oversight of the quarter under review, and its errors.
