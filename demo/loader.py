@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
+from demo.categories import load_own_categories
 from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
@@ -181,6 +182,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         directorates=directorates,
     )
     people.update({f"director:{slug}": user for slug, user in directors.items()})
+    for _ in range(load_own_categories(organisation=organisation, by=people["insurance.manager"])):
+        load.count("categories", True)
     council = DemoCouncil(
         organisation=organisation,
         groups=groups,
