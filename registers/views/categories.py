@@ -71,8 +71,11 @@ def category_list(request: HttpRequest) -> HttpResponse:
     organisation = request.user.profile.organisation
     form, renaming, status = None, None, 200
     if request.method == "POST":
-        action = request.POST.get("action", "")
-        category = _category(organisation, request.POST.get("category"))
+        # A button of the list posts its change and category as one ("retire:12").
+        action, _colon, category_pk = request.POST.get("change", "").partition(":")
+        if not action:
+            action, category_pk = request.POST.get("action", ""), request.POST.get("category")
+        category = _category(organisation, category_pk)
         if action not in ACTIONS or (action != "add" and category is None):
             messages.error(request, "That category is not one of the organisation's.")
             return redirect("registers:categories")
