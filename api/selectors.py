@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from registers import permissions
+from registers.categories import with_category_labels
 from registers.filters import RegisterRiskFilter
 from registers.models import (
     Action,
@@ -95,18 +96,22 @@ def risk_listing(
         queryset=scope.with_bands(bands),
         bands=bands,
         owner_choices=owners,
+        organisation_id=organisation.pk,
         today=timezone.localdate(),
     )
     sort = register_page.parse_sort(params.get("sort"))
-    risks = register_page.sort_risks(filterset.qs, sort=sort).select_related(
+    risks = with_category_labels(register_page.sort_risks(filterset.qs, sort=sort)).select_related(
         "owner", "register__organisation"
     )
     return RiskListing(filterset=filterset, bands=bands, risks=risks)
 
 
 def risk_for(*, pk: int) -> Risk:
-    """A risk by id with its register, organisation and owner (raises ``Risk.DoesNotExist``)."""
-    return Risk.objects.select_related("owner", "register__organisation").get(pk=pk)
+    """A risk by id with its register, organisation, owner and category's label (raises
+    ``Risk.DoesNotExist``)."""
+    return with_category_labels(Risk.objects.select_related("owner", "register__organisation")).get(
+        pk=pk
+    )
 
 
 def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:

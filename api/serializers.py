@@ -67,17 +67,16 @@ class RegisterSerializer(serializers.ModelSerializer):
 
 
 class RiskSerializer(serializers.ModelSerializer):
-    """A risk as its register's row and its page show it. ``context`` carries ``bands`` (the
-    organisation's) and ``trends`` (risk id → ``RowTrend``)."""
+    """A risk as its register's row and its page show it, from a queryset annotated with its
+    category's label (``registers.categories.with_category_labels``). ``context`` carries
+    ``bands`` (the organisation's) and ``trends`` (risk id → ``RowTrend``)."""
 
     register = serializers.CharField(source="register.name", help_text="The register it is on.")
     tier = serializers.CharField(
         source="register.tier", help_text="corporate, directorate, service or project."
     )
     organisation = serializers.CharField(source="register.organisation.name")
-    category_label = serializers.CharField(
-        source="get_category_display", help_text="The category as the policy names it."
-    )
+    category_label = serializers.SerializerMethodField()
     owner = PERSON(read_only=True, help_text="The risk's owner; null when it has none.")
     inherent_score = serializers.IntegerField(
         allow_null=True, help_text="Likelihood × impact without controls, 1 to 25."
@@ -191,6 +190,10 @@ class RiskSerializer(serializers.ModelSerializer):
         """Whether the residual band is within the risk appetite; null when not scored."""
         band = self._band(risk.residual_score)
         return band.within_appetite if band else None
+
+    def get_category_label(self, risk: Risk) -> str:
+        """The category as the organisation names it (``category`` is its key)."""
+        return getattr(risk, "category_label", None) or risk.category
 
     def get_review_overdue(self, risk: Risk) -> bool:
         """Open, and its next review date has passed."""

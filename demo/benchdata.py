@@ -33,11 +33,11 @@ from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
-    Category,
     Directorate,
     Horizon,
     Kind,
     Organisation,
+    PolicyCategory,
     Profile,
     Register,
     RegisterSnapshot,
@@ -280,7 +280,7 @@ def _service_registers(
 def _bench_risks(*, registers: list[RegisterShare], rng: random.Random, today: date) -> list[Risk]:
     """Each register's share of risks, scored at random (the residual never above the
     inherent), bulk-inserted with their history rows."""
-    categories, responses, horizons = Category.values, Response.values, Horizon.values
+    categories, responses, horizons = PolicyCategory.values, Response.values, Horizon.values
     risk_rows = []
     for register, count, owners in registers:
         for number in range(1, count + 1):

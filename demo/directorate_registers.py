@@ -10,10 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from registers.lifecycle import register_open
 from registers.models import (
-    Category,
     Directorate,
     Kind,
     Organisation,
+    PolicyCategory,
     Register,
     Response,
     Tier,
@@ -39,7 +39,7 @@ OPENED = (
                 "If construction inflation stays above the programme's assumptions",
                 "fewer homes may be delivered within the agreed budget",
                 "resulting in missed targets for new affordable homes and pressure on the MTFS",
-                Category.FINANCE,
+                PolicyCategory.FINANCE,
                 4,
                 4,
                 "Treat: fixed-price contracts for the next phases and a quarterly cost review "
@@ -61,7 +61,7 @@ OPENED = (
                 "If the health partners' daily discharge data arrives late",
                 "care packages may not be ready when people leave hospital",
                 "resulting in delayed discharges and people waiting in the wrong setting",
-                Category.PARTNERSHIPS,
+                PolicyCategory.PARTNERSHIPS,
                 3,
                 3,
                 "Treat: a data-sharing agreement with the hospital trust, with a daily feed "

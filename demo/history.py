@@ -35,10 +35,10 @@ from registers.models import (
     ActionKind,
     ActionStatus,
     Arrival,
-    Category,
     Horizon,
     MovementKind,
     Organisation,
+    PolicyCategory,
     Register,
     RegisterSnapshot,
     Response,
@@ -508,7 +508,7 @@ def _raise_closed_risk(
             "resulting in loss of a valued service, emergency costs of up to £1.2m a year to "
             "keep sites open, and damage to the council's reputation"
         ),
-        category=Category.PARTNERSHIPS,
+        category=PolicyCategory.PARTNERSHIPS,
         owner=owner,
         inherent_likelihood=4,
         inherent_impact=5,

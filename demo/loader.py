@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
+from demo.categories import load_own_categories
 from demo.controls import load_demo_controls
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
@@ -183,6 +184,9 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         directorates=directorates,
     )
     people.update({f"director:{slug}": user for slug, user in directors.items()})
+    load.count(
+        "categories", load_own_categories(organisation=organisation, by=people["insurance.manager"])
+    )
     council = DemoCouncil(
         organisation=organisation,
         groups=groups,
@@ -199,19 +203,13 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
             directorate=directorates[seed.slug],
             director=directors[seed.slug],
         )
-    for _ in range(load_escalation_demo(organisation=organisation)):
-        load.count("escalation proposals", True)
+    load.count("escalation proposals", load_escalation_demo(organisation=organisation))
     # After the escalations: the history places an escalated risk on its first register.
-    for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
-        load.count("quarterly snapshots", True)
-    for what, made in load_quarter_in_progress(
-        organisation=organisation, today=load.today, by=load.admin
-    ):
+    late = {"organisation": organisation, "today": load.today, "by": load.admin}
+    load.count("quarterly snapshots", load_demo_history(**late))
+    for what, made in load_quarter_in_progress(**late):
         load.count(what, made)
-    load.count(
-        "assurance over controls",
-        load_demo_controls(organisation=organisation, today=load.today, by=load.admin),
-    )
+    load.count("assurance over controls", load_demo_controls(**late))
     return load.created
 
 

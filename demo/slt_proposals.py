@@ -13,7 +13,7 @@ from escalation.new_risks import new_risk_propose
 from escalation.notify import without_email
 from registers import roles
 from registers.history import history_aware_update, history_redate
-from registers.models import Category, Horizon, Organisation, Register, Response, Tier
+from registers.models import Horizon, Organisation, PolicyCategory, Register, Response, Tier
 from registers.periods import Quarter
 
 NEW_RISK_TITLE = "Artificial intelligence in council services"
@@ -41,7 +41,7 @@ def load_new_risk_proposal(*, organisation: Organisation, today: date) -> int:
         "event": "If services adopt artificial intelligence tools without controls",
         "consequence": "personal data may leak and decisions may be made unlawfully or unfairly",
         "impact": "resulting in harm to residents, fines, legal challenge and loss of trust",
-        "category": Category.INFORMATION,
+        "category": PolicyCategory.INFORMATION,
         "owner": owner,
         "inherent_likelihood": 4,
         "inherent_impact": 4,

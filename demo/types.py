@@ -23,6 +23,10 @@ CATEGORIES = (
     "political",
     "partnerships",
 )
+# The demo council's own categories, beside the policy's ten, as its Insurance Manager added
+# them (key, label; docs/domain.md#categories): its regeneration projects file delivery risks
+# under construction.
+OWN_CATEGORIES = (("construction", "Construction and delivery"),)
 RESPONSES = ("tolerate", "treat", "terminate", "transfer")
 HORIZONS = ("short", "medium", "long")
 ACTION_STATUSES = ("open", "in_progress", "done", "cancelled")
@@ -46,7 +50,7 @@ class RiskSeed:
     event: str  # "If ..." / "There is a risk that ..."
     consequence: str  # "... there may be ..."
     impact: str  # "... resulting in ..."
-    category: str  # one of CATEGORIES
+    category: str  # one of CATEGORIES or OWN_CATEGORIES
     inherent: tuple[int, int]  # (likelihood, impact), each 1-5, scored without controls
     residual: tuple[int, int]  # (likelihood, impact) after controls
     response: str  # one of RESPONSES

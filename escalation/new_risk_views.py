@@ -16,6 +16,7 @@ from escalation import closures, new_risks, permissions
 from escalation.forms import DecisionForm
 from escalation.models import NewRiskProposal, ProposalStatus
 from escalation.new_risk_forms import NewRiskProposalForm
+from registers.categories import category_label, category_labels
 from registers.forms.risk import RiskCloseForm, RiskForm, scheme_for_script
 from registers.models import Register, Risk, Tier
 from registers.permissions import can_change_register, can_close_risk, can_view_risk
@@ -84,12 +85,16 @@ def _page(request: HttpRequest, proposal: NewRiskProposal, *, decision_form=None
     can_decide = permissions.can_decide_new_risk(user, proposal)
     if decision_form is None and can_decide:
         decision_form = DecisionForm(to_register=proposal.register, new_risk=True)
+    risk = proposal.as_risk()
+    risk.category_label = category_label(
+        category_labels(proposal.register.organisation_id), risk.category
+    )
     return render(
         request,
         "escalation/new_risk_detail.html",
         {
             "proposal": proposal,
-            "risk": proposal.as_risk(),
+            "risk": risk,
             "bands": scheme_bands(scheme_id=proposal.register.organisation.scheme_id),
             "can_decide": can_decide,
             "records_for_slt": permissions.records_for_slt(user, proposal.register),

@@ -8,15 +8,16 @@ is derived from the scores and the organisation's scheme, never stored.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.people import person_name_from
+from registers.categories import category_labels
 from registers.models import (
     Action,
-    Category,
     Horizon,
     Response,
     RiskStatus,
@@ -44,6 +45,10 @@ CELL_PARAMETERS = (
 SCALE_CHOICES = [(str(value), str(value)) for value in matrix.SCALE]
 
 
+def _all_categories(organisation_id: int) -> list[tuple[str, str]]:
+    return list(category_labels(organisation_id).items())
+
+
 class RegisterRiskFilter(django_filters.FilterSet):
     """The register page's filters: band, category, owner, horizon, response, status, review
     overdue, text search, and the heat maps' cell parameters (hidden inputs, kept while
@@ -57,9 +62,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
     residual_band = django_filters.ChoiceFilter(
         label="Residual band", method="filter_residual_band", empty_label="Any band"
     )
-    category = django_filters.ChoiceFilter(
-        label="Category", choices=Category.choices, empty_label="Any category"
-    )
+    category = django_filters.ChoiceFilter(label="Category", empty_label="Any category")
     owner = django_filters.ChoiceFilter(label="Owner", method="filter_owner", empty_label="Anyone")
     horizon = django_filters.ChoiceFilter(
         label="Horizon", choices=Horizon.choices, empty_label="Any horizon"
@@ -99,11 +102,14 @@ class RegisterRiskFilter(django_filters.FilterSet):
         *,
         bands: tuple[matrix.Band, ...],
         owner_choices: list[tuple[int, str, str, str]],
+        organisation_id: int,
         today: date,
         **kwargs,
     ):
         """``owner_choices`` are ``(pk, first_name, last_name, username)`` of the people who
-        own risks on the register (one query, made by the caller's selector)."""
+        own risks on the register (one query, made by the caller's selector); the category
+        filter offers the categories of organisation ``organisation_id``, retired ones too
+        (risks may hold them), read only when the form is shown or the filter is used."""
         data = data.copy() if data is not None else None
         if data is not None and not data.get("status"):
             # Open risks unless the status filter asks for closed ones too.
@@ -116,6 +122,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
             *[(band.key, band.label) for band in reversed(bands)],
             (NOT_SCORED, "Not scored"),
         ]
+        self.filters["category"].extra["choices"] = partial(_all_categories, organisation_id)
         self.filters["owner"].extra["choices"] = [
             *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
             (NO_OWNER, "No owner"),

@@ -19,6 +19,7 @@ Changing (docs/domain.md#who-may-change-what):
   other member of SLT propose the closure instead (docs/domain.md#closing-a-corporate-risk);
 - proposing a new corporate risk: any member of SLT (docs/domain.md#new-corporate-risks);
 - a register's settings and the risks reported to it: its owner and the Insurance Manager;
+- the organisation's categories of risk: the Insurance Manager;
 - approving a register: its owner, the corporate register also any member of SLT; the
   Insurance Manager records an approval on their behalf, never in their own name
   (docs/domain.md#register-approval);
@@ -450,3 +451,12 @@ def may_open_portfolios(user: AbstractBaseUser) -> bool:
         or roles.CABINET_MEMBER in role_names(user)
         or can_change_portfolios(user)
     )
+
+
+def can_change_categories(user: AbstractBaseUser) -> bool:
+    """Keep the categories of risk of one's own organisation (add, rename, reorder, retire,
+    docs/domain.md#categories): the Insurance Manager, and a superuser placed in an
+    organisation; nobody read-only."""
+    if not user.is_authenticated or is_read_only(user) or _profile(user) is None:
+        return False
+    return is_insurance_manager(user)

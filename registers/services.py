@@ -17,6 +17,7 @@ from registers import due, permissions, roles
 # the tests call them from here too.
 from registers.approvals import register_approve as register_approve
 from registers.approvals import register_snapshot_take as register_snapshot_take
+from registers.categories import check_category
 from registers.models import (
     Action,
     ActionKind,
@@ -55,9 +56,17 @@ def review_due_after(*, register: Register, reviewed_on: date) -> date:
 
 @transaction.atomic
 def risk_create(
-    *, register: Register, by: AbstractBaseUser, reason: str = "Risk raised", **fields
+    *,
+    register: Register,
+    by: AbstractBaseUser,
+    reason: str = "Risk raised",
+    keep_category: str | None = None,
+    **fields,
 ) -> Risk:
     """Create a risk on a register, with ``reason`` as its history's first change reason.
+
+    The category must be one of the organisation's in use (``keep_category`` also allows that
+    one when retired: a reported risk's, say); else a ``ValidationError`` on the category.
 
     A blank ``reference`` is generated from the register's prefix (drawn again if a risk
     raised at the same moment elsewhere took it); a reference another risk has is refused
@@ -71,6 +80,9 @@ def risk_create(
         raise ValidationError(
             f"{register.name} is closed: it takes no new risks.", code="register_closed"
         )
+    check_category(
+        organisation=register.organisation_id, key=fields.get("category", ""), current=keep_category
+    )
     risk = Risk(register=register, organisation_id=register.organisation_id, **fields)
     risk.reference = (risk.reference or "").strip().upper()
     generated = not risk.reference
@@ -251,6 +263,10 @@ def risk_update(
         Risk, pk=risk.pk, version=version, fields=EDITABLE_RISK_FIELDS, refuse=_refuse_closed
     )
     _refuse_lifting_exemption(risk=current, by=by, changes=changes)
+    if "category" in changes:
+        check_category(
+            organisation=current.organisation_id, key=changes["category"], current=current.category
+        )
     for name, value in changes.items():
         setattr(current, name, value)
     if current.owner_id is not None:
@@ -418,6 +434,7 @@ def register_update(
 @transaction.atomic
 def risk_report_submit(*, register: Register, by: AbstractBaseUser, **fields) -> RiskReport:
     """A colleague reports a new risk to a register; it waits for the owner's decision."""
+    check_category(organisation=register.organisation_id, key=fields.get("category", ""))
     report = RiskReport(register=register, reported_by=by, **fields)
     report.full_clean()
     report.save()
@@ -448,6 +465,7 @@ def risk_report_accept(
         consequence=report.consequence,
         impact=report.impact,
         category=report.category,
+        keep_category=report.category,  # retired since it was reported: still its source
         owner=owner,
     )
     report.status = ReportStatus.ACCEPTED

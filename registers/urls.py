@@ -4,6 +4,7 @@ from registers.views import (
     across,
     actions,
     assurance,
+    categories,
     imports,
     organisation,
     people,
@@ -30,6 +31,8 @@ urlpatterns = [
         name="register-open",
     ),
     path("registers/<int:pk>/close/", register_lifecycle.register_close, name="register-close"),
+    # The organisation's categories of risk
+    path("organisation/categories/", categories.category_list, name="categories"),
     # Cabinet portfolios
     path("portfolios/", portfolios.portfolios, name="portfolios"),
     path("portfolios/new/", portfolios.portfolio_edit, name="portfolio-create"),

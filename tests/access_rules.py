@@ -245,6 +245,12 @@ RULES: dict[str, Rule] = {
     # Registers: the organisation, a register's pages and its exports.
     "web:home": Rule(no_object, fixed("web:home"), everyone(OK)),
     "registers:organisation": Rule(no_object, fixed("registers:organisation"), everyone(OK)),
+    # The organisation's categories of risk: the Insurance Manager's.
+    "registers:categories": Rule(
+        no_object,
+        fixed("registers:categories"),
+        lambda user, _: when(registers.can_change_categories(user)),
+    ),
     # The people pickers' type-ahead: anyone who may change something chooses among people.
     "registers:people-search": Rule(
         no_object,
@@ -1063,6 +1069,12 @@ POSTS: dict[str, Post] = {
         lambda _: {},
         lambda user, notification: notification_open(user, notification),
         method="get",
+    ),
+    "registers:categories": Post(
+        "organisation",
+        fixed("registers:categories"),
+        lambda _: {"action": "add", "label": "Sweep category"},
+        lambda user, _: when(registers.can_change_categories(user), ok=CHANGED),
     ),
     "registers:portfolio-create": Post(
         "service_register",

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 
 from registers.models import (
     Action,
-    Category,
     Directorate,
     Organisation,
+    PolicyCategory,
     Profile,
     Register,
     Response,
@@ -116,7 +116,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
     event = "If the event happens"
     consequence = "there may be a consequence"
     impact = "resulting in an impact"
-    category = Category.FINANCE
+    category = PolicyCategory.FINANCE
     owner = factory.SubFactory(UserFactory)
     inherent_likelihood = 4
     inherent_impact = 4

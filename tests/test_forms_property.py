@@ -53,7 +53,7 @@ from registers.models import (
     Action,
     ActionKind,
     Assurance,
-    Category,
+    PolicyCategory,
     Register,
     Risk,
     RiskMovement,
@@ -152,7 +152,7 @@ def risk_base(org, risk=None) -> dict:
         "event": "If the river floods",
         "consequence": "the depot closes",
         "impact": "gritting stops",
-        "category": Category.FINANCE,
+        "category": PolicyCategory.FINANCE,
         "owner": str(org.people["officer"].pk),
         "inherent_likelihood": "4",
         "inherent_impact": "4",
@@ -271,7 +271,7 @@ def test_a_reference_longer_once_in_capitals_is_refused_by_the_form(org, referen
             "event": "e",
             "consequence": "c",
             "impact": "i",
-            "category": Category.FINANCE,
+            "category": PolicyCategory.FINANCE,
             "owner": org.people["officer"].pk,
             "inherent_likelihood": 3,
             "inherent_impact": 3,
@@ -379,7 +379,10 @@ def test_review_form(org, risk, data):
 @DB_SETTINGS
 @given(data=st.data())
 def test_risk_report_form(org, data):
-    form = RiskReportForm(draw_data(data, RiskReportForm(), base=REPORT_BASE))
+    blank = RiskReport(register=org.service_register)
+    form = RiskReportForm(
+        draw_data(data, RiskReportForm(instance=blank), base=REPORT_BASE), instance=blank
+    )
     if checked(form):
         save_or_refuse(
             lambda: services.risk_report_submit(
@@ -397,7 +400,7 @@ def report(org):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
     )
 
 
@@ -765,7 +768,8 @@ def test_posting_anything_to_a_form_view(client, org, risk, view, data):
         posted = draw_data(data, ReviewForm(questions=questions), base=review_base(questions))
     elif view == "report-create":
         user, url = officer, reverse("registers:report-create", args=[register.pk])
-        posted = draw_data(data, RiskReportForm(), base=REPORT_BASE)
+        blank = RiskReport(register=register)
+        posted = draw_data(data, RiskReportForm(instance=blank), base=REPORT_BASE)
     elif view == "register-settings":
         user, url = head, reverse("registers:register-settings", args=[register.pk])
         posted = draw_data(data, RegisterSettingsForm(instance=register), base=settings_base(org))
@@ -810,7 +814,7 @@ def test_nul_in_risk_text_is_refused_not_a_server_error(client, org, text):
             "event": text,
             "consequence": "c",
             "impact": "i",
-            "category": Category.FINANCE,
+            "category": PolicyCategory.FINANCE,
             "owner": org.people["officer"].pk,
             "inherent_likelihood": 3,
             "inherent_impact": 3,

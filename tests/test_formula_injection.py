@@ -30,7 +30,7 @@ from registers.imports.export import keep_leading_quote, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping
 from registers.imports.plan import build_plan
 from registers.imports.reader import read_table
-from registers.models import ActionKind, Category, Response, Risk
+from registers.models import ActionKind, PolicyCategory, Response, Risk
 from reports.collation import collation_xlsx
 from tests.factories import UserFactory
 from tests.strategies import DB_SETTINGS, rolled_back
@@ -118,7 +118,7 @@ def formulas(org):
             event=formula,
             consequence=formula,
             impact=formula,
-            category=Category.FINANCE,
+            category=PolicyCategory.FINANCE,
             owner=owner if number % 2 else org.people["officer"],
             response=Response.TOLERATE,
             response_rationale=formula,
@@ -209,7 +209,7 @@ def round_trip(org, texts: list[str]) -> None:
             event=body,
             consequence=body,
             impact=body,
-            category=Category.FINANCE,
+            category=PolicyCategory.FINANCE,
             response_rationale=body,
         )
         # One line: the export writes controls as "- " bullets, one per line, and the import

@@ -37,6 +37,12 @@ from escalation.services import (
 )
 from registers.approvals import s151_review_record
 from registers.assurance import assurance_record
+from registers.categories import (
+    category_add,
+    category_move,
+    category_rename,
+    category_set_active,
+)
 from registers.history import history_aware_update, history_redate
 from registers.imports.apply import apply_plan
 from registers.lifecycle import register_close, register_open
@@ -49,6 +55,7 @@ from registers.models import (
     Portfolio,
     Register,
     Risk,
+    RiskCategory,
     S151Review,
 )
 from registers.periods import Quarter
@@ -634,6 +641,51 @@ def op_corporate_risk_close(org):
     return run
 
 
+def op_category_add(org):
+    def run():
+        made = category_add(
+            organisation=org.organisation, by=org.people["insurance"], label="Design"
+        )
+        return Expected(org.people["insurance"], {RiskCategory: {made.pk: ("+", "Category added")}})
+
+    return run
+
+
+def op_category_rename(org):
+    finance = RiskCategory.objects.get(organisation=org.organisation, key="finance")
+
+    def run():
+        category_rename(category=finance, by=org.people["insurance"], label="Money")
+        return Expected(
+            org.people["insurance"], {RiskCategory: {finance.pk: ("~", "Renamed from Finance")}}
+        )
+
+    return run
+
+
+def op_category_move(org):
+    first, second = RiskCategory.objects.filter(organisation=org.organisation)[:2]
+
+    def run():
+        category_move(category=second, by=org.people["insurance"], up=True)
+        return Expected(
+            org.people["insurance"],
+            {RiskCategory: {first.pk: ("~", "Reordered"), second.pk: ("~", "Reordered")}},
+        )
+
+    return run
+
+
+def op_category_retire(org):
+    people = RiskCategory.objects.get(organisation=org.organisation, key="people")
+
+    def run():
+        category_set_active(category=people, by=org.people["insurance"], active=False)
+        return Expected(org.people["insurance"], {RiskCategory: {people.pk: ("~", "Retired")}})
+
+    return run
+
+
 OPERATIONS: dict[str, Callable] = {
     "risk_create": op_risk_create,
     "risk_update": op_risk_update,
@@ -666,6 +718,10 @@ OPERATIONS: dict[str, Callable] = {
     "new_risk_decide_decline": op_new_risk_decline,
     "corporate_risk_add": op_corporate_risk_add,
     "corporate_risk_close": op_corporate_risk_close,
+    "category_add": op_category_add,
+    "category_rename": op_category_rename,
+    "category_move": op_category_move,
+    "category_retire": op_category_retire,
 }
 
 
@@ -709,6 +765,7 @@ def test_every_tracked_model_is_covered():
         "Challenge",
         "NewRiskProposal",
         "Assurance",
+        "RiskCategory",
     }
 
 

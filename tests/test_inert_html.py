@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from escalation.services import proposal_create
 from registers import services
-from registers.models import ActionKind, Category, ImportUpload, Response
+from registers.models import ActionKind, ImportUpload, PolicyCategory, Response
 from registers.periods import Quarter, year_label
 from registers.review_questions import questions_for
 from reports.collation import collation_pdf
@@ -64,7 +64,7 @@ def hostile_risk(org, register, owner, reference, **fields):
         event=PAYLOAD,
         consequence=PAYLOAD,
         impact=PAYLOAD,
-        category=Category.FINANCE,
+        category=PolicyCategory.FINANCE,
         owner=owner,
         inherent_likelihood=5,
         inherent_impact=5,
@@ -215,7 +215,7 @@ def test_any_markup_in_a_risk_is_text_on_its_page(client, org, text):
             event=text,
             consequence=text,
             impact=text,
-            category=Category.PEOPLE,
+            category=PolicyCategory.PEOPLE,
             owner=org.people["officer"],
         )
         for url in (

@@ -10,15 +10,14 @@ from django.core.exceptions import ValidationError
 
 from common.forms import fields_helper
 from common.people import person_name
+from registers.categories import NEW_CATEGORY
 from registers.imports.mapping import REPEATABLE, TARGETS
 from registers.imports.reader import MAX_BYTES
 from registers.imports.valuemaps import LEVELS, ValueMap
-from registers.models import Category
 
 NO_OWNER = "none"
 TARGET_LABELS = dict(TARGETS)
 LEVEL_CHOICES = [("", "Choose…"), *[(str(level), str(level)) for level in LEVELS]]
-CATEGORY_CHOICES = [("", "Choose…"), *Category.choices]
 
 
 class UploadForm(forms.Form):
@@ -97,8 +96,11 @@ class MappingForm(forms.Form):
         people,
         value_maps: dict[int, ValueMap] | None = None,
         bands=(),
+        categories: list[tuple[str, str]] = (),
         **kwargs,
     ):
+        """``categories`` are the organisation's categories in use, key and label, that a
+        sheet's own category may be mapped onto."""
         super().__init__(*args, **kwargs)
         self.header_row_number = header_row
         self.fields["header_row"] = forms.TypedChoiceField(
@@ -129,6 +131,7 @@ class MappingForm(forms.Form):
             )
         self._add_owner_fields(unmatched_owners, people)
         self.band_choices = [("", "Choose…"), *[(band.key, band.label) for band in bands]]
+        self.category_choices = list(categories)
         self._add_value_fields(value_maps or {})
         self.helper = fields_helper()
 
@@ -150,7 +153,7 @@ class MappingForm(forms.Form):
 
     def _add_value_fields(self, value_maps: dict[int, ValueMap]) -> None:
         """One choice per value of each column's value map, preselected with the proposal:
-        a level 1 to 5, or one of our categories."""
+        a level 1 to 5, a band, or one of the organisation's categories or a new one."""
         self.value_maps = value_maps
         self.value_names: dict[int, dict[str, str]] = {}
         letters = {column["index"]: column for column in self.columns}
@@ -160,7 +163,7 @@ class MappingForm(forms.Form):
             for value, level in value_map.values.items():
                 name = value_field_name(index, value)
                 names[name] = value
-                choices, kind = self._value_choices(value_map.target)
+                choices, kind = self._value_choices(value_map.target, value)
                 self.fields[name] = forms.ChoiceField(
                     label=f"Column {column['letter']}: “{value}” is read as",
                     choices=choices,
@@ -172,10 +175,16 @@ class MappingForm(forms.Form):
                 if level is not None:
                     self.initial.setdefault(name, str(level))
 
-    def _value_choices(self, target: str) -> tuple[list[tuple[str, str]], str]:
-        """What a value of a map onto ``target`` may be read as, and that in words."""
+    def _value_choices(self, target: str, value: str) -> tuple[list[tuple[str, str]], str]:
+        """What ``value`` of a map onto ``target`` may be read as, and that in words: for a
+        category, a new category of its name or one of the organisation's."""
         if target == "category":
-            return CATEGORY_CHOICES, "a category"
+            choices = [
+                ("", "Choose…"),
+                (NEW_CATEGORY, f"A new category “{value}”"),
+                *self.category_choices,
+            ]
+            return choices, "a new category or one of the categories"
         if target.endswith("_rating"):
             return self.band_choices, "a band of the risk appetite"
         return LEVEL_CHOICES, "a level from 1 to 5"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from common.forms import PersonChoiceField, fields_helper
+from registers.categories import category_choices
 from registers.models import RiskReport
 from registers.selectors.people import organisation_people, people_search_url
 
@@ -44,11 +45,21 @@ class RiskReportForm(forms.ModelForm):
             "category": {"required": "Choose the category that fits best."},
         }
 
+    category = forms.ChoiceField(
+        label="Category",
+        help_text="The main source of the risk.",
+        error_messages={
+            "required": "Choose the category that fits best.",
+            "invalid_choice": "Choose one of the categories in the list.",
+        },
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The organisation's categories in use (docs/domain.md#categories).
         self.fields["category"].choices = [
             ("", "Choose a category"),
-            *self.fields["category"].choices[1:],
+            *category_choices(self.instance.register.organisation_id),
         ]
         self.helper = fields_helper()
 

@@ -21,6 +21,7 @@ from common.forms import (
 )
 from common.people import person_name
 from common.validators import PlainVisibleText
+from registers.categories import category_choices
 from registers.forms.risk_layout import (
     SCORE_GROUPS,
     SCORE_GROUPS_BY_NAME,
@@ -37,7 +38,7 @@ from registers.forms.risk_preview import (
     scheme_for_script,
 )
 from registers.forms.stale import merge_stale_edit
-from registers.models import Category, FinancialLink, Register, Response, Risk
+from registers.models import FinancialLink, Register, Response, Risk
 from registers.selectors.people import people_search_url
 from registers.services import EDITABLE_RISK_FIELDS
 from scoring import matrix
@@ -226,7 +227,20 @@ class RiskForm(VersionedForm, forms.ModelForm):
         owner.search_with(people_search_url(organisation_id=self.register.organisation_id))
         owner.required = True
         owner.empty_label = "Choose the risk's owner"
-        self.fields["category"].choices = [("", "Choose a category"), *Category.choices]
+        # The organisation's categories in use, and a retired one the risk already holds
+        # (docs/domain.md#categories).
+        self.fields["category"] = forms.ChoiceField(
+            label=self.fields["category"].label,
+            help_text=self.fields["category"].help_text,
+            error_messages=self.fields["category"].error_messages,
+            choices=[
+                ("", "Choose a category"),
+                *category_choices(
+                    self.register.organisation_id,
+                    include=None if self.is_new else self.instance.category,
+                ),
+            ],
+        )
         self.fields["response"].choices = RESPONSE_CHOICES
         self.fields["financial_link"].choices = [*FinancialLink.choices, ("", "Neither")]
         for group in SCORE_GROUPS:

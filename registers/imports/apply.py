@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.people import person_name
+from registers.categories import category_add
 from registers.imports.plan import ImportPlan, RowPlan
 from registers.models import ActionKind, Register, Risk
 from registers.services import action_create, risk_create, save_with_history
@@ -61,8 +62,9 @@ def _update(row: RowPlan, *, register: Register, by: AbstractBaseUser, reason: s
 def apply_plan(
     *, plan: ImportPlan, register: Register, by: AbstractBaseUser, filename: str = ""
 ) -> ImportResult:
-    """Create and update the plan's risks with their controls and actions, each change in the
-    risk's history as made by the import and ``by``. All or nothing: any failure rolls every
+    """Add the categories the mapping chose to add, then create and update the plan's risks
+    with their controls and actions, each change in the risk's history as made by the import
+    and ``by``. All or nothing: any failure rolls every
     row back. Refuses a plan with problems (code ``plan_has_problems``)."""
     if not plan.ok:
         raise ValidationError(
@@ -71,6 +73,9 @@ def apply_plan(
         )
     source = f"Imported from {filename}" if filename else "Imported from a spreadsheet"
     reason = f"{source} by {person_name(by)}"
+    # The categories the mapping chose to add, before the risks holding them.
+    for label, key in plan.new_categories.items():
+        category_add(organisation=register.organisation, by=by, label=label, key=key)
     created = updated = unchanged = 0
     for row in plan.rows:
         if row.action == "update":

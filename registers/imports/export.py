@@ -8,6 +8,7 @@ from __future__ import annotations
 from common import spreadsheets
 from common.people import person_name
 from common.spreadsheets import FORMULA_TRIGGERS
+from registers.categories import category_label, category_labels
 from registers.models import ActionKind, Register, Risk
 
 COLUMNS = (
@@ -72,6 +73,8 @@ def register_workbook(*, register: Register) -> bytes:
         .order_by("reference")
     )
 
+    labels = category_labels(register.organisation_id)
+
     def rows():
         for risk in risks:
             actions = sorted(risk.actions.all(), key=lambda action: action.pk)
@@ -83,7 +86,7 @@ def register_workbook(*, register: Register) -> bytes:
                     risk.event,
                     risk.consequence,
                     risk.impact,
-                    risk.get_category_display(),
+                    category_label(labels, risk.category),
                     # An owner as written goes out as written, so it comes back the same.
                     person_name(risk.owner) if risk.owner else risk.owner_as_written or None,
                     risk.inherent_likelihood,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models.functions import Upper
 
+from registers.imports.categories import CategoryIndex, read_category
 from registers.imports.cells import (
     cell_text,
     parse_date,
@@ -25,12 +26,11 @@ from registers.imports.mapping import REPEATABLE, TARGET_LABELS, sheet_headings
 from registers.imports.reader import Table
 from registers.imports.rows import Problem, RowReader, read_ratings
 from registers.imports.valuemaps import ValueMap
-from registers.models import Category, Horizon, Register, Response, Risk, RiskStatus
+from registers.models import Horizon, Register, Response, Risk, RiskStatus
 from registers.permissions import visible_registers
 from registers.selectors.people import organisation_people
 from scoring.selectors import scheme_bands
 
-DEFAULT_CATEGORY = Category.STRATEGIC
 # The most text each field takes from a sheet: its own length where the model has one; for a
 # description a few thousand characters (two pages), and more for a cell listing the controls
 # or the actions, each of which becomes one. Longer text is a problem on its row.
@@ -44,19 +44,6 @@ TEXT_LIMITS = {
     **dict.fromkeys(("event", "consequence", "impact", "response_rationale"), LONG_TEXT),
 }
 LIST_LIMITS = {"controls": LIST_TEXT, "actions": LIST_TEXT}
-CATEGORY_WORDS = {
-    "legal": Category.LEGAL_REGULATORY,
-    "regulatory": Category.LEGAL_REGULATORY,
-    "legal and regulatory": Category.LEGAL_REGULATORY,
-    "customers": Category.CUSTOMERS_CITIZENS,
-    "citizens": Category.CUSTOMERS_CITIZENS,
-    "customer": Category.CUSTOMERS_CITIZENS,
-    "financial": Category.FINANCE,
-    "reputational": Category.REPUTATION,
-    "environment": Category.ENVIRONMENTAL,
-    "partnership": Category.PARTNERSHIPS,
-    "information governance": Category.INFORMATION,
-}
 RESPONSE_WORDS = {
     "accept": Response.TOLERATE,
     "reduce": Response.TREAT,
@@ -103,6 +90,10 @@ class ImportPlan:
     problems: list[Problem]
     # Each value map the plan read a column through, with the column's heading.
     value_maps: list[tuple[str, ValueMap]] = field(default_factory=list)
+    # The categories confirming adds (a value mapped to "add as a new category"): label as
+    # written -> key; and the organisation's categories, for the preview's labels.
+    new_categories: dict[str, str] = field(default_factory=dict)
+    categories: CategoryIndex | None = None
 
     @property
     def ok(self) -> bool:
@@ -155,6 +146,7 @@ def _plan_row(
     owners: _OwnerIndex,
     owner_choices: dict[str, int | None],
     unmatched: list[str],
+    categories: CategoryIndex,
 ) -> RowPlan:
     """One row's plan: the Risk fields it sets and what it adds, each column read in turn,
     its problems and warnings in the order of the columns' concerns."""
@@ -164,7 +156,7 @@ def _plan_row(
     if reference:
         fields["reference"] = reference
     _read_description(reader=reader, fields=fields, creating=creating)
-    _read_category(reader=reader, fields=fields, creating=creating)
+    read_category(reader=reader, fields=fields, existing=existing, categories=categories)
     _read_owner(
         reader=reader,
         fields=fields,
@@ -218,36 +210,6 @@ def _read_description(*, reader: RowReader, fields: dict[str, object], creating:
         if creating and not fields.get(name):
             fields[name] = ""
             reader.warn(name, f"No {TARGET_LABELS[name].lower()}: left empty, flagged as missing.")
-
-
-def _read_category(*, reader: RowReader, fields: dict[str, object], creating: bool) -> None:
-    """The category, by its name or a common word for it, or through the column's value map
-    (a category of the sheet's own onto one of ours); a new risk without one is given the
-    default, with a warning."""
-    category_text = reader.text("category")
-    if category_text:
-        category = category_for(category_text)
-        value_map = reader.value_maps.get("category")
-        if category is None and value_map is not None:
-            mapped = value_map.level(category_text)
-            category = mapped if mapped in Category.values else None
-        if category is None:
-            reader.problem(
-                "category",
-                f"“{category_text}” is not a category; use one of: "
-                + ", ".join(label for _, label in Category.choices)
-                + ", or map it onto one in the mapping step.",
-            )
-        else:
-            fields["category"] = category
-    elif creating:
-        fields["category"] = DEFAULT_CATEGORY
-        reader.warn("category", f"No category: set to {DEFAULT_CATEGORY.label}; change it later.")
-
-
-def category_for(text: str) -> str | None:
-    """Our category a sheet's category names, by its name or a common word for it."""
-    return _choice(text, Category.choices, CATEGORY_WORDS)
 
 
 def _read_owner(
@@ -380,8 +342,7 @@ def build_plan(
     existing = _risks_by_reference(references=references, organisation_id=register.organisation_id)
     nameable = _nameable_registers(importer=importer, register=register, risks=existing.values())
     _flag_repeated_references(readers=readers, references=references)
-    owners = _OwnerIndex(register)
-
+    owners, categories = _OwnerIndex(register), CategoryIndex(register.organisation_id)
     unmatched: list[str] = []
     plans = [
         _plan_row(
@@ -396,13 +357,14 @@ def build_plan(
             owners=owners,
             owner_choices=owner_choices,
             unmatched=unmatched,
+            categories=categories,
         )
         for reader, reference in zip(readers, references, strict=True)
     ]
     for plan in plans:
         problems.extend(plan.problems)
     applied = [(headings[target], value_map) for target, value_map in maps.items()]
-    return ImportPlan(rows=plans, unmatched_owners=unmatched, problems=problems, value_maps=applied)
+    return ImportPlan(plans, unmatched, problems, applied, dict(categories.new), categories)
 
 
 def _unknown_bands(

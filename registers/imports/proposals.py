@@ -4,9 +4,10 @@ them unless a mapping file says otherwise (docs/domain.md#spreadsheets)."""
 
 from __future__ import annotations
 
+from registers.categories import NEW_CATEGORY
+from registers.imports.categories import CategoryIndex
 from registers.imports.cells import cell_text
 from registers.imports.mapping import sheet_headings
-from registers.imports.plan import DEFAULT_CATEGORY, category_for
 from registers.imports.reader import Table
 from registers.imports.valuemaps import (
     SCORE_TARGETS,
@@ -30,11 +31,13 @@ def propose_value_maps(
     header_row: int,
     mapping: dict[int, str],
     bands: tuple[matrix.Band, ...] = matrix.COVENTRY,
+    categories: CategoryIndex | None = None,
 ) -> dict[int, ValueMap]:
     """Each mapped column's proposed value map, by column index: a likelihood or impact
     column written in words or on another scale, a category column with categories of the
-    sheet's own, a residual rating column onto ``bands``. Columns that need none are left
-    out."""
+    sheet's own (each proposed as a new category, for the person importing to add or to map
+    onto one of the organisation's ``categories``), a residual rating column onto ``bands``.
+    Columns that need none are left out."""
     sheet, _depth = sheet_headings(table.rows, header_row)
     proposals: dict[int, ValueMap] = {}
     for index, target in sorted(mapping.items()):
@@ -46,8 +49,8 @@ def propose_value_maps(
         elif target == "category":
             value_map = propose_category_map(
                 values=column_values(table, header_row, index),
-                known=category_for,
-                default=str(DEFAULT_CATEGORY),
+                known=(categories or CategoryIndex(None)).find,
+                default=NEW_CATEGORY,
             )
         elif target == "residual_rating":
             value_map = propose_rating_map(

@@ -221,13 +221,14 @@ def propose_category_map(
     *, values: Iterable[object], known: Callable[[str], str | None], default: str
 ) -> ValueMap | None:
     """The map a category column needs: each category ``known`` does not recognise onto
-    ``default``, for the person importing to change; None when every one is recognised."""
+    ``default`` (adding it as a new category), for the person importing to change; None when
+    every one is recognised."""
     unknown = [text for text in _distinct(values) if known(text) is None]
     if not unknown:
         return None
     return ValueMap(
         target="category",
-        rule="categories of the sheet's own → ours",
+        rule="categories of the sheet's own → ours, or added as new ones",
         values=dict.fromkeys(unknown, default),
     )
 

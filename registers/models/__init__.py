@@ -10,6 +10,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``organisation``: the organisation tree and the profiles placing people in it;
 - ``register``: registers and their tiers;
 - ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
+- ``category``: each organisation's categories of risk;
 - ``risk``: risks, their controls and actions, and the SQL form of "overdue";
 - ``assurance``: the assurance the Three Lines give over controls;
 - ``records``: reviews, reported risks and moves on and off registers;
@@ -20,6 +21,7 @@ product imports ``from registers.models import ...`` whatever module a model liv
 """
 
 from registers.models.assurance import Assurance, AssuranceLine
+from registers.models.category import RiskCategory
 from registers.models.organisation import Directorate, Organisation, Profile, Service
 from registers.models.oversight import OversightVerdict, S151Review
 from registers.models.portfolio import Portfolio
@@ -36,11 +38,11 @@ from registers.models.risk import (
     Action,
     ActionKind,
     ActionStatus,
-    Category,
     ControlType,
     Effectiveness,
     FinancialLink,
     Horizon,
+    PolicyCategory,
     Response,
     Risk,
     RiskQuerySet,
@@ -71,7 +73,6 @@ __all__ = [
     "Arrival",
     "Assurance",
     "AssuranceLine",
-    "Category",
     "ControlType",
     "Directorate",
     "Effectiveness",
@@ -82,6 +83,7 @@ __all__ = [
     "MovementKind",
     "Organisation",
     "OversightVerdict",
+    "PolicyCategory",
     "Portfolio",
     "Profile",
     "Register",
@@ -89,6 +91,7 @@ __all__ = [
     "ReportStatus",
     "Response",
     "Risk",
+    "RiskCategory",
     "RiskMovement",
     "RiskQuerySet",
     "RiskReport",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registers.models.register import Register
-from registers.models.risk import Category, Risk
+from registers.models.risk import Risk
 from registers.models.scores import SNAPSHOT_SCORE_FIELDS, ScoreSnapshot, score_in_range
 
 
@@ -74,7 +74,7 @@ class RiskReport(models.Model):
     event = models.TextField(help_text="What could go wrong.")
     consequence = models.TextField(help_text="What may follow if it happens.")
     impact = models.TextField(help_text="The effect on the council if it does.")
-    category = models.CharField(max_length=20, choices=Category.choices)
+    category = models.CharField(max_length=20)  # a RiskCategory key
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )

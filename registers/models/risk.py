@@ -25,8 +25,9 @@ from scoring.expressions import band_case
 from scoring.models import SCORE_VALIDATORS
 
 
-class Category(models.TextChoices):
-    """The policy's sources of risk (Part 2)."""
+class PolicyCategory(models.TextChoices):
+    """The policy's sources of risk (Part 2): the categories every organisation starts with
+    (``registers.models.RiskCategory`` holds each organisation's own)."""
 
     STRATEGIC = "strategic", "Strategic"
     CUSTOMERS_CITIZENS = "customers_citizens", "Customers/citizens"
@@ -143,7 +144,9 @@ class Risk(ScoredMixin, Versioned):
     )
     consequence = models.TextField(blank=True, help_text="What may follow if the event happens.")
     impact = models.TextField(blank=True, help_text="The effect on the organisation if it does.")
-    category = models.CharField(max_length=20, choices=Category.choices)
+    # The key of one of the organisation's categories (``RiskCategory``), checked by
+    # ``registers.categories.check_category`` in the forms, the services and the import.
+    category = models.CharField(max_length=20)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -264,9 +267,6 @@ class Risk(ScoredMixin, Versioned):
                 condition=Q(target_date__isnull=True) | Q(target_likelihood__isnull=False),
                 name="risk_target_date_needs_target",
                 violation_error_message="A target date needs a target score.",
-            ),
-            models.CheckConstraint(
-                condition=Q(category__in=Category.values), name="risk_category_valid"
             ),
             models.CheckConstraint(
                 condition=Q(response__in=[*Response.values, ""]), name="risk_response_valid"

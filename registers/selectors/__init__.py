@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
 from registers import due
+from registers.categories import with_category_labels
 from registers.models import (
     TIER_ORDER,
     Action,
@@ -213,11 +214,11 @@ def _residual_band(register_rows: list[dict], bands_by_org: dict[int, tuple[matr
 
 
 def risk_for_page(*, pk: int) -> Risk:
-    """A risk with everything its page shows, in a fixed number of queries."""
+    """A risk with everything its page shows, in a fixed number of queries (its category's
+    label annotated, ``category_label``)."""
     return (
-        Risk.objects.select_related(
-            "register__organisation", "register__owner", "owner__profile", "closed_by"
-        )
+        with_category_labels(Risk.objects)
+        .select_related("register__organisation", "register__owner", "owner__profile", "closed_by")
         .prefetch_related(
             Prefetch(
                 "actions",

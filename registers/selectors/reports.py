@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
-from registers.models import Register, ReportStatus, RiskReport
+from registers.models import Register, ReportStatus, RiskCategory, RiskReport
 
 _PENDING_FIRST = Case(
     When(status=ReportStatus.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
@@ -32,7 +32,15 @@ def reports_by(*, user: AbstractBaseUser) -> QuerySet[RiskReport]:
 
 
 def report_for_page(*, pk: int) -> RiskReport:
-    """One report with everything its page and its permission checks need."""
-    return RiskReport.objects.select_related(
-        "register__owner", "register__organisation", "reported_by", "decided_by", "risk"
-    ).get(pk=pk)
+    """One report with everything its page and its permission checks need, its category's
+    label annotated (``category_label``)."""
+    label = RiskCategory.objects.filter(
+        organisation_id=OuterRef("register__organisation_id"), key=OuterRef("category")
+    ).values("label")[:1]
+    return (
+        RiskReport.objects.select_related(
+            "register__owner", "register__organisation", "reported_by", "decided_by", "risk"
+        )
+        .annotate(category_label=Subquery(label))
+        .get(pk=pk)
+    )

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -28,8 +28,9 @@ from common.people import person_name
 from registers import permissions
 from registers.forms.imports import NO_OWNER, MappingForm, UploadForm, cell_text
 from registers.imports import apply, export, mapfile, mapping, plan, proposals, reader
+from registers.imports.categories import CategoryIndex
 from registers.imports.valuemaps import ValueMap
-from registers.models import Category, ImportUpload, Register
+from registers.models import ImportUpload, Register
 from registers.selectors.people import organisation_people
 from registers.views.actions import register_change_refused
 from registers.views.register import _viewable_register
@@ -56,12 +57,18 @@ def _require_change(user, register: Register) -> None:
 
 
 def _upload(request: HttpRequest, pk: int, upload_pk: int) -> tuple[Register, ImportUpload]:
-    """The register, checked, and an upload of it by this user (nobody sees another's file)."""
-    register = _register(pk)
-    _require_change(request.user, register)
-    upload = get_object_or_404(
-        ImportUpload, pk=upload_pk, register=register, uploaded_by=request.user
+    """The register, checked, and an upload of it by this user (nobody sees another's file):
+    both in one query when the upload is theirs; else 403 to whoever may not import into the
+    register and 404 to anyone else."""
+    upload = (
+        ImportUpload.objects.select_related("register__owner", "register__organisation")
+        .filter(pk=upload_pk, register_id=pk, uploaded_by_id=request.user.pk)
+        .first()
     )
+    register = upload.register if upload is not None else _register(pk)
+    _require_change(request.user, register)
+    if upload is None:
+        raise Http404("No such upload.")
     return register, upload
 
 
@@ -182,7 +189,10 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
     if data is not None:
         chosen = _posted_mapping(data, headers)
     bands = scheme_bands(scheme_id=register.organisation.scheme_id)
-    value_maps = _value_maps_for(table, header_row, chosen, state if same_row else {}, bands)
+    categories = CategoryIndex(register.organisation_id)
+    value_maps = _value_maps_for(
+        table, header_row, chosen, state if same_row else {}, (bands, categories)
+    )
     owner_choices = _owner_choices(state)
     unmatched = []
     if "owner" in chosen.values():
@@ -207,6 +217,7 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
         people=_people(register),
         value_maps=value_maps,
         bands=bands,
+        categories=[(key, categories.label(key)) for key in categories.in_use],
         initial=initial,
     )
     for name, owner in form.owner_names.items():
@@ -216,11 +227,13 @@ def _mapping_form(request, register, table, *, state: dict, data=None) -> Mappin
     return form
 
 
-def _value_maps_for(table, header_row: int, chosen: dict[int, str], state: dict, bands) -> dict:
-    """The value maps the chosen columns need: proposed from their values (a rating onto
-    ``bands``), except where one was confirmed before for the same column and target."""
+def _value_maps_for(table, header_row: int, chosen: dict[int, str], state: dict, known) -> dict:
+    """The value maps the chosen columns need: proposed from their values (a rating onto the
+    scheme's bands, a category onto the organisation's, both ``known``), except where one was
+    confirmed before for the same column and target."""
+    bands, categories = known
     proposed = proposals.propose_value_maps(
-        table=table, header_row=header_row - 1, mapping=chosen, bands=bands
+        table=table, header_row=header_row - 1, mapping=chosen, bands=bands, categories=categories
     )
     for index, data in _stored_value_maps(state).items():
         if index in proposed and proposed[index].target == data.target:
@@ -325,6 +338,7 @@ def _render_preview(request, register, upload, import_plan, *, error=None, statu
             ],
             "warnings": import_plan.warnings,
             "value_maps": _value_map_lines(register, import_plan),
+            "new_categories": list(import_plan.new_categories),
             "error": error,
         },
         status=status,
@@ -333,20 +347,26 @@ def _render_preview(request, register, upload, import_plan, *, error=None, statu
 
 def _value_map_lines(register: Register, import_plan) -> list[dict]:
     """Each value map the plan applied, its values in words: levels as numbers, categories
-    and bands by their labels ("“Design” → Partnerships", "“Critical” → Red")."""
+    and bands by their labels ("“Design” → Partnerships", "“Critical” → Red", "“Surveys” →
+    a new category “Surveys”")."""
     if not import_plan.value_maps:
         return []
-    names = dict(Category.choices)
-    names.update(
-        (band.key, band.label) for band in scheme_bands(scheme_id=register.organisation.scheme_id)
-    )
+    bands = {
+        band.key: band.label for band in scheme_bands(scheme_id=register.organisation.scheme_id)
+    }
+    categories = import_plan.categories or CategoryIndex(None)
+
+    def words(value_map: ValueMap, value: str, level: object) -> object:
+        if value_map.target == "category":
+            return categories.choice_label(level, value)
+        return bands.get(level, level) if isinstance(level, str) else level
+
     return [
         {
             "heading": heading,
             "rule": value_map.rule,
             "values": [
-                (value, names.get(level, level) if isinstance(level, str) else level)
-                for value, level in value_map.values.items()
+                (value, words(value_map, value, level)) for value, level in value_map.values.items()
             ],
         }
         for heading, value_map in import_plan.value_maps

@@ -23,5 +23,6 @@ def organisation(request):
             "groups": groups,
             "closed": closed,
             "open_in": list(permissions.directorates_to_open_in(request.user).order_by("name")),
+            "may_change_categories": permissions.can_change_categories(request.user),
         },
     )

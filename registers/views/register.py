@@ -69,6 +69,7 @@ def _register_view(request: HttpRequest, pk: int) -> RegisterView:
         queryset=register_page.register_risks(register=register, bands=bands),
         bands=bands,
         owner_choices=register_page.register_owner_choices(register=register),
+        organisation_id=register.organisation_id,
         today=today,
     )
     sort = register_page.parse_sort(request.GET.get("sort"))

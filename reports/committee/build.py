@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation.models import Proposal, ProposalKind
+from registers.categories import with_category_labels
 from registers.models import (
     ACTIVE_ACTION_STATUSES,
     Action,
@@ -231,7 +232,7 @@ def _described(year: _Year, risk_ids: list[int]) -> dict[int, dict]:
     """Each risk's description and mitigations as they are now, in two queries: its controls
     (not cancelled) and its planned actions under way or completed since the year began."""
     actions = Action.objects.exclude(status=ActionStatus.CANCELLED).select_related("owner")
-    risks = Risk.objects.filter(pk__in=risk_ids).prefetch_related(
+    risks = with_category_labels(Risk.objects.filter(pk__in=risk_ids)).prefetch_related(
         Prefetch("actions", queryset=actions.order_by("kind", "due_date", "pk"))
     )
     year_start = year.quarters[0].start
@@ -248,7 +249,7 @@ def _described(year: _Year, risk_ids: list[int]) -> dict[int, dict]:
             "event": risk.event,
             "consequence": risk.consequence,
             "impact": risk.impact,
-            "category": risk.get_category_display(),
+            "category": risk.category_label or risk.category,
             "controls": [_mitigation(a) for a in controls],
             "actions": [_mitigation(a) for a in planned],
         }

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo.loader import load_demo
+from registers.categories import category_labels
 from registers.models import (
     ActionKind,
-    Category,
     Kind,
+    Organisation,
+    PolicyCategory,
     Portfolio,
     Register,
     Response,
@@ -57,7 +59,11 @@ def test_the_demo_is_a_believable_council():
     load_demo()
     risks = list(Risk.objects.select_related("register"))
     assert 230 <= len(risks) <= 320
-    assert {r.category for r in risks} == set(Category.values)
+    # The policy's ten, and the council's own category for its projects' delivery.
+    assert {r.category for r in risks} == {*PolicyCategory.values, "construction"}
+    labels = category_labels(Organisation.objects.get())
+    assert labels["construction"] == "Construction and delivery"
+    assert list(labels)[:10] == PolicyCategory.values
     assert {r.response for r in risks} == set(Response.values)
     bands = {matrix.band_for(r.residual_score).key for r in risks}
     assert bands == {"green", "amber", "red"}

@@ -527,6 +527,12 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.get_by_label("Tell the Insurance Manager after (days overdue)").fill("3")
     scan.submit("Save reminder settings", "reminder settings, errors")
     scan.go("/reminders/digest/", "reminder digest choice")
+    # The organisation's categories: the list, a name refused, renaming one.
+    scan.go("/organisation/categories/", "categories of risk")
+    scan.submit("Add the category", "categories of risk, errors")
+    page.get_by_role("link", name="Rename Finance").click()
+    page.locator("#id_rename-label").fill("")
+    scan.submit("Save the new name", "categories of risk, renaming refused")
 
     # A director opens a register in their directorate, circulates a pack and closes one.
     programme = Register.objects.get(prefix="PRG-HOUSING")

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from registers import services
 from registers.due import add_months
-from registers.models import Action, Category, RiskReview
+from registers.models import Action, PolicyCategory, RiskReview
 from registers.review_questions import SERVICE
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_sign_in import sign_in
@@ -132,7 +132,7 @@ def test_the_pages_have_no_serious_accessibility_violations(page: Page, live_ser
         event="If a provider fails",
         consequence="visits go uncovered",
         impact="harm to vulnerable adults",
-        category=Category.CUSTOMERS_CITIZENS,
+        category=PolicyCategory.CUSTOMERS_CITIZENS,
     )
     signed_in(page, live_server, "head")
     register_pk = org.service_register.pk

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
-from registers.models import Risk
+from registers.models import Risk, RiskCategory
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_sign_in import sign_in
 
@@ -195,7 +195,10 @@ def test_the_mapping_step_shows_value_maps_to_confirm_or_change(page: Page, live
     expect(scale).to_contain_text("1–10 → 1–5: ⌈x / 2⌉")
     expect(scale.get_by_label("“6.667” is read as")).to_have_value("4")
     categories = page.get_by_role("group", name="How column C “Category” is read")
-    expect(categories.get_by_label("“Surveys” is read as")).to_have_value("strategic")
+    # A category of the sheet's own is proposed as a new one, to keep or map onto one of ours.
+    surveys = categories.get_by_label("“Surveys” is read as")
+    expect(surveys).to_have_value("+new")
+    expect(surveys.locator("option:checked")).to_have_text("A new category “Surveys”")
     # Changed by keyboard: "Design" is a partnership here.
     design = categories.get_by_label("“Design” is read as")
     design.focus()
@@ -207,6 +210,8 @@ def test_the_mapping_step_shows_value_maps_to_confirm_or_change(page: Page, live
 
     expect(page.get_by_role("heading", name="Values read through a map (3)")).to_be_visible()
     expect(page.get_by_text("“Design” → Partnerships")).to_be_visible()
+    expect(page.get_by_text("“Surveys” → a new category “Surveys”")).to_be_visible()
+    expect(page.get_by_role("heading", name="Categories to add (1)")).to_be_visible()
     expect(page.get_by_role("link", name="Download the mapping")).to_be_visible()
     expect(page.get_by_role("row", name="Ground conditions worse than surveyed")).to_contain_text(
         "1 × 5 = 5"
@@ -220,3 +225,9 @@ def test_the_mapping_step_shows_value_maps_to_confirm_or_change(page: Page, live
     design_risk = Risk.objects.get(reference="P2")
     assert (design_risk.residual_likelihood, design_risk.residual_impact) == (4, 2)
     assert design_risk.category == "partnerships"
+    # Surveys was added to the organisation's categories, with the import.
+    surveys_risk = Risk.objects.get(reference="P1")
+    assert surveys_risk.category == "surveys"
+    added = RiskCategory.objects.get(organisation=register.organisation, key="surveys")
+    assert (added.label, added.active) == ("Surveys", True)
+    assert not RiskCategory.objects.filter(key="design").exists()

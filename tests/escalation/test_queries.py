@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from escalation.models import Checklist, Notification, Proposal, ProposalStatus
-from registers.models import Category, MovementKind, Response, Risk, RiskMovement
+from registers.models import MovementKind, PolicyCategory, Response, Risk, RiskMovement
 from tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def bulk_risks(register, count, *, owners, start=0):
                 event="If it happens",
                 consequence="then this",
                 impact="costing that",
-                category=Category.FINANCE,
+                category=PolicyCategory.FINANCE,
                 owner=owners[n % len(owners)],
                 inherent_likelihood=5,
                 inherent_impact=4,

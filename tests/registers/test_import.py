@@ -22,7 +22,7 @@ from registers.imports.export import bullets, register_workbook
 from registers.imports.mapping import find_header_row, guess_mapping, target_for_heading
 from registers.imports.plan import build_plan
 from registers.imports.reader import MAX_BYTES, MAX_COLUMNS, ImportFileError, read_table
-from registers.models import Action, ActionKind, Category, Horizon, Response, Risk
+from registers.models import Action, ActionKind, Horizon, PolicyCategory, Response, Risk
 from registers.services import action_create, risk_close, risk_create
 from registers.views.register import CSV_COLUMNS
 from registers.warnings import risk_warnings
@@ -371,7 +371,7 @@ def test_police_sheet_plans_not_scored_with_the_rating_kept(org):
         "Task & Finish group",
     ]
     assert first.fields["consequence"] == ""  # left empty and flagged, never filled in
-    assert first.fields["category"] == Category.STRATEGIC
+    assert first.fields["category"] == PolicyCategory.STRATEGIC
     assert {w.column for w in first.warnings} == {"Consequence", "Category"}
 
 
@@ -462,7 +462,7 @@ def taken_on(register, reference):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
     )
 
 
@@ -512,7 +512,7 @@ def test_reference_on_this_register_updates(org):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
     )
     plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("crr-90")])
     assert plan.ok
@@ -530,7 +530,7 @@ def test_closed_risk_reference_is_a_problem(org):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
     )
     risk_close(risk=risk, by=org.people["chief"], reason="Gone")
     plan = plan_for(org.corporate, [SCORED_HEADINGS, scored_row("CRR-90")])
@@ -592,11 +592,11 @@ def test_words_and_dates_are_matched(org):
     )
     assert plan.ok, messages(plan)
     first, second, third = (row.fields for row in plan.rows)
-    assert first["category"] == Category.LEGAL_REGULATORY
+    assert first["category"] == PolicyCategory.LEGAL_REGULATORY
     assert first["response"] == Response.TOLERATE
     assert first["next_review_due"] == date(2027, 4, 3)
     assert second["next_review_due"] == date(2027, 4, 5)
-    assert second["category"] == Category.CUSTOMERS_CITIZENS
+    assert second["category"] == PolicyCategory.CUSTOMERS_CITIZENS
     assert third["next_review_due"] == date(2027, 4, 6)
 
 
@@ -768,7 +768,7 @@ def test_scores_from_the_sheet_are_stored(org):
     risk = Risk.objects.get(reference="CRR-90")
     assert (risk.inherent_score, risk.residual_score) == (16, 6)
     assert risk.imported_rating == ""
-    assert risk.category == Category.FINANCE
+    assert risk.category == PolicyCategory.FINANCE
     assert risk.response == Response.TREAT
     assert risk.actions.count() == 2
 
@@ -800,7 +800,7 @@ def test_round_trip_through_the_full_export(org):
         event="A provider fails",
         consequence="Residents move\nat short notice",
         impact="Harm and cost",
-        category=Category.PARTNERSHIPS,
+        category=PolicyCategory.PARTNERSHIPS,
         owner=officer,
         inherent_likelihood=4,
         inherent_impact=5,
@@ -828,7 +828,7 @@ def test_round_trip_through_the_full_export(org):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
         imported_rating="Critical",
         imported_trend="Worsening",
         owner_as_written="CMT",  # a team, kept as written, goes out and comes back so
@@ -884,7 +884,7 @@ def test_risk_page_shows_the_imported_rating_and_trend(org, client):
         event="e",
         consequence="c",
         impact="i",
-        category=Category.PEOPLE,
+        category=PolicyCategory.PEOPLE,
         imported_rating="Critical",
         imported_trend="New",
     )

@@ -19,7 +19,7 @@ from registers.imports.plan import build_plan
 from registers.imports.proposals import propose_value_maps
 from registers.imports.reader import read_table
 from registers.imports.valuemaps import ValueMap, propose_score_map, scale_level, scale_rule
-from registers.models import ActionKind, ImportUpload, Risk
+from registers.models import ActionKind, ImportUpload, Risk, RiskCategory
 from tests.registers.test_import_views import (
     confirm_url,
     mapping_data,
@@ -302,10 +302,12 @@ def test_the_project_register_maps_its_scales_and_categories(org):
     first, second = plan.rows
     assert (first.fields["residual_likelihood"], first.fields["residual_impact"]) == (1, 5)
     assert (second.fields["residual_likelihood"], second.fields["residual_impact"]) == (4, 2)
-    assert first.fields["category"] == "strategic"
+    # The sheet's own categories are proposed as new ones, added when the import is confirmed.
+    assert (first.fields["category"], second.fields["category"]) == ("surveys", "design")
+    assert plan.new_categories == {"Surveys": "surveys", "Design": "design"}
     rules = {heading: value_map.rule for heading, value_map in plan.value_maps}
     assert rules["Likelihood (1-10)"] == "1–10 → 1–5: ⌈x / 2⌉"
-    assert rules["Category"] == "categories of the sheet's own → ours"
+    assert rules["Category"] == "categories of the sheet's own → ours, or added as new ones"
 
 
 # Words for scores, L/I abbreviations, trends
@@ -520,10 +522,14 @@ def test_the_command_writes_the_proposed_mapping_to_change_and_pass_back(org, tm
     assert document["header_row"] == 1
     assert document["columns"]["E"] == "residual_likelihood"
     assert document["value_maps"]["E"]["rule"] == "1–10 → 1–5: ⌈x / 2⌉"
-    assert document["value_maps"]["C"]["values"] == {"Surveys": "strategic", "Design": "strategic"}
+    assert document["value_maps"]["C"]["values"] == {"Surveys": "+new", "Design": "+new"}
     document["value_maps"]["C"]["values"]["Design"] = "partnerships"  # changed by hand
     mapping_file.write_text(json.dumps(document), encoding="utf-8")
-    run_command(path, "--mapping", str(mapping_file))
+    out = run_command(path, "--mapping", str(mapping_file))
+    assert "Categories to add: Surveys" in out
     assert Risk.objects.get(reference="P2").category == "partnerships"
-    assert Risk.objects.get(reference="P1").category == "strategic"
+    assert Risk.objects.get(reference="P1").category == "surveys"
+    surveys = RiskCategory.objects.get(organisation=org.organisation, key="surveys")
+    assert (surveys.label, surveys.active) == ("Surveys", True)
+    assert not RiskCategory.objects.filter(organisation=org.organisation, key="design").exists()
     assert Risk.objects.get(reference="P1").residual_likelihood == 1

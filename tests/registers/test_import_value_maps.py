@@ -58,7 +58,7 @@ def test_the_mapping_step_proposes_value_maps_and_the_preview_states_them(client
     assert "How column C “Category” is read" in html
     data = mapping_data(response)
     assert data[value_field(html, "6.667")] == "4"
-    assert data[value_field(html, "Surveys")] == "strategic"
+    assert data[value_field(html, "Surveys")] == "+new"  # proposed as a new category
     data[value_field(html, "Design")] = "partnerships"  # changed by the person importing
     assert client.post(mapping_url(upload), data).status_code == 302
     preview = unescape(client.get(preview_url(upload)).content.decode())
@@ -67,6 +67,8 @@ def test_the_mapping_step_proposes_value_maps_and_the_preview_states_them(client
         preview
     )
     assert "“Design” → Partnerships" in preview
+    assert "“Surveys” → a new category “Surveys”" in preview
+    assert "Categories to add (1)" in preview
     assert "“Project Manager” is no one's account: kept as the owner as written." in preview
     client.post(confirm_url(upload))
     first, second = Risk.objects.order_by("reference")
@@ -86,8 +88,9 @@ def test_a_value_left_unchosen_is_asked_for_by_name(client, org):
     data[value_field(html, "Design")] = ""
     response = client.post(mapping_url(upload), data)
     assert response.status_code == 200
-    assert "Choose what “Design” in column C is read as (a category)." in unescape(
-        response.content.decode()
+    assert (
+        "Choose what “Design” in column C is read as (a new category or one of the "
+        "categories)." in unescape(response.content.decode())
     )
 
 

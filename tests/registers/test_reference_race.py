@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from registers.forms.risk import RiskForm
-from registers.models import Category, Risk
+from registers.models import PolicyCategory, Risk
 from registers.services import risk_create, risk_update
 from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
 from tests.registers.races import at_once, while_uncommitted
@@ -28,7 +28,7 @@ FIELDS = {
     "event": "If the council suffers a ransomware attack",
     "consequence": "systems may be unavailable for weeks",
     "impact": "resulting in failure of statutory services",
-    "category": Category.INFORMATION,
+    "category": PolicyCategory.INFORMATION,
 }
 
 

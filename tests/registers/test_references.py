@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
-from registers.models import Category, MovementKind, Risk
+from registers.models import MovementKind, PolicyCategory, Risk
 from registers.services import risk_create, risk_move, risk_reference_next
 from tests.factories import OrganisationFactory, RegisterFactory, RiskFactory
 
@@ -21,7 +21,7 @@ FIELDS = {
     "event": "e",
     "consequence": "c",
     "impact": "i",
-    "category": Category.INFORMATION,
+    "category": PolicyCategory.INFORMATION,
 }
 
 

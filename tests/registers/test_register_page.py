@@ -16,9 +16,9 @@ from django.utils.html import escape
 
 from common.spreadsheets import neutralise
 from registers.models import (
-    Category,
     Horizon,
     MovementKind,
+    PolicyCategory,
     RegisterSnapshot,
     Response,
     Risk,
@@ -361,8 +361,8 @@ def test_band_choices_and_filter_follow_the_organisations_scheme(signed_in, org)
 
 def test_filter_by_category(signed_in, org):
     register = org.service_register
-    RiskFactory(register=register, reference="AC-PEOPLE", category=Category.PEOPLE)
-    RiskFactory(register=register, reference="AC-MONEY", category=Category.FINANCE)
+    RiskFactory(register=register, reference="AC-PEOPLE", category=PolicyCategory.PEOPLE)
+    RiskFactory(register=register, reference="AC-MONEY", category=PolicyCategory.FINANCE)
     assert references(signed_in.get(page_url(register, category="people"))) == ["AC-PEOPLE"]
 
 
@@ -646,7 +646,7 @@ def bulk_risks(register, count, *, owners=None, start=0, **fields):
                 event="If it happens",
                 consequence="then this",
                 impact="costing that",
-                category=Category.FINANCE,
+                category=PolicyCategory.FINANCE,
                 owner=owners[n % len(owners)],
                 inherent_likelihood=n % 5 + 1,
                 inherent_impact=(n // 5) % 5 + 1,
@@ -716,7 +716,7 @@ def mapped(org):
             inherent_impact=inherent[1],
             residual_likelihood=residual[0] if residual else None,
             residual_impact=residual[1] if residual else None,
-            category=Category.FINANCE if residual != (2, 2) else Category.PEOPLE,
+            category=PolicyCategory.FINANCE if residual != (2, 2) else PolicyCategory.PEOPLE,
         )
     close(RiskFactory(register=register, residual_likelihood=4, residual_impact=5))
     return register

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import Category, Response, Risk
+from registers.models import PolicyCategory, Response, Risk
 from registers.views.register import CSV_COLUMNS
 from tests.factories import RiskFactory, UserFactory
 
@@ -65,7 +65,7 @@ def bulk_risks(register, count, *, owners=None):
                 event="If it happens",
                 consequence="then this",
                 impact="costing that",
-                category=Category.FINANCE,
+                category=PolicyCategory.FINANCE,
                 owner=owners[n % len(owners)],
                 inherent_likelihood=n % 5 + 1,
                 inherent_impact=(n // 5) % 5 + 1,

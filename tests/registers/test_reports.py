@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registers import services
-from registers.models import Category, ReportStatus, Risk, RiskReport
+from registers.models import PolicyCategory, ReportStatus, Risk, RiskReport
 from tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ REPORT = {
     "event": "If a large home care provider fails",
     "consequence": "hundreds of visits may go uncovered",
     "impact": "resulting in harm to vulnerable adults",
-    "category": Category.CUSTOMERS_CITIZENS,
+    "category": PolicyCategory.CUSTOMERS_CITIZENS,
 }
 
 

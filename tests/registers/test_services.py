@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from registers.due import add_months
-from registers.models import Category, Risk, RiskStatus
+from registers.models import PolicyCategory, Risk, RiskStatus
 from registers.services import risk_close, risk_create, risk_reference_next, save_with_history
 from tests.factories import RiskFactory
 
@@ -16,7 +16,7 @@ FIELDS = {
     "event": "If the council suffers a ransomware attack",
     "consequence": "systems may be unavailable for weeks",
     "impact": "resulting in failure of statutory services",
-    "category": Category.INFORMATION,
+    "category": PolicyCategory.INFORMATION,
     "inherent_likelihood": 4,
     "inherent_impact": 5,
     "residual_likelihood": 3,

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError
 
 from registers.imports.apply import apply_plan
+from registers.imports.categories import CategoryIndex
 from registers.imports.mapfile import (
     MappingFileError,
     mapping_document,
@@ -132,6 +133,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  values of {heading}: {value_map.rule}" + (f" ({values})" if values else "")
             )
+        if plan.new_categories:
+            self.stdout.write("Categories to add: " + ", ".join(plan.new_categories))
         self.stdout.write("Rows:")
         for row in plan.rows:
             self.stdout.write(_row_line(row=row))
@@ -166,7 +169,11 @@ def _mapping(*, table: Table, register: Register, mapping_file: str | None):
     mapping = guess_mapping(headings)
     bands = scheme_bands(scheme_id=register.organisation.scheme_id)
     value_maps = propose_value_maps(
-        table=table, header_row=header_row, mapping=mapping, bands=bands
+        table=table,
+        header_row=header_row,
+        mapping=mapping,
+        bands=bands,
+        categories=CategoryIndex(register.organisation_id),
     )
     return header_row, mapping, value_maps, {}
 
