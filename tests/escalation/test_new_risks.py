@@ -288,11 +288,12 @@ def test_the_corporate_register_page_offers_slt_members_the_proposal(org, client
 # Queries: a fixed number whatever the council holds -------------------------------------------
 
 # The form pages: the session, the user, their roles and profile, the register, the scheme's
-# bands and descriptors, the people who may own a risk, the unread count.
-FORM_MAX_QUERIES = 11
+# bands and descriptors, the people who may own a risk, the organisation's categories, the
+# unread count.
+FORM_MAX_QUERIES = 12
 # The proposal's page: the session, the user, their roles and profile, the proposal with its
-# people and register, the scheme's bands, the unread count.
-PROPOSAL_MAX_QUERIES = 6
+# people and register, the scheme's bands, the organisation's category labels, the unread count.
+PROPOSAL_MAX_QUERIES = 7
 # Closing a corporate risk outright: the session, the user, their roles, the risk, the unread
 # count.
 CLOSE_MAX_QUERIES = 5
