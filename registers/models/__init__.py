@@ -15,9 +15,16 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``snapshots``: the quarterly snapshots of approved registers;
 - ``uploads``: spreadsheets held for import;
 - ``portfolio``: Cabinet members' portfolios of registers;
-- ``versioned``: the optimistic locking of the records people edit.
+- ``versioned``: the optimistic locking of the records people edit;
+- ``appetite``: the appetite levels and each organisation's versioned appetite statements.
 """
 
+from registers.models.appetite import (
+    AppetiteLevel,
+    AppetiteLine,
+    AppetiteStatement,
+    StatementStatus,
+)
 from registers.models.organisation import Directorate, Organisation, Profile, Service
 from registers.models.oversight import OversightVerdict, S151Review
 from registers.models.portfolio import Portfolio
@@ -64,6 +71,9 @@ __all__ = [
     "Action",
     "ActionKind",
     "ActionStatus",
+    "AppetiteLevel",
+    "AppetiteLine",
+    "AppetiteStatement",
     "Arrival",
     "Category",
     "Directorate",
@@ -90,6 +100,7 @@ __all__ = [
     "ScoreSnapshot",
     "ScoredMixin",
     "Service",
+    "StatementStatus",
     "Tier",
     "TreatType",
     "Versioned",

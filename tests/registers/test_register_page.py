@@ -818,6 +818,7 @@ def test_export_has_the_columns_and_the_numbers(signed_in, org):
         "Residual impact": "4",
         "Residual score": "12",
         "Residual band": "Amber",
+        "Appetite": "Within appetite (Amber band)",
         "Response": "Treat",
         "Trend": "↑ Up 4",  # the page's words and arrow
         "Next review": (today - timedelta(days=1)).isoformat(),

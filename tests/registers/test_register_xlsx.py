@@ -182,6 +182,7 @@ def test_columns_typed_cells_and_the_header(signed_in, org):
         "Residual impact": 4,
         "Residual score": 12,
         "Residual band": "Amber",
+        "Appetite": "Within appetite (Amber band)",
         "Response": "Treat",
         "Review overdue": "Yes",
         "Status": "Open",
@@ -192,7 +193,7 @@ def test_columns_typed_cells_and_the_header(signed_in, org):
     assert unscored["Next review"] is None
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.auto_filter.ref == f"A1:P{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:Q{len(rows)}"
     assert sheet.column_dimensions["B"].width == 40
     date_column = CSV_COLUMNS.index("Next review") + 1
     assert sheet.cell(row=2, column=date_column).is_date
