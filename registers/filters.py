@@ -107,7 +107,8 @@ class RegisterRiskFilter(django_filters.FilterSet):
         **kwargs,
     ):
         """``appetite`` is the appetite in force for the register's organisation, or a
-        function fetching it when the filter is used; ``owner_choices`` are ``(pk, first_name, last_name, username)`` of the people who
+        function fetching it when the filter is used; ``owner_choices`` are
+        ``(pk, first_name, last_name, username)`` of the people who
         own risks on the register (one query, made by the caller's selector)."""
         data = data.copy() if data is not None else None
         if data is not None and not data.get("status"):

@@ -20,6 +20,7 @@ from registers.periods import Quarter, approvable_quarters
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.exposure import organisation_exposure
 from reports.packs import cycle, sections
+from reports.packs.appetite import PackAppetite, outside_appetite
 from reports.packs.document import PackRisk, SltPack
 from reports.pdf import render_pdf
 from reports.permissions import PUBLIC, VARIANTS, variant_carries
@@ -192,6 +193,19 @@ def _changes(approved: _ApprovedRegister, risks: list[PackRisk], departed: list[
     }
 
 
+def _appetite(approved: _ApprovedRegister, risks: list[PackRisk]) -> PackAppetite:
+    """The risks outside the appetite, by category, and the statement that applied: the one
+    the approval recorded, or for a draft the one in force now (``register_snapshot_rows``
+    tells the unsaved snapshot)."""
+    return outside_appetite(
+        statement=approved.snapshot.appetite_statement,
+        rows=approved.rows_now,
+        risks=risks,
+        current=approved.current,
+        ratings=approved.ratings,
+    )
+
+
 def _escalations(
     approved: _ApprovedRegister,
     proposals: list[Proposal],
@@ -303,6 +317,7 @@ def slt_pack(
         **_cover(approved, variant=variant, now=now),
         **_summary(approved, rows, risks, departed),
         risks=risks,
+        appetite=_appetite(approved, risks),
         **_changes(approved, risks, departed),
         **_escalations(approved, proposals, closures, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
