@@ -2,8 +2,9 @@
 directorate's registers side by side, with completeness checks on their open risks, as a page,
 a PDF and a workbook.
 
-The read is four queries whatever the number of risks: the directorates, their registers
-(owner and service joined), the organisation's bands, and one pass over the open risks that
+The read is five queries whatever the number of risks: the directorates, their registers
+(owner and service joined), the organisation's bands, the appetite in force, and one pass over
+the open risks that
 fetches only the columns the checks need (whether a risk has a control in place comes as a
 subquery; the long text fields stay in the database, except a tolerated risk's reason).
 """
@@ -14,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, TextField, Value, When
 from django.utils import timezone
 
 from common import spreadsheets
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name_from
 from registers import due
+from registers.appetite import AppetiteRules, appetite_rules, compare
 from registers.models import (
     Action,
     ActionKind,
@@ -234,6 +236,11 @@ def _open_risk_rows(register_ids: list[int]):
         Risk.objects.filter(register_id__in=register_ids, status=RiskStatus.OPEN)
         .annotate(
             has_control=Exists(controls_in_place),
+            has_reason=Case(
+                When(response_rationale="", then=Value(False)),
+                default=Value(True),
+                output_field=BooleanField(),
+            ),
             # Only a tolerated risk's reason is read, to see whether it is blank.
             tolerate_reason=Case(
                 When(response=Response.TOLERATE, then=F("response_rationale")),
@@ -259,13 +266,20 @@ def _open_risk_rows(register_ids: list[int]):
             "tolerate_reason",
             "next_review_due",
             "has_control",
+            "has_reason",
+            "category",
+            "owner__profile__seniority",
         )
     )
 
 
-def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> None:
+def _check_risks(
+    registers: dict[int, RegisterCollation], *, today: date, appetite: AppetiteRules
+) -> None:
     """Run the completeness checks on every open risk of ``registers``: each register's tally
-    counts its risks, and keeps those failing a check. One query, read in chunks."""
+    counts its risks, and keeps those failing a check. One query, read in chunks; the risks
+    are compared with ``appetite``, the organisation's appetite in force, fetched once."""
+    [(organisation_id, bands)] = appetite.bands.items()
     for (
         risk_id,
         register_id,
@@ -283,6 +297,9 @@ def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> Non
         tolerate_reason,
         next_review_due,
         has_control,
+        has_reason,
+        category,
+        owner_seniority,
     ) in _open_risk_rows(list(registers)).iterator(chunk_size=2000):
         inherent_score = matrix.score_or_none(inherent_likelihood, inherent_impact)
         residual_score = matrix.score_or_none(residual_likelihood, residual_impact)
@@ -295,6 +312,14 @@ def _check_risks(registers: dict[int, RegisterCollation], *, today: date) -> Non
             residual_score=residual_score,
             has_control=bool(has_control),
             today=today,
+            appetite=compare(
+                residual=residual_score,
+                tolerance=appetite.tolerance(organisation_id, category),
+                bands=bands,
+            ),
+            has_reason=bool(has_reason),
+            owner_seniority=owner_seniority,
+            bands=bands,
         )
         register = registers[register_id]
         register.tally.count_risk(residual_score=residual_score, issues=issues)
@@ -351,7 +376,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
     """Every directorate of ``organisation`` with its directorate, service and project
     registers: each register's owner, approval dates, open risks by residual band and the
     open risks failing the completeness checks; directorate and organisation totals are sums
-    of the registers', so they add up. Four queries whatever the number of risks."""
+    of the registers', so they add up. Five queries whatever the number of risks."""
     today = today or timezone.localdate()
     bands = scheme_bands(scheme_id=organisation.scheme_id)
     directorates = list(
@@ -360,7 +385,8 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         .values_list("pk", "name")
     )
     registers, directorate_of = _registers(organisation=organisation, bands=bands, today=today)
-    _check_risks(registers, today=today)
+    appetite = appetite_rules(bands={organisation.pk: bands}, on=today)
+    _check_risks(registers, today=today, appetite=appetite)
     collated, totals = _directorates(directorates, registers, directorate_of, bands=bands)
     return Collation(
         organisation_name=organisation.name,

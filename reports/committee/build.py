@@ -30,6 +30,7 @@ from registers.models import (
 from registers.periods import Quarter, quarters_of_year
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.committee import figures
+from reports.committee.appetite import appetite_breaches
 from reports.committee.document import (
     APPROVED,
     CommitteeReport,
@@ -436,6 +437,14 @@ def committee_report(
         process=_process(the_year, risks, removed, exempt_ids=exempt_ids, keep=keep),
         quarter_states=[the_year.states[q] for q in the_year.quarters],
         exempt_count=_exempt_count(the_year, latest, exempt_ids),
+        appetite=appetite_breaches(
+            quarters=the_year.quarters,
+            snapshots=the_year.trends.snapshots,
+            rows=the_year.rows,
+            bands=the_year.ratings.bands,
+            keep=keep,
+            organisation_id=organisation.pk,
+        ),
     )
 
 

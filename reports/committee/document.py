@@ -233,6 +233,8 @@ class CommitteeReport:
     warnings: list[str] = field(default_factory=list)
     opinion_by: str = ""  # the member of Internal Audit who gave the opinion
     opinion_on: date | None = None
+    # Breaches of the appetite by category (reports.committee.appetite.AppetiteBreaches).
+    appetite: object | None = None
 
     @property
     def year_label(self) -> str:
