@@ -472,7 +472,7 @@ def test_workbook_sheets_headers_and_totals(client, crafted):
         "Place directorate",
         "Highways service",
     ]
-    assert registers[1][9:] == [8, 2, 5, 0, 1, 1, 1, 1, 2, 1, 1, 7, 7]
+    assert registers[1][9:] == [8, 2, 5, 0, 1, 1, 1, 1, 2, 1, 1, 0, 0, 7, 7]
 
 
 def test_workbook_issues_are_one_row_each_with_dates_and_numbers(client, crafted):
