@@ -126,11 +126,8 @@ def risk_issues(
     if missing:
         issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
     if appetite is not None and appetite.outside and not has_reason:
-        issues.append(
-            Issue(
-                OUTSIDE_APPETITE_WITHOUT_REASON, f"{appetite.text[:1].upper()}{appetite.text[1:]}"
-            )
-        )
+        words = appetite.text[:1].upper() + appetite.text[1:]
+        issues.append(Issue(OUTSIDE_APPETITE_WITHOUT_REASON, f"{words}, no reason documented"))
     issues.extend(_seniority(inherent_score, residual_score, owner_seniority, bands))
     return tuple(issues)
 
