@@ -206,13 +206,40 @@ def appetite_rules(*, bands: Mapping[int, Sequence[matrix.Band]], on: date) -> A
     return rules
 
 
-def statement_lines(statement: AppetiteStatement) -> list[tuple[str, str, AppetiteLine | None]]:
+def statement_lines(
+    statement: AppetiteStatement | None, *, organisation_id: int | None = None
+) -> list[tuple[str, str, AppetiteLine | None]]:
     """Every category of the statement's organisation with its line (None: no line, the bands
-    decide), in the categories' order: (key, label, line). One query."""
-    lines = {line.category: line for line in statement.lines.select_related("level")}
-    keys = category_keys(statement.organisation_id)
+    decide), in the categories' order: (key, label, line). One query; none without a
+    statement (every category then has no line)."""
+    if statement is not None:
+        organisation_id = statement.organisation_id
+        lines = {line.category: line for line in statement.lines.select_related("level")}
+    else:
+        lines = {}
+    keys = category_keys(organisation_id)
     keys += sorted(set(lines) - set(keys))
-    return [(key, _category_label(statement.organisation_id, key), lines.get(key)) for key in keys]
+    return [(key, _category_label(organisation_id, key), lines.get(key)) for key in keys]
+
+
+def latest_approved(organisation: Organisation | int) -> AppetiteStatement | None:
+    """The organisation's latest approved statement (whatever the date): the one a new draft
+    copies. One query."""
+    organisation_id = getattr(organisation, "pk", organisation)
+    return (
+        AppetiteStatement.objects.filter(organisation_id=organisation_id)
+        .exclude(status=StatementStatus.DRAFT)
+        .order_by("-approved_on", "-version")
+        .first()
+    )
+
+
+def appetite_draft_of(organisation: Organisation | int) -> AppetiteStatement | None:
+    """The organisation's draft statement, if one is being drafted. One query."""
+    organisation_id = getattr(organisation, "pk", organisation)
+    return AppetiteStatement.objects.filter(
+        organisation_id=organisation_id, status=StatementStatus.DRAFT
+    ).first()
 
 
 def statements_of(organisation: Organisation | int) -> list[AppetiteStatement]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from common.people import person_name
 from registers import permissions
-from registers.appetite import category_keys
+from registers.appetite import appetite_draft_of, category_keys, latest_approved
 from registers.models import (
     AppetiteLevel,
     AppetiteLine,
@@ -24,12 +24,6 @@ from registers.models import (
     StatementStatus,
 )
 from registers.versions import save_with_history
-
-
-def _draft_of(organisation_id: int) -> AppetiteStatement | None:
-    return AppetiteStatement.objects.filter(
-        organisation_id=organisation_id, status=StatementStatus.DRAFT
-    ).first()
 
 
 @transaction.atomic
@@ -43,15 +37,11 @@ def appetite_draft_start(
             "Only the Insurance Manager drafts the risk appetite statement.", code="not_a_drafter"
         )
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
-    existing = _draft_of(organisation.pk)
+    existing = appetite_draft_of(organisation.pk)
     if existing is not None:
         return existing
     statements = AppetiteStatement.objects.filter(organisation=organisation)
-    approved = (
-        statements.exclude(status=StatementStatus.DRAFT)
-        .order_by("-approved_on", "-version")
-        .first()
-    )
+    approved = latest_approved(organisation.pk)
     version = (statements.aggregate(last=Max("version"))["last"] or 0) + 1
     draft = AppetiteStatement(
         organisation=organisation,

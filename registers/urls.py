@@ -29,9 +29,8 @@ urlpatterns = [
     path("portfolios/<int:pk>/edit/", portfolios.portfolio_edit, name="portfolio-edit"),
     # The risk appetite statement
     path("appetite/", appetite.appetite, name="appetite"),
-    path("appetite/draft/", appetite.appetite_draft, name="appetite-draft"),
+    path("appetite/edit/", appetite.appetite_edit, name="appetite-edit"),
     path("appetite/<int:pk>/", appetite.appetite_detail, name="appetite-detail"),
-    path("appetite/<int:pk>/edit/", appetite.appetite_edit, name="appetite-edit"),
     path("appetite/<int:pk>/approve/", appetite.appetite_approval, name="appetite-approve"),
     # The people pickers' type-ahead
     path("people/search/", people.people_search, name="people-search"),

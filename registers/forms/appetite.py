@@ -26,14 +26,16 @@ class AppetiteDraftForm(forms.Form):
         help_text="What the organisation will and will not accept, in SLT's words.",
     )
 
-    def __init__(self, *args, statement: AppetiteStatement, **kwargs):
+    def __init__(self, *args, statement: AppetiteStatement | None, organisation_id: int, **kwargs):
+        """``statement`` is the draft, or (before one is started) the statement it will copy,
+        or None when there is none to copy."""
         super().__init__(*args, **kwargs)
         self.statement = statement
-        self.fields["summary"].initial = statement.summary
+        self.fields["summary"].initial = statement.summary if statement else ""
         levels = list(AppetiteLevel.objects.order_by("rank"))
         self.levels = levels
         self.rows = []
-        for key, label, line in statement_lines(statement):
+        for key, label, line in statement_lines(statement, organisation_id=organisation_id):
             level_name, tolerance_name = f"{key}__level", f"{key}__tolerance"
             self.fields[level_name] = forms.ModelChoiceField(
                 label=f"{label}: appetite level",

@@ -6,15 +6,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from common.forms import add_service_error
 from registers import permissions, roles
-from registers.appetite import statement_in_force, statement_lines, statements_of
+from registers.appetite import (
+    appetite_draft_of,
+    latest_approved,
+    statement_in_force,
+    statement_lines,
+    statements_of,
+)
 from registers.appetite_services import appetite_approve, appetite_draft_save, appetite_draft_start
 from registers.forms.appetite import AppetiteApprovalForm, AppetiteDraftForm
 from registers.models import AppetiteStatement, Organisation
@@ -74,46 +81,42 @@ def appetite_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
-def appetite_draft(request: HttpRequest) -> HttpResponse:
-    """Start the next version (a copy of the one approved), or continue the draft."""
+@require_http_methods(["GET", "POST"])
+def appetite_edit(request: HttpRequest) -> HttpResponse:
+    """The Insurance Manager edits the draft: its words and each category's line. Before a
+    draft exists the form shows the statement in force, and saving starts the next version
+    as a copy of it with the changes."""
     organisation_id = _organisation_id(request)
     if not permissions.can_draft_appetite(request.user):
         raise PermissionDenied("Only the Insurance Manager drafts the risk appetite statement.")
-    organisation = Organisation.objects.get(pk=organisation_id)
-    draft = appetite_draft_start(organisation=organisation, by=request.user)
-    return redirect("registers:appetite-edit", pk=draft.pk)
-
-
-@require_http_methods(["GET", "POST"])
-def appetite_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The Insurance Manager edits the draft: its words and each category's line."""
-    statement = _statement(request, pk)
-    if not permissions.can_draft_appetite(request.user):
-        raise PermissionDenied("Only the Insurance Manager drafts the risk appetite statement.")
-    if not statement.is_draft:
-        messages.info(request, f"Version {statement.version} is no longer a draft.")
-        return redirect("registers:appetite-detail", pk=statement.pk)
+    draft = appetite_draft_of(organisation_id)
+    source = draft or latest_approved(organisation_id)
     form = AppetiteDraftForm(
-        request.POST if request.method == "POST" else None, statement=statement
+        request.POST if request.method == "POST" else None,
+        statement=source,
+        organisation_id=organisation_id,
     )
     if form.is_bound and form.is_valid():
         try:
-            appetite_draft_save(
-                statement=statement,
-                by=request.user,
-                summary=form.cleaned_data["summary"],
-                lines=form.lines(),
-            )
+            with transaction.atomic():
+                draft = draft or appetite_draft_start(
+                    organisation=Organisation.objects.get(pk=organisation_id), by=request.user
+                )
+                appetite_draft_save(
+                    statement=draft,
+                    by=request.user,
+                    summary=form.cleaned_data["summary"],
+                    lines=form.lines(),
+                )
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, f"Draft version {statement.version} saved.")
-            return redirect("registers:appetite-detail", pk=statement.pk)
+            messages.success(request, f"Draft version {draft.version} saved.")
+            return redirect("registers:appetite-detail", pk=draft.pk)
     return render(
         request,
         "registers/appetite_edit.html",
-        {"statement": statement, "form": form},
+        {"draft": draft, "source": source, "form": form},
         status=400 if form.is_bound else 200,
     )
 
