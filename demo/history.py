@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from common.people import person_name
 from escalation.models import Proposal
+from registers.appetite import appetite_rules, compare
 from registers.history import history_aware_update, history_redate
 from registers.models import (
     Action,
@@ -198,12 +199,17 @@ def _snapshot_register(
     previous: RegisterSnapshot | None = None
     on_previous: set[int] = set()
     for index, approved_at in approvals:
+        # The appetite in force on the day, as an approval records it.
+        appetite = appetite_rules(
+            bands={register.organisation_id: past.bands}, on=timezone.localdate(approved_at)
+        )
         snapshot = RegisterSnapshot.objects.create(
             register=register,
             year=past.quarters[index].year,
             quarter=past.quarters[index].number,
             approved_at=approved_at,
             approved_by=register.owner,
+            appetite_statement=appetite.statements[register.organisation_id],
         )
         rows = _risk_rows(
             snapshot=snapshot,
@@ -212,6 +218,16 @@ def _snapshot_register(
             on_previous=on_previous,
             past=past,
         )
+        for row in rows:
+            verdict = compare(
+                residual=row.residual_score,
+                tolerance=appetite.tolerance(register.organisation_id, row.risk.category),
+                bands=past.bands,
+            )
+            row.category = row.risk.category
+            row.appetite_level = verdict.tolerance.level if verdict.tolerance else ""
+            row.appetite_tolerance = verdict.tolerance.tolerance if verdict.tolerance else None
+            row.outside_appetite = verdict.outside
         RiskSnapshot.objects.bulk_create(rows)
         previous, on_previous = snapshot, {row.risk_id for row in rows}
     if previous is not None:

@@ -8,16 +8,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo.loader import load_demo
+from registers.appetite import appetite_rules, statement_in_force, statement_lines
 from registers.models import (
     ActionKind,
+    AppetiteStatement,
     Category,
+    Organisation,
     Portfolio,
     Register,
+    RegisterSnapshot,
     Response,
     Risk,
+    StatementStatus,
     Tier,
 )
 from registers.permissions import visible_registers
+from registers.selectors import organisation_bands
 from scoring import matrix
 
 pytestmark = pytest.mark.django_db
@@ -325,3 +331,34 @@ def test_each_demo_cabinet_member_reads_the_key_risks_of_their_own_portfolio(cli
         others = Portfolio.objects.exclude(pk=portfolio.pk).first()
         refused = client.get(reverse("registers:portfolio-detail", args=[others.pk]))
         assert refused.status_code == 403
+
+
+def test_the_demo_has_an_approved_appetite_statement_with_breaches(client):
+    load_demo()
+    organisation = Organisation.objects.get()
+    first, in_force = AppetiteStatement.objects.order_by("version")
+    assert (first.status, in_force.status) == (StatementStatus.SUPERSEDED, StatementStatus.APPROVED)
+    assert first.recorded_by is not None and in_force.recorded_by is None
+    assert statement_in_force(organisation, on=timezone.localdate()) == in_force
+    lines = {key: line for key, _, line in statement_lines(in_force)}
+    assert (lines["finance"].level.label, lines["finance"].tolerance) == ("Cautious", 9)
+    assert (lines["people"].level.label, lines["people"].tolerance) == ("Open", 12)
+    assert len({line.level_id for line in lines.values() if line}) >= 4
+    rules = appetite_rules(
+        bands=organisation_bands(organisation_ids=[organisation.pk]), on=timezone.localdate()
+    )
+    open_risks = Risk.objects.open().filter(organisation=organisation)
+    # A few amber risks are outside their category's tolerance (red ones are anyway).
+    breaches = [
+        risk
+        for risk in open_risks
+        if rules.verdict(risk).outside and risk.residual_score and risk.residual_score < 15
+    ]
+    assert 2 <= len(breaches) <= 15
+    assert {risk.category for risk in breaches} >= {"finance"}
+    # The quarters approved before the second statement record the first.
+    recorded = set(RegisterSnapshot.objects.values_list("appetite_statement__version", flat=True))
+    assert recorded == {1, 2}
+    client.force_login(get_user_model().objects.get(username="chief.executive"))
+    page = client.get(reverse("registers:appetite")).content.decode()
+    assert "Version 2, approved by SLT on" in page
