@@ -28,6 +28,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from common.people import person_name
+from demo.appetite import load_demo_appetite
 from escalation.models import Proposal
 from registers.appetite import appetite_rules, compare
 from registers.history import history_aware_update, history_redate
@@ -132,6 +133,8 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
     return how many register snapshots were created."""
     if RegisterSnapshot.objects.filter(register__organisation=organisation).exists():
         return 0
+    # The quarters record the appetite statement in force when each was approved.
+    load_demo_appetite(organisation=organisation, today=today)
     quarters = Quarter.containing(today).previous.last(QUARTERS)
     registers = list(Register.objects.filter(organisation=organisation).select_related("owner"))
     corporate = next(r for r in registers if r.tier == Tier.CORPORATE)

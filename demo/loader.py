@@ -17,7 +17,6 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
 
-from demo.appetite import load_demo_appetite
 from demo.committee import load_closure_proposal, load_committee_words
 from demo.escalations import load_escalation_demo
 from demo.history import load_demo_history
@@ -200,9 +199,6 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         )
     for _ in range(load_escalation_demo(organisation=organisation)):
         load.count("escalation proposals", True)
-    # Before the history: its quarters record the appetite statement in force when approved.
-    for _ in range(load_demo_appetite(organisation=organisation, today=load.today)):
-        load.count("risk appetite statements", True)
     # After the escalations: the history places an escalated risk on its first register.
     for _ in range(load_demo_history(organisation=organisation, today=load.today, by=load.admin)):
         load.count("quarterly snapshots", True)

@@ -125,6 +125,20 @@ def appetite_draft_save(
     return statement
 
 
+def _checked_approver(*, decider: AbstractBaseUser, by: AbstractBaseUser) -> None:
+    """SLT approves; only the Insurance Manager records another's approval."""
+    if not permissions.may_approve_appetite(decider):
+        raise ValidationError(
+            f"{person_name(decider)} cannot approve the risk appetite: SLT approves it.",
+            code="not_an_approver",
+        )
+    if decider.pk != by.pk and not permissions.can_draft_appetite(by):
+        raise ValidationError(
+            "Only the Insurance Manager records SLT's approval on its behalf.",
+            code="not_a_recorder",
+        )
+
+
 @transaction.atomic
 def appetite_approve(
     *,
@@ -140,16 +154,7 @@ def appetite_approve(
     recorder. Refuses with ``not_an_approver``, ``not_a_recorder``, ``not_a_draft``,
     ``no_lines``, ``date_in_future`` or ``before_in_force``, writing nothing."""
     decider = decided_by or by
-    if not permissions.may_approve_appetite(decider):
-        raise ValidationError(
-            f"{person_name(decider)} cannot approve the risk appetite: SLT approves it.",
-            code="not_an_approver",
-        )
-    if decider.pk != by.pk and not permissions.can_draft_appetite(by):
-        raise ValidationError(
-            "Only the Insurance Manager records SLT's approval on its behalf.",
-            code="not_a_recorder",
-        )
+    _checked_approver(decider=decider, by=by)
     at = at or timezone.now()
     if decided_on > timezone.localdate(at):
         raise ValidationError("SLT's meeting cannot be in the future.", code="date_in_future")

@@ -273,6 +273,15 @@ def _open_risk_rows(register_ids: list[int]):
     )
 
 
+def _verdict(appetite: AppetiteRules, organisation_id: int, category: str, residual: int | None):
+    """The risk against its category's tolerance in force, or its band's appetite."""
+    return compare(
+        residual=residual,
+        tolerance=appetite.tolerance(organisation_id, category),
+        bands=appetite.bands[organisation_id],
+    )
+
+
 def _check_risks(
     registers: dict[int, RegisterCollation], *, today: date, appetite: AppetiteRules
 ) -> None:
@@ -312,11 +321,7 @@ def _check_risks(
             residual_score=residual_score,
             has_control=bool(has_control),
             today=today,
-            appetite=compare(
-                residual=residual_score,
-                tolerance=appetite.tolerance(organisation_id, category),
-                bands=bands,
-            ),
+            appetite=_verdict(appetite, organisation_id, category, residual_score),
             has_reason=bool(has_reason),
             owner_seniority=owner_seniority,
             bands=bands,

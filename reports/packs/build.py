@@ -170,7 +170,7 @@ def _summary(
     departed: list[Departure],
 ) -> dict:
     """Section 1, the summary: open risks by residual band, the movement since the previous
-    quarter and the two heat maps."""
+    quarter, the two heat maps, and the risks outside the appetite (listed in section 2)."""
     bands = approved.ratings.bands
     return {
         "bands": bands,
@@ -179,6 +179,7 @@ def _summary(
         "movement": sections.movement(risks=risks, departed=departed),
         "inherent_counts": heatmap_counts(rows, scores="inherent"),
         "residual_counts": heatmap_counts(rows, scores="residual"),
+        "appetite": _appetite(approved, risks),
     }
 
 
@@ -317,7 +318,6 @@ def slt_pack(
         **_cover(approved, variant=variant, now=now),
         **_summary(approved, rows, risks, departed),
         risks=risks,
-        appetite=_appetite(approved, risks),
         **_changes(approved, risks, departed),
         **_escalations(approved, proposals, closures, open_now=open_now, variant=variant),
         **_overdue(risks, today=today),
