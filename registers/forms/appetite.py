@@ -54,7 +54,6 @@ class AppetiteDraftForm(forms.Form):
                 min_value=1,
                 max_value=25,
                 initial=line.tolerance if line else None,
-                help_text="Left empty, the level's default.",
             )
             self.rows.append((key, label, self[level_name], self[tolerance_name]))
         self.helper = fields_helper()

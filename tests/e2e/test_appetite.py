@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from registers.appetite import ensure_appetite_levels
 from registers.models import AppetiteStatement, StatementStatus
-from tests.e2e.test_accessibility import wcag_violations
+from tests.e2e.test_accessibility import equal_access, wcag_violations
 from tests.e2e.test_sign_in import sign_in
 from tests.factories import RiskFactory
 
@@ -40,6 +40,7 @@ def test_drafting_and_approving_a_statement(page: Page, live_server, org):
     # The error summary takes the focus and links to the field.
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
+    assert wcag_violations(page) + equal_access(page) == []
     summary.get_by_role("link", name="Finance: tolerance").click()
     expect(page.get_by_label("Finance: tolerance")).to_be_focused()
     page.keyboard.press("Control+A")
