@@ -191,7 +191,6 @@ def appetite_rules(*, bands: Mapping[int, Sequence[matrix.Band]], on: date) -> A
         AppetiteStatement.objects.filter(organisation_id__in=list(bands))
         .annotate(latest=Subquery(latest))
         .filter(pk=F("latest"))
-        .prefetch_related(None)
     )
     rules = AppetiteRules(on=on, bands=bands, statements=dict.fromkeys(bands))
     lines = AppetiteLine.objects.filter(statement__in=in_force).select_related("level", "statement")

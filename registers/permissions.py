@@ -30,6 +30,10 @@ their organisation; the Insurance Manager keeps portfolios and what is in them.
 
 Reading the risks reported to a register: their reporter, those who decide on them, and
 Internal Audit, which reads everything (docs/domain.md#roles).
+
+The risk appetite (docs/domain.md#appetite-by-category): every member of an organisation reads
+its statements; its Insurance Manager drafts the next one; SLT approves it, or the Insurance
+Manager records SLT's approval on its behalf.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from common.people import person_name
 from registers.appetite import (
     Tolerance,
     appetite_rules,
@@ -139,10 +140,10 @@ def test_approving_supersedes_the_earlier_version_and_records_who(org):
         org.people["insurance"],
     )
     assert {x.category for x in second.lines.all()} == {"finance"}
-    reasons = list(second.history.values_list("history_change_reason", flat=True))
-    assert reasons[0] == "Approval by chief recorded by insurance" or reasons[0].startswith(
-        "Approval by"
-    )
+    [latest] = second.history.order_by("-history_id")[:1]
+    chief, insurance = (person_name(org.people[k]) for k in ("chief", "insurance"))
+    assert latest.history_change_reason == f"Approval by {chief} recorded by {insurance}"
+    assert latest.history_user == org.people["insurance"]
 
 
 @pytest.mark.django_db
