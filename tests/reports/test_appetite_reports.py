@@ -6,12 +6,14 @@ approved pack (docs/domain.md#risk-appetite)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from pypdf import PdfReader
 
 from common.people import person_name
 from registers import services
@@ -24,7 +26,7 @@ from reports.collation import directorate_collation
 from reports.collation_checks import OUTSIDE_APPETITE_WITHOUT_REASON, OWNER_SENIORITY, risk_issues
 from reports.committee import committee_report
 from reports.models import StoredPack
-from reports.packs import slt_pack
+from reports.packs import slt_pack, slt_pack_pdf
 from reports.packs.stored import stored_packs_store
 from scoring.matrix import COVENTRY
 from tests.factories import ActionFactory, RiskFactory
@@ -247,3 +249,11 @@ def test_the_new_checks_in_words():
     [issue] = risk_issues(**common, residual_score=9, owner_seniority=1, bands=COVENTRY)
     assert issue.check == OWNER_SENIORITY
     assert risk_issues(**common, residual_score=9, owner_seniority=4, bands=COVENTRY) == ()
+
+
+def test_the_pdf_prints_the_section(appetite):
+    pdf = slt_pack_pdf(organisation=appetite.organisation, quarter=Q2, variant="full", now=LATER)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    assert "Outside the risk appetite" in text
+    assert "Finance: Cautious, tolerance 9" in text
