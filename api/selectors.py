@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from registers import permissions
+from registers.appetite import appetite_rules
 from registers.categories import with_category_labels
 from registers.filters import RegisterRiskFilter
 from registers.models import (
@@ -98,6 +99,8 @@ def risk_listing(
         owner_choices=owners,
         organisation_id=organisation.pk,
         today=timezone.localdate(),
+        # Fetched only when the filter is asked for: the API's pages pin their queries.
+        appetite=lambda: appetite_rules(bands={organisation.pk: bands}, on=timezone.localdate()),
     )
     sort = register_page.parse_sort(params.get("sort"))
     risks = with_category_labels(register_page.sort_risks(filterset.qs, sort=sort)).select_related(

@@ -28,7 +28,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from common.people import person_name
+from demo.appetite import load_demo_appetite
 from escalation.models import Proposal
+from registers.appetite import appetite_rules, compare
 from registers.history import history_aware_update, history_redate
 from registers.models import (
     Action,
@@ -131,6 +133,8 @@ def load_demo_history(*, organisation: Organisation, today: date, by) -> int:
     return how many register snapshots were created."""
     if RegisterSnapshot.objects.filter(register__organisation=organisation).exists():
         return 0
+    # The quarters record the appetite statement in force when each was approved.
+    load_demo_appetite(organisation=organisation, today=today)
     quarters = Quarter.containing(today).previous.last(QUARTERS)
     registers = list(Register.objects.filter(organisation=organisation).select_related("owner"))
     corporate = next(r for r in registers if r.tier == Tier.CORPORATE)
@@ -198,12 +202,17 @@ def _snapshot_register(
     previous: RegisterSnapshot | None = None
     on_previous: set[int] = set()
     for index, approved_at in approvals:
+        # The appetite in force on the day, as an approval records it.
+        appetite = appetite_rules(
+            bands={register.organisation_id: past.bands}, on=timezone.localdate(approved_at)
+        )
         snapshot = RegisterSnapshot.objects.create(
             register=register,
             year=past.quarters[index].year,
             quarter=past.quarters[index].number,
             approved_at=approved_at,
             approved_by=register.owner,
+            appetite_statement=appetite.statements[register.organisation_id],
         )
         rows = _risk_rows(
             snapshot=snapshot,
@@ -212,6 +221,16 @@ def _snapshot_register(
             on_previous=on_previous,
             past=past,
         )
+        for row in rows:
+            verdict = compare(
+                residual=row.residual_score,
+                tolerance=appetite.tolerance(register.organisation_id, row.risk.category),
+                bands=past.bands,
+            )
+            row.category = row.risk.category
+            row.appetite_level = verdict.tolerance.level if verdict.tolerance else ""
+            row.appetite_tolerance = verdict.tolerance.tolerance if verdict.tolerance else None
+            row.outside_appetite = verdict.outside
         RiskSnapshot.objects.bulk_create(rows)
         previous, on_previous = snapshot, {row.risk_id for row in rows}
     if previous is not None:

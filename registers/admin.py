@@ -3,6 +3,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from registers.models import (
     Action,
+    AppetiteLevel,
+    AppetiteStatement,
     Directorate,
     Organisation,
     Portfolio,
@@ -138,3 +140,29 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_select_related = ["risk", "owner"]
     autocomplete_fields = ["risk", "owner"]
     date_hierarchy = "due_date"
+
+
+@admin.register(AppetiteLevel)
+class AppetiteLevelAdmin(admin.ModelAdmin):
+    """The five levels and the tolerance a new statement line starts from
+    (docs/domain.md#appetite-by-category)."""
+
+    list_display = ["label", "rank", "default_tolerance"]
+    ordering = ["rank"]
+
+
+@admin.register(AppetiteStatement)
+class AppetiteStatementAdmin(SimpleHistoryAdmin):
+    """Read only: statements are drafted and approved on their own pages, with their rules."""
+
+    list_display = ["organisation", "version", "status", "approved_on", "approved_by"]
+    list_filter = ["organisation", "status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from common.people import person_name
 from registers import permissions
+from registers.appetite import AppetiteRules, Verdict, appetite_rules
 from registers.models import (
     Arrival,
     OversightVerdict,
@@ -142,12 +143,25 @@ def register_approve(
 
 
 def register_snapshot_rows(
-    *, register: Register, snapshot: RegisterSnapshot, at: datetime
+    *,
+    register: Register,
+    snapshot: RegisterSnapshot,
+    at: datetime,
+    appetite: AppetiteRules | None = None,
 ) -> list[RiskSnapshot]:
     """The register's open risks as ``snapshot`` would freeze them at ``at`` (unsaved): a draft
     pack reads these, so a draft and the approved pack show the same thing. A fixed number of
     queries whatever the number of risks."""
-    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    if appetite is not None:
+        bands = tuple(appetite.bands[register.organisation_id])
+    else:
+        bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    # The appetite in force on the day of the approval, frozen with the scores; an unsaved
+    # snapshot (a draft pack's) is told which statement applied.
+    if appetite is None:
+        appetite = appetite_in_force(register=register, at=at, bands=bands)
+        if snapshot.pk is None:
+            snapshot.appetite_statement = appetite.statements[register.organisation_id]
     earlier = _previous_quarter_snapshot(register=register, quarter=snapshot.period, before=at)
     on_before = set(earlier.risks.values_list("risk_id", flat=True)) if earlier else set()
     moves_in = _moves_in(
@@ -159,6 +173,7 @@ def register_snapshot_rows(
             risk=risk,
             bands=bands,
             arrival=_arrival(risk_id=risk.pk, on_before=on_before, moves_in=moves_in),
+            appetite=appetite.verdict(risk),
         )
         for risk in Risk.objects.filter(register=register).open().select_related("owner")
     ]
@@ -174,13 +189,18 @@ def register_snapshot_take(
 ) -> RegisterSnapshot:
     """Freeze the register's open risks as approved at ``at`` for ``quarter`` (default the
     quarter ``at`` falls in): scores, bands (by the scheme of the day), owner, status, and how
-    each arrived since the previous quarter's snapshot (new, escalated in, de-escalated in).
+    each arrived since the previous quarter's snapshot (new, escalated in, de-escalated in),
+    and the appetite statement in force that day with each risk's category, level, tolerance
+    and whether it was outside the appetite (docs/domain.md#risk-appetite).
     ``approval`` holds the approval's other details (``recorded_by``, ``decided_on``,
     ``answers``, ``without_s151_sign_off``). A fixed number of queries whatever the number of
     risks."""
     quarter = quarter or Quarter.containing(timezone.localdate(at))
+    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    appetite = appetite_in_force(register=register, at=at, bands=bands)  # the rows' too
     snapshot = RegisterSnapshot.objects.create(
         register=register,
+        appetite_statement=appetite.statements[register.organisation_id],
         year=quarter.year,
         quarter=quarter.number,
         approved_at=at,
@@ -188,9 +208,16 @@ def register_snapshot_take(
         **approval,
     )
     RiskSnapshot.objects.bulk_create(
-        register_snapshot_rows(register=register, snapshot=snapshot, at=at)
+        register_snapshot_rows(register=register, snapshot=snapshot, at=at, appetite=appetite)
     )
     return snapshot
+
+
+def appetite_in_force(
+    *, register: Register, at: datetime, bands: tuple[matrix.Band, ...]
+) -> AppetiteRules:
+    """The appetite in force for the register's organisation on the day of ``at``. One query."""
+    return appetite_rules(bands={register.organisation_id: bands}, on=timezone.localdate(at))
 
 
 def _previous_quarter_snapshot(
@@ -244,6 +271,7 @@ def _risk_snapshot(
     risk: Risk,
     bands: tuple[matrix.Band, ...],
     arrival: tuple[str, str],
+    appetite: Verdict,
 ) -> RiskSnapshot:
     """The risk as it stands, for ``snapshot``: its scores, with their bands by ``bands``."""
     inherent = matrix.band_or_none(risk.inherent_likelihood, risk.inherent_impact, bands)
@@ -273,6 +301,10 @@ def _risk_snapshot(
         residual_rated_as=rated_as if residual else "",
         imported_trend=risk.imported_trend,
         next_review_due=risk.next_review_due,
+        category=risk.category,
+        appetite_level=appetite.tolerance.level if appetite.tolerance else "",
+        appetite_tolerance=appetite.tolerance.tolerance if appetite.tolerance else None,
+        outside_appetite=appetite.outside,
         arrival=arrival[0],
         arrived_from=arrival[1],
     )

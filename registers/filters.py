@@ -7,6 +7,7 @@ is derived from the scores and the organisation's scheme, never stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 
@@ -15,6 +16,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.people import person_name_from
+from registers.appetite import AppetiteRules
 from registers.categories import category_labels
 from registers.models import (
     Action,
@@ -86,6 +88,12 @@ class RegisterRiskFilter(django_filters.FilterSet):
         empty_label="Either",
         choices=[("yes", "Yes"), ("no", "No")],
     )
+    outside_appetite = django_filters.ChoiceFilter(
+        label="Outside the appetite",
+        method="filter_outside_appetite",
+        empty_label="Either",
+        choices=[("yes", "Yes"), ("no", "No")],
+    )
     inherent_likelihood = django_filters.ChoiceFilter(
         choices=SCALE_CHOICES, widget=forms.HiddenInput
     )
@@ -104,18 +112,21 @@ class RegisterRiskFilter(django_filters.FilterSet):
         owner_choices: list[tuple[int, str, str, str]],
         organisation_id: int,
         today: date,
+        appetite: AppetiteRules | Callable[[], AppetiteRules],
         **kwargs,
     ):
-        """``owner_choices`` are ``(pk, first_name, last_name, username)`` of the people who
-        own risks on the register (one query, made by the caller's selector); the category
-        filter offers the categories of organisation ``organisation_id``, retired ones too
-        (risks may hold them), read only when the form is shown or the filter is used."""
+        """``appetite`` is the appetite in force for the register's organisation, or a
+        function fetching it when the filter is used; ``owner_choices`` are
+        ``(pk, first_name, last_name, username)`` of the people who own risks on the register
+        (one query, made by the caller's selector); the category filter offers the categories
+        of organisation ``organisation_id``, retired ones too (risks may hold them), read only
+        when the form is shown or the filter is used."""
         data = data.copy() if data is not None else None
         if data is not None and not data.get("status"):
             # Open risks unless the status filter asks for closed ones too.
             data["status"] = DEFAULT_STATUS
         super().__init__(data, queryset, **kwargs)
-        self.today = today
+        self.today, self._appetite = today, appetite
         # ``self.filters`` are this instance's copies, and the form is built lazily from them,
         # so the choices set here are the ones the form validates against.
         self.filters["residual_band"].extra["choices"] = [
@@ -165,6 +176,17 @@ class RegisterRiskFilter(django_filters.FilterSet):
         # Risk.review_overdue in SQL: only an open risk can be overdue for review.
         overdue = review_overdue_q(today=self.today)
         return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
+
+    @property
+    def appetite(self) -> AppetiteRules:
+        if callable(self._appetite):
+            self._appetite = self._appetite()
+        return self._appetite
+
+    def filter_outside_appetite(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # docs/domain.md#risk-appetite: above the category's tolerance, or the band's.
+        outside = queryset.alias(appetite_outside=self.appetite.outside_case())
+        return outside.filter(appetite_outside=value == "yes")
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return self._apply(queryset, skip=())
@@ -262,10 +284,11 @@ class AcrossRiskFilter(django_filters.FilterSet):
         register_choices: list[tuple[int, str, str]],
         owner_choices: list[tuple[int, str, str, str]],
         today: date,
+        appetite: AppetiteRules,
         **kwargs,
     ):
         super().__init__(data, queryset, **kwargs)
-        self.today = today
+        self.today, self.appetite = today, appetite
         self.bands = bands
         self.filters["directorate"].extra["choices"] = [
             (str(pk), name) for pk, name in directorate_choices
@@ -302,9 +325,11 @@ class AcrossRiskFilter(django_filters.FilterSet):
         return queryset.filter(Exists(late))
 
     def filter_outside_appetite(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        # docs/domain.md#risk-appetite: the residual band is one the appetite does not accept.
-        outside = [band.key for band in self.bands if not band.within_appetite]
-        return queryset.filter(residual_band__in=outside) if value else queryset
+        # docs/domain.md#risk-appetite: above the category's tolerance, or the band's.
+        if not value:
+            return queryset
+        outside = queryset.alias(appetite_outside=self.appetite.outside_case())
+        return outside.filter(appetite_outside=True)
 
     def filter_not_scored(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         # Either pair missing: the risk has not been fully assessed.

@@ -43,6 +43,10 @@ their organisation; the Insurance Manager keeps portfolios and what is in them.
 
 Reading the risks reported to a register: their reporter, those who decide on them, and
 Internal Audit, which reads everything (docs/domain.md#roles).
+
+The risk appetite (docs/domain.md#appetite-by-category): every member of an organisation reads
+its statements; its Insurance Manager drafts the next one; SLT approves it, or the Insurance
+Manager records SLT's approval on its behalf.
 """
 
 from __future__ import annotations
@@ -460,3 +464,41 @@ def can_change_categories(user: AbstractBaseUser) -> bool:
     if not user.is_authenticated or is_read_only(user) or _profile(user) is None:
         return False
     return is_insurance_manager(user)
+
+
+# The risk appetite (docs/domain.md#risk-appetite) ------------------------------------------
+
+
+def appetite_organisation_id(user: AbstractBaseUser) -> int | None:
+    """The organisation whose appetite statements the user reads and writes: their own."""
+    profile = _profile(user) if user.is_authenticated else None
+    return profile.organisation_id if profile is not None else None
+
+
+def can_read_appetite(user: AbstractBaseUser) -> bool:
+    """Every member of an organisation reads its appetite statements: its risk pages cite them."""
+    return appetite_organisation_id(user) is not None
+
+
+def can_draft_appetite(user: AbstractBaseUser) -> bool:
+    """Draft and edit the next statement: the Insurance Manager of the organisation."""
+    return (
+        appetite_organisation_id(user) is not None
+        and not is_read_only(user)
+        and roles.INSURANCE_MANAGER in role_names(user)
+    )
+
+
+def may_approve_appetite(user: AbstractBaseUser) -> bool:
+    """Approve a statement in one's own name: a member of SLT, which sets the appetite."""
+    return (
+        appetite_organisation_id(user) is not None
+        and user.is_active
+        and not is_read_only(user)
+        and roles.SLT in role_names(user)
+    )
+
+
+def can_open_appetite_approval(user: AbstractBaseUser) -> bool:
+    """The approval page: SLT, and the Insurance Manager recording SLT's decision."""
+    return may_approve_appetite(user) or can_draft_appetite(user)

@@ -3,6 +3,7 @@ from django.urls import path
 from registers.views import (
     across,
     actions,
+    appetite,
     assurance,
     categories,
     imports,
@@ -38,6 +39,11 @@ urlpatterns = [
     path("portfolios/new/", portfolios.portfolio_edit, name="portfolio-create"),
     path("portfolios/<int:pk>/", portfolios.portfolio_detail, name="portfolio-detail"),
     path("portfolios/<int:pk>/edit/", portfolios.portfolio_edit, name="portfolio-edit"),
+    # The risk appetite statement
+    path("appetite/", appetite.appetite, name="appetite"),
+    path("appetite/edit/", appetite.appetite_edit, name="appetite-edit"),
+    path("appetite/<int:pk>/", appetite.appetite_detail, name="appetite-detail"),
+    path("appetite/<int:pk>/approve/", appetite.appetite_approval, name="appetite-approve"),
     # The people pickers' type-ahead
     path("people/search/", people.people_search, name="people-search"),
     # The search in the navigation

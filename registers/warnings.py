@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from registers import control_rules
+from registers.appetite import Verdict, compare
 from registers.models import Action, ActionKind, ActionStatus, Effectiveness, Response, Risk
 from scoring import matrix
 
@@ -25,17 +26,22 @@ def risk_warnings(
     owner_seniority: int | None,
     actions: Iterable[Action],
     today: date,
+    appetite: Verdict | None = None,
 ) -> list[RiskWarning]:
     """Every policy rule the risk breaks today, most serious first. ``actions`` are the
-    risk's, from ``Action.objects.with_latest_assurance()``."""
+    risk's, from ``Action.objects.with_latest_assurance()``. ``appetite`` is the risk compared
+    with its category's tolerance in force (``registers.appetite``); without it, the bands' own
+    appetite decides."""
     inherent, residual = risk.inherent_score, risk.residual_score
+    if appetite is None:
+        appetite = compare(residual=residual, target=risk.target_score, tolerance=None, bands=bands)
     actions = list(actions)
     controls = [
         a for a in actions if a.kind == ActionKind.CONTROL and a.status != ActionStatus.CANCELLED
     ]
     found = [
         _not_scored(risk=risk, inherent=inherent, residual=residual),
-        _outside_appetite(residual=residual, bands=bands),
+        _outside_appetite(residual=residual, appetite=appetite),
         _residual_not_below_inherent(inherent=inherent, residual=residual),
         _no_effective_control(inherent=inherent, residual=residual, controls=controls),
         _key_controls_unassured(residual=residual, bands=bands, controls=controls, today=today),
@@ -48,7 +54,7 @@ def risk_warnings(
         _owner_as_written(risk=risk),
         _description_missing(risk=risk),
         _tolerated_without_reason(risk=risk),
-        _tolerated_outside_appetite(risk=risk, residual=residual, bands=bands),
+        _tolerated_outside_appetite(risk=risk, residual=residual, appetite=appetite),
         _response_without_reason(risk=risk),
         _no_response(risk=risk),
         _review_overdue(risk=risk, today=today),
@@ -101,16 +107,19 @@ def _description_missing(*, risk: Risk) -> RiskWarning | None:
     )
 
 
-def _outside_appetite(*, residual: int | None, bands: Sequence[matrix.Band]) -> RiskWarning | None:
-    """A residual score in a band outside the risk appetite."""
-    if residual is None:
-        return None
-    band = matrix.band_for(residual, bands)
-    if band.within_appetite:
+def _appetite_words(appetite: Verdict) -> str:
+    """ "Finance: Cautious, tolerance 9", or "Red" where the band decided."""
+    return appetite.tolerance.text if appetite.tolerance else appetite.band_label
+
+
+def _outside_appetite(*, residual: int | None, appetite: Verdict) -> RiskWarning | None:
+    """A residual score above its category's tolerance (or, for a category the statement in
+    force leaves out, in a band outside the appetite); docs/domain.md#risk-appetite."""
+    if residual is None or not appetite.outside:
         return None
     return RiskWarning(
         "outside_appetite",
-        f"The residual score ({residual}, {band.label}) is outside the risk "
+        f"The residual score ({residual}, {_appetite_words(appetite)}) is outside the risk "
         "appetite: consider whether the mitigations are effective and adequate.",
     )
 
@@ -205,20 +214,21 @@ def _tolerated_without_reason(*, risk: Risk) -> RiskWarning | None:
 
 
 def _tolerated_outside_appetite(
-    *, risk: Risk, residual: int | None, bands: Sequence[matrix.Band]
+    *, risk: Risk, residual: int | None, appetite: Verdict
 ) -> RiskWarning | None:
     """A tolerated risk whose residual score is outside the appetite: the policy fits
-    tolerating to low scores (docs/domain.md#mitigation)."""
-    if risk.response != Response.TOLERATE or residual is None:
+    tolerating to low scores (docs/domain.md#mitigation); without a documented reason it is
+    worse still."""
+    if risk.response != Response.TOLERATE or residual is None or not appetite.outside:
         return None
-    band = matrix.band_for(residual, bands)
-    if band.within_appetite:
-        return None
+    reason = (
+        " No reason for tolerating it is documented." if not risk.response_rationale.strip() else ""
+    )
     return RiskWarning(
         "tolerated_outside_appetite",
-        f"Tolerated at a residual score of {residual} ({band.label}), outside the risk "
-        "appetite: tolerating suits low scores; consider treating, transferring or "
-        "terminating it.",
+        f"Tolerated at a residual score of {residual} ({_appetite_words(appetite)}), outside "
+        "the risk appetite: tolerating suits low scores; consider treating, transferring or "
+        f"terminating it.{reason}",
     )
 
 

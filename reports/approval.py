@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
+from registers.appetite import appetite_rules
 from registers.models import Action, ActionKind, ActionStatus, Register, Risk
 from registers.warnings import risk_warnings
 from reports.collation_checks import NO_CONTROLS
@@ -68,8 +69,10 @@ class Checklist:
 
 def approval_checklist(*, register: Register, today: date) -> Checklist:
     """Every line of the checklist for ``register``'s open risks, empty lines included (the
-    page says "none" for them). Four queries whatever the number of risks."""
+    page says "none" for them). Five queries whatever the number of risks (the appetite in
+    force is one)."""
     bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    appetite = appetite_rules(bands={register.organisation_id: bands}, on=today)
     risks = list(
         Risk.objects.filter(register=register)
         .open()
@@ -92,6 +95,7 @@ def approval_checklist(*, register: Register, today: date) -> Checklist:
             owner_seniority=profile.seniority if profile else None,
             actions=actions,
             today=today,
+            appetite=appetite.verdict(risk),
         ):
             line = lines.setdefault(warning.code, ChecklistLine(warning.code, warning.code))
             line.risks.append(Flagged(risk, warning.message))

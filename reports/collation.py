@@ -2,8 +2,9 @@
 directorate's registers side by side, with completeness checks on their open risks, as a page,
 a PDF and a workbook.
 
-The read is four queries whatever the number of risks: the directorates, their registers
-(owner and service joined), the organisation's bands, and one pass over the open risks that
+The read is five queries whatever the number of risks: the directorates, their registers
+(owner and service joined), the organisation's bands, the appetite in force, and one pass over
+the open risks that
 fetches only the columns the checks need (whether a risk has a control in place comes as a
 subquery; the long text fields stay in the database, except a tolerated risk's reason).
 """
@@ -12,14 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Case, Exists, F, OuterRef, TextField, Value, When
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, TextField, Value, When
 from django.utils import timezone
 
 from common import spreadsheets
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name_from
 from registers import control_rules, due
+from registers.appetite import AppetiteRules, appetite_rules, compare
 from registers.models import (
     Action,
     ActionKind,
@@ -227,6 +230,32 @@ def _registers(
     return registers, directorate_of
 
 
+class _RiskRow(NamedTuple):
+    """One open risk as ``_open_risk_rows`` reads it, in its columns' order."""
+
+    risk_id: object
+    register_id: object
+    reference: object
+    title: object
+    owner_id: object
+    owner_first: object
+    owner_last: object
+    owner_username: object
+    inherent_likelihood: object
+    inherent_impact: object
+    residual_likelihood: object
+    residual_impact: object
+    response: object
+    tolerate_reason: object
+    next_review_due: object
+    has_control: object
+    has_effective_control: object
+    has_unassured_key_control: object
+    has_reason: object
+    category: object
+    owner_seniority: object
+
+
 def _open_risk_rows(register_ids: list[int], *, today: date):
     """The open risks of the registers, only the columns the checks read: whether a risk has
     a control in place, one rated effective, and a key control without assurance in the
@@ -246,6 +275,11 @@ def _open_risk_rows(register_ids: list[int], *, today: date):
                 controls_in_place.filter(effectiveness=Effectiveness.EFFECTIVE)
             ),
             has_unassured_key_control=Exists(unassured_key_controls),
+            has_reason=Case(
+                When(response_rationale="", then=Value(False)),
+                default=Value(True),
+                output_field=BooleanField(),
+            ),
             # Only a tolerated risk's reason is read, to see whether it is blank.
             tolerate_reason=Case(
                 When(response=Response.TOLERATE, then=F("response_rationale")),
@@ -273,61 +307,62 @@ def _open_risk_rows(register_ids: list[int], *, today: date):
             "has_control",
             "has_effective_control",
             "has_unassured_key_control",
+            "has_reason",
+            "category",
+            "owner__profile__seniority",
         )
     )
 
 
+def _verdict(appetite: AppetiteRules, organisation_id: int, category: str, residual: int | None):
+    """The risk against its category's tolerance in force, or its band's appetite."""
+    return compare(
+        residual=residual,
+        tolerance=appetite.tolerance(organisation_id, category),
+        bands=appetite.bands[organisation_id],
+    )
+
+
 def _check_risks(
-    registers: dict[int, RegisterCollation], *, bands: tuple[matrix.Band, ...], today: date
+    registers: dict[int, RegisterCollation], *, today: date, appetite: AppetiteRules
 ) -> None:
     """Run the completeness checks on every open risk of ``registers``: each register's tally
-    counts its risks, and keeps those failing a check. One query, read in chunks."""
-    for (
-        risk_id,
-        register_id,
-        reference,
-        title,
-        owner_id,
-        owner_first,
-        owner_last,
-        owner_username,
-        inherent_likelihood,
-        inherent_impact,
-        residual_likelihood,
-        residual_impact,
-        response,
-        tolerate_reason,
-        next_review_due,
-        has_control,
-        has_effective_control,
-        has_unassured_key_control,
-    ) in _open_risk_rows(list(registers), today=today).iterator(chunk_size=2000):
-        inherent_score = matrix.score_or_none(inherent_likelihood, inherent_impact)
-        residual_score = matrix.score_or_none(residual_likelihood, residual_impact)
+    counts its risks, and keeps those failing a check. One query, read in chunks; the risks
+    are compared with ``appetite``, the organisation's appetite in force, fetched once."""
+    [(organisation_id, bands)] = appetite.bands.items()
+    for values in _open_risk_rows(list(registers), today=today).iterator(chunk_size=2000):
+        row = _RiskRow(*values)
+        inherent_score = matrix.score_or_none(row.inherent_likelihood, row.inherent_impact)
+        residual_score = matrix.score_or_none(row.residual_likelihood, row.residual_impact)
         issues = risk_issues(
-            owner_id=owner_id,
-            next_review_due=next_review_due,
-            response=response,
-            tolerate_reason=tolerate_reason,
+            owner_id=row.owner_id,
+            next_review_due=row.next_review_due,
+            response=row.response,
+            tolerate_reason=row.tolerate_reason,
             inherent_score=inherent_score,
             residual_score=residual_score,
-            has_control=bool(has_control),
-            has_effective_control=bool(has_effective_control),
-            has_unassured_key_control=bool(has_unassured_key_control),
-            bands=bands,
+            has_control=bool(row.has_control),
+            has_effective_control=bool(row.has_effective_control),
+            has_unassured_key_control=bool(row.has_unassured_key_control),
             today=today,
+            appetite=_verdict(appetite, organisation_id, row.category, residual_score),
+            has_reason=bool(row.has_reason),
+            owner_seniority=row.owner_seniority,
+            bands=bands,
         )
-        register = registers[register_id]
+        register = registers[row.register_id]
         register.tally.count_risk(residual_score=residual_score, issues=issues)
         if issues:
             register.risks_with_issues.append(
                 RiskIssues(
-                    risk_id=risk_id,
-                    reference=reference,
-                    title=title,
-                    owner_name=person_name_from(owner_first, owner_last, owner_username),
+                    risk_id=row.risk_id,
+                    reference=row.reference,
+                    title=row.title,
+                    owner_name=person_name_from(
+                        row.owner_first, row.owner_last, row.owner_username
+                    ),
                     residual_score=residual_score,
-                    next_review_due=next_review_due,
+                    next_review_due=row.next_review_due,
                     issues=issues,
                 )
             )
@@ -372,7 +407,7 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
     """Every directorate of ``organisation`` with its directorate, service and project
     registers: each register's owner, approval dates, open risks by residual band and the
     open risks failing the completeness checks; directorate and organisation totals are sums
-    of the registers', so they add up. Four queries whatever the number of risks."""
+    of the registers', so they add up. Five queries whatever the number of risks."""
     today = today or timezone.localdate()
     bands = scheme_bands(scheme_id=organisation.scheme_id)
     directorates = list(
@@ -381,7 +416,8 @@ def directorate_collation(*, organisation: Organisation, today: date | None = No
         .values_list("pk", "name")
     )
     registers, directorate_of = _registers(organisation=organisation, bands=bands, today=today)
-    _check_risks(registers, bands=bands, today=today)
+    appetite = appetite_rules(bands={organisation.pk: bands}, on=today)
+    _check_risks(registers, today=today, appetite=appetite)
     collated, totals = _directorates(directorates, registers, directorate_of, bands=bands)
     return Collation(
         organisation_name=organisation.name,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from registers import control_rules, due
+from registers.appetite import Verdict
 from registers.models import Response
 from reports.vocabulary import short_date
 from scoring import matrix
@@ -57,6 +58,19 @@ KEY_CONTROL_UNASSURED = Check(
     "assurance given in the last twelve months.",
 )
 NOT_SCORED = Check("not_scored", "Not scored", "The inherent or the residual score is missing.")
+OUTSIDE_APPETITE_WITHOUT_REASON = Check(
+    "outside_appetite_without_reason",
+    "Outside appetite, no reason",
+    "The residual score is above its category's tolerance in the appetite statement in force "
+    "(or, for a category the statement leaves out, in a band outside the appetite) and no "
+    "reason for the response to it is documented.",
+)
+OWNER_SENIORITY = Check(
+    "owner_seniority",
+    "Owner not senior enough",
+    "The owner is less senior than the band of the risk's higher score asks: a red risk is "
+    "managed at Director level, an amber one by a Director or the service leadership team.",
+)
 
 CHECKS = (
     NO_OWNER,
@@ -67,6 +81,8 @@ CHECKS = (
     NO_EFFECTIVE_CONTROL,
     KEY_CONTROL_UNASSURED,
     NOT_SCORED,
+    OUTSIDE_APPETITE_WITHOUT_REASON,
+    OWNER_SENIORITY,
 )
 
 
@@ -91,10 +107,15 @@ def risk_issues(
     has_unassured_key_control: bool,
     bands: Sequence[matrix.Band],
     today: date,
+    appetite: Verdict | None = None,
+    has_reason: bool = True,
+    owner_seniority: int | None = None,
 ) -> tuple[Issue, ...]:
     """The checks an open risk fails, in the order of ``CHECKS``. ``has_effective_control``:
     a control in place rated effective; ``has_unassured_key_control``: a key control in place
-    with no assurance in the twelve months up to ``today``."""
+    with no assurance in the twelve months up to ``today``; ``appetite`` is the risk against
+    the appetite in force, ``has_reason`` whether its response's reason is written,
+    ``owner_seniority`` its owner's (None: not known) and ``bands`` the scheme's."""
     issues = []
     if owner_id is None:
         issues.append(Issue(NO_OWNER, "No owner"))
@@ -132,4 +153,27 @@ def risk_issues(
     ]
     if missing:
         issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
+    if appetite is not None and appetite.outside and not has_reason:
+        words = appetite.text[:1].upper() + appetite.text[1:]
+        issues.append(Issue(OUTSIDE_APPETITE_WITHOUT_REASON, f"{words}, no reason documented"))
+    issues.extend(_seniority(inherent_score, residual_score, owner_seniority, bands))
     return tuple(issues)
+
+
+def _seniority(
+    inherent: int | None, residual: int | None, seniority: int | None, bands
+) -> list[Issue]:
+    """The owner against the band of the higher score (docs/domain.md#ownership-by-band)."""
+    scores = [score for score in (inherent, residual) if score is not None]
+    if not scores or seniority is None or not bands:
+        return []
+    band = matrix.band_for(max(scores), bands)
+    if matrix.owner_fits_band(seniority, band):
+        return []
+    owner = matrix.Seniority(seniority).label
+    return [
+        Issue(
+            OWNER_SENIORITY,
+            f"{band.label} risk owned at {owner} level, not {band.owner_seniority.label}",
+        )
+    ]

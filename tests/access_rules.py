@@ -26,6 +26,8 @@ from escalation.selectors import de_escalation_targets
 from registers import permissions as registers
 from registers.models import (
     Action,
+    AppetiteLevel,
+    AppetiteStatement,
     ImportUpload,
     Portfolio,
     Register,
@@ -59,6 +61,8 @@ class Demo:
     challenges: list[Challenge] = field(default_factory=list)
     new_risks: list[NewRiskProposal] = field(default_factory=list)
     controls: list[Action] = field(default_factory=list)
+    # Appetite statements: the demo council's (approved, superseded, a draft) and another's.
+    appetite_statements: list[AppetiteStatement] = field(default_factory=list)
     # For the POST sweep: one object of each kind to change, picked for who owns it.
     targets: dict[str, object] = field(default_factory=dict)
 
@@ -173,6 +177,26 @@ def portfolio_create_page(user, _) -> int:
 
 def portfolios(demo: Demo):
     return demo.portfolios
+
+
+def appetite_statements(demo: Demo):
+    return demo.appetite_statements
+
+
+def appetite_statement_page(user, statement: AppetiteStatement, *, may=None) -> int:
+    """A statement's pages: 403 to someone of no organisation; 404 for another
+    organisation's statement; then, for the approval page (``may``), 403 to who may not open
+    it and a redirect to the statement once it is no longer a draft."""
+    if not registers.can_read_appetite(user):
+        return FORBIDDEN
+    if statement.organisation_id != registers.appetite_organisation_id(user):
+        return NOT_FOUND
+    if may is None:
+        return OK
+    if not may(user):
+        return FORBIDDEN
+    statement.refresh_from_db(fields=["status"])
+    return when(statement.is_draft, refused=REDIRECT)
 
 
 def notification_open(user, notification: Notification) -> int:
@@ -418,6 +442,28 @@ RULES: dict[str, Rule] = {
     ),
     "registers:portfolio-edit": Rule(
         portfolios, by_pk("registers:portfolio-edit"), portfolio_edit_page
+    ),
+    # The risk appetite: read by every member of the organisation, drafted by its Insurance
+    # Manager, approved by SLT (or recorded by the Insurance Manager on SLT's behalf).
+    "registers:appetite": Rule(
+        no_object,
+        fixed("registers:appetite"),
+        lambda user, _: when(registers.can_read_appetite(user)),
+    ),
+    "registers:appetite-edit": Rule(
+        no_object,
+        fixed("registers:appetite-edit"),
+        lambda user, _: when(registers.can_draft_appetite(user)),
+    ),
+    "registers:appetite-detail": Rule(
+        appetite_statements, by_pk("registers:appetite-detail"), appetite_statement_page
+    ),
+    "registers:appetite-approve": Rule(
+        appetite_statements,
+        by_pk("registers:appetite-approve"),
+        lambda user, statement: appetite_statement_page(
+            user, statement, may=registers.can_open_appetite_approval
+        ),
     ),
     "reports:portfolio-pack": Rule(
         portfolios,
@@ -1095,6 +1141,35 @@ POSTS: dict[str, Post] = {
         lambda user, portfolio: when(
             registers.can_change_portfolios(user) and registers.can_view_portfolio(user, portfolio),
             ok=CHANGED,
+        ),
+    ),
+    # The draft is saved (started on the first save) by the Insurance Manager; SLT approves it.
+    "registers:appetite-edit": Post(
+        "organisation",
+        fixed("registers:appetite-edit"),
+        lambda _: {
+            "summary": "The sweep's statement.",
+            "finance__level": AppetiteLevel.objects.get(key="open").pk,
+            "finance__tolerance": "12",
+        },
+        lambda user, _: when(registers.can_draft_appetite(user), ok=CHANGED),
+    ),
+    "registers:appetite-approve": Post(
+        "appetite_draft",
+        by_pk("registers:appetite-approve"),
+        lambda statement: {
+            "decided_on": timezone.localdate().isoformat(),
+            "decided_by": statement.organisation.profiles.filter(
+                user__groups__name="Strategic Leadership Team"
+            )
+            .order_by("user__username")
+            .values_list("user_id", flat=True)
+            .first(),
+        },
+        lambda user, statement: (
+            appetite_statement_page(user, statement, may=registers.can_open_appetite_approval)
+            if appetite_statement_page(user, statement) != OK
+            else when(registers.can_open_appetite_approval(user), ok=CHANGED)
         ),
     ),
     "reminders:settings": Post(

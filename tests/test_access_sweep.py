@@ -36,11 +36,15 @@ from demo.loader import ORGANISATION_SLUG, load_demo
 from escalation import challenges
 from escalation.models import NewRiskProposal, Notification, Proposal, ProposalStatus
 from registers import permissions, roles, services
+from registers.appetite import ensure_appetite_levels
+from registers.appetite_services import appetite_approve, appetite_draft_save, appetite_draft_start
 from registers.lifecycle import register_open
 from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
+    AppetiteLevel,
+    AppetiteStatement,
     ImportUpload,
     Kind,
     Organisation,
@@ -196,6 +200,25 @@ def _add_what_the_demo_lacks(*, today) -> dict[str, object]:
     }
 
 
+def _appetite(organisation, elsewhere) -> dict[str, object]:
+    """A draft appetite statement in the demo council (after the statements the demo has
+    approved) and an approved one in the other council."""
+    ensure_appetite_levels()
+    finance = {"finance": (AppetiteLevel.objects.get(key="cautious"), 9)}
+    made = {}
+    for council, key in ((organisation, "appetite_draft"), (elsewhere, "elsewhere_statement")):
+        insurance = User.objects.get(
+            groups__name=roles.INSURANCE_MANAGER, profile__organisation=council
+        )
+        draft = appetite_draft_start(organisation=council, by=insurance)
+        appetite_draft_save(statement=draft, by=insurance, summary="", lines=finance)
+        if council == elsewhere:
+            slt = User.objects.get(groups__name=roles.SLT, profile__organisation=council)
+            appetite_approve(statement=draft, by=slt, decided_on=timezone.localdate())
+        made[key] = draft
+    return made
+
+
 def _another_council() -> dict[str, object]:
     """A second council on the same installation, with its own SLT, Insurance Manager and
     Internal Audit: they must see nothing of Kingsmere's, nor Kingsmere's people anything of
@@ -291,6 +314,10 @@ def _demo_objects(made: dict[str, object]) -> Demo:
         challenges=[made["open_challenge"]],
         new_risks=list(NewRiskProposal.objects.filter(register__organisation=organisation)),
         controls=[control for control in controls if control is not None],
+        appetite_statements=[
+            *AppetiteStatement.objects.filter(organisation=organisation).order_by("version"),
+            made["elsewhere_statement"],
+        ],
         targets={
             "corporate_register": made["corporate"],
             "open_new_risk": NewRiskProposal.objects.get(
@@ -313,6 +340,7 @@ def _demo_objects(made: dict[str, object]) -> Demo:
             "closable_register": made["closable_register"],
             "directorate": made["directorate_register"].directorate,
             "access_token": made["access_token"],
+            "appetite_draft": made["appetite_draft"],
         },
     )
 
@@ -376,6 +404,7 @@ def sweep(django_db_setup, django_db_blocker):
         # The packs are made from quarters SLT approved: the demo's history has them.
         assert approved_quarters(organisation=organisation)
         made = _add_what_the_demo_lacks(today=timezone.localdate()) | _another_council()
+        made |= _appetite(organisation, made["elsewhere_register"].organisation)
         demo = _demo_objects(made)
         usernames = _cast(demo, made)
         clients = {ANONYMOUS: Client()}

@@ -35,6 +35,7 @@ from escalation.services import (
     proposal_withdraw,
     risk_de_escalate,
 )
+from registers.appetite_services import appetite_approve, appetite_draft_save, appetite_draft_start
 from registers.approvals import s151_review_record
 from registers.assurance import assurance_record
 from registers.categories import (
@@ -50,6 +51,8 @@ from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
+    AppetiteLine,
+    AppetiteStatement,
     Assurance,
     Kind,
     Portfolio,
@@ -686,6 +689,94 @@ def op_category_retire(org):
     return run
 
 
+def _appetite_levels():
+    from registers.appetite import ensure_appetite_levels
+
+    return {level.key: level for level in ensure_appetite_levels()}
+
+
+def _appetite_approved(org):
+    """A first statement, Finance at Cautious 9, approved by SLT."""
+    levels = _appetite_levels()
+    draft = appetite_draft_start(organisation=org.organisation, by=org.people["insurance"])
+    appetite_draft_save(
+        statement=draft,
+        by=org.people["insurance"],
+        summary="",
+        lines={"finance": (levels["cautious"], 9)},
+    )
+    return appetite_approve(
+        statement=draft,
+        by=org.people["chief"],
+        decided_on=timezone.localdate() - timedelta(days=30),
+    )
+
+
+def op_appetite_draft_start(org):
+    first = _appetite_approved(org)
+
+    def run():
+        draft = appetite_draft_start(organisation=org.organisation, by=org.people["insurance"])
+        [line] = draft.lines.all()
+        reason = f"Drafted from version {first.version}"
+        return Expected(
+            org.people["insurance"],
+            {AppetiteStatement: {draft.pk: ("+", reason)}, AppetiteLine: {line.pk: ("+", reason)}},
+        )
+
+    return run
+
+
+def op_appetite_draft_save(org):
+    _appetite_approved(org)
+    draft = appetite_draft_start(organisation=org.organisation, by=org.people["insurance"])
+    [finance] = draft.lines.all()
+    levels = _appetite_levels()
+
+    def run():
+        appetite_draft_save(
+            statement=draft,
+            by=org.people["insurance"],
+            summary="Cautious with money.",
+            lines={"finance": (levels["open"], 12), "people": (levels["open"], 12)},
+        )
+        people = draft.lines.get(category="people")
+        return Expected(
+            org.people["insurance"],
+            {
+                AppetiteStatement: {draft.pk: ("~", "Edited")},
+                AppetiteLine: {finance.pk: ("~", "Edited"), people.pk: ("+", "Edited")},
+            },
+        )
+
+    return run
+
+
+def op_appetite_approve_recorded(org):
+    first = _appetite_approved(org)
+    draft = appetite_draft_start(organisation=org.organisation, by=org.people["insurance"])
+
+    def run():
+        appetite_approve(
+            statement=draft,
+            by=org.people["insurance"],
+            decided_by=org.people["chief"],
+            decided_on=timezone.localdate(),
+        )
+        chief, insurance = (person_name(org.people[k]) for k in ("chief", "insurance"))
+        return Expected(
+            org.people["insurance"],
+            {
+                AppetiteStatement: {
+                    first.pk: ("~", f"Superseded by version {draft.version}"),
+                    draft.pk: ("~", f"Approval by {chief} recorded by {insurance}"),
+                }
+            },
+        )
+
+    return run
+
+
 OPERATIONS: dict[str, Callable] = {
     "risk_create": op_risk_create,
     "risk_update": op_risk_update,
@@ -722,6 +813,9 @@ OPERATIONS: dict[str, Callable] = {
     "category_rename": op_category_rename,
     "category_move": op_category_move,
     "category_retire": op_category_retire,
+    "appetite_draft_start": op_appetite_draft_start,
+    "appetite_draft_save": op_appetite_draft_save,
+    "appetite_approve_recorded": op_appetite_approve_recorded,
 }
 
 
@@ -766,6 +860,8 @@ def test_every_tracked_model_is_covered():
         "NewRiskProposal",
         "Assurance",
         "RiskCategory",
+        "AppetiteStatement",
+        "AppetiteLine",
     }
 
 

@@ -11,6 +11,7 @@ from escalation import permissions as escalation_permissions
 from escalation import selectors as escalation_selectors
 from escalation.selectors import awaiting_decision
 from registers import permissions, selectors
+from registers.appetite import appetite_rules
 from registers.models import Risk
 from registers.selectors.across import across_link
 from registers.selectors.actions import mitigation_cost
@@ -49,6 +50,7 @@ def risk_detail(request, pk: int):
     actions = list(risk.actions.all())
     controls, planned = selectors.split_mitigations(actions)
     residual = risk.residual_score
+    appetite = appetite_rules(bands={risk.organisation_id: bands}, on=today).verdict(risk)
     owner_profile = getattr(risk.owner, "profile", None) if risk.owner else None
     escalation = escalation_selectors.risk_escalation(risk=risk)
     challenges = escalation_selectors.risk_challenges(risk=risk)
@@ -71,9 +73,11 @@ def risk_detail(request, pk: int):
             "planned": planned,
             "mitigation_cost": mitigation_cost(actions),
             "residual_band": matrix.band_for(residual, bands) if residual is not None else None,
+            "appetite": appetite,
             "warnings": risk_warnings(
                 risk=risk,
                 bands=bands,
+                appetite=appetite,
                 owner_seniority=owner_profile.seniority if owner_profile else None,
                 actions=actions,
                 today=today,

@@ -17,9 +17,16 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``snapshots``: the quarterly snapshots of approved registers;
 - ``uploads``: spreadsheets held for import;
 - ``portfolio``: Cabinet members' portfolios of registers;
-- ``versioned``: the optimistic locking of the records people edit.
+- ``versioned``: the optimistic locking of the records people edit;
+- ``appetite``: the appetite levels and each organisation's versioned appetite statements.
 """
 
+from registers.models.appetite import (
+    AppetiteLevel,
+    AppetiteLine,
+    AppetiteStatement,
+    StatementStatus,
+)
 from registers.models.assurance import Assurance, AssuranceLine
 from registers.models.category import RiskCategory
 from registers.models.organisation import Directorate, Organisation, Profile, Service
@@ -70,6 +77,9 @@ __all__ = [
     "Action",
     "ActionKind",
     "ActionStatus",
+    "AppetiteLevel",
+    "AppetiteLine",
+    "AppetiteStatement",
     "Arrival",
     "Assurance",
     "AssuranceLine",
@@ -102,6 +112,7 @@ __all__ = [
     "ScoreSnapshot",
     "ScoredMixin",
     "Service",
+    "StatementStatus",
     "Tier",
     "TreatType",
     "Versioned",

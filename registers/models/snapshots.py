@@ -57,6 +57,16 @@ class RegisterSnapshot(models.Model):
         "no sign-off from the Section 151 Officer for the quarter.",
     )
 
+    appetite_statement = models.ForeignKey(
+        "registers.AppetiteStatement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The appetite statement in force on the day of the approval; blank when "
+        "none was approved yet and the bands' own appetite applied.",
+    )
+
     class Meta:
         ordering = ["register", "-year", "-quarter", "-approved_at", "-pk"]
         constraints = [
@@ -119,6 +129,16 @@ class RiskSnapshot(ScoreSnapshot):
         "packs' quarters that have no snapshot.",
     )
     next_review_due = models.DateField(null=True, blank=True)
+    # The appetite as it applied to the risk when the quarter was approved
+    # (docs/domain.md#risk-appetite): a later statement never rewrites an approved quarter.
+    category = models.CharField(max_length=40, blank=True)
+    appetite_level = models.CharField(
+        max_length=40, blank=True, help_text="The category's appetite level; blank: the band's."
+    )
+    appetite_tolerance = models.PositiveSmallIntegerField(null=True, blank=True)
+    outside_appetite = models.BooleanField(
+        null=True, blank=True, help_text="Residual above the tolerance; null when not scored."
+    )
     arrival = models.CharField(max_length=12, choices=Arrival.choices, blank=True)
     arrived_from = models.CharField(max_length=200, blank=True)
 

@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from registers.appetite import AppetiteRules, Verdict
 from registers.models import Arrival, MovementKind, Register, Risk, RiskMovement
 from registers.periods import Quarter
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
@@ -323,6 +324,7 @@ class RiskRow:
     risk: Risk
     trend: RowTrend
     review_overdue: bool
+    appetite: Verdict | None = None
 
 
 # Long text the table and the export do not show: left in the database, not sent to Python.
@@ -368,10 +370,22 @@ def escalated_away(*, register: Register) -> list[Risk]:
     )
 
 
-def risk_rows(risks: Iterable[Risk], *, today: date, trends: RegisterTrends) -> list[RiskRow]:
-    """Rows for risks fetched through ``with_row_details``."""
+def risk_rows(
+    risks: Iterable[Risk],
+    *,
+    today: date,
+    trends: RegisterTrends,
+    appetite: AppetiteRules | None = None,
+) -> list[RiskRow]:
+    """Rows for risks fetched through ``with_row_details``, each compared with the appetite
+    in force when ``appetite`` is given (no query: the rules are fetched once)."""
     return [
-        RiskRow(risk=risk, trend=trends.of(risk), review_overdue=risk.review_overdue(today))
+        RiskRow(
+            risk=risk,
+            trend=trends.of(risk),
+            review_overdue=risk.review_overdue(today),
+            appetite=appetite.verdict(risk) if appetite is not None else None,
+        )
         for risk in risks
     ]
 

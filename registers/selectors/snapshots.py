@@ -17,7 +17,7 @@ def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, Re
     found: dict[Quarter, RegisterSnapshot] = {}
     rows = (
         RegisterSnapshot.objects.filter(register=register, year__lte=up_to.year)
-        .select_related("approved_by")
+        .select_related("approved_by", "appetite_statement")
         .order_by("year", "quarter", "approved_at", "pk")
     )
     for snapshot in rows:

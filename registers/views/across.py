@@ -16,11 +16,12 @@ from django.views.decorators.http import require_GET
 
 from common.people import person_name
 from common.spreadsheets import neutralise
+from registers.appetite import AppetiteRules, appetite_rules
 from registers.filters import AcrossRiskFilter
 from registers.models import Risk
 from registers.selectors import across
 from registers.selectors.register_page import SortState, parse_sort, sort_risks
-from registers.views.register import band_label, query_without
+from registers.views.register import appetite_cell, band_label, query_without
 from registers.views.register_xlsx import xlsx_from_csv
 
 
@@ -32,6 +33,7 @@ class AcrossView:
     filterset: AcrossRiskFilter
     sort: SortState
     today: date
+    appetite: AppetiteRules
 
     @property
     def risks(self) -> QuerySet[Risk]:
@@ -41,6 +43,10 @@ class AcrossView:
 def _across_view(request: HttpRequest) -> AcrossView:
     scope = across.across_scope(user=request.user)
     today = timezone.localdate()
+    organisation = scope.organisation
+    appetite = appetite_rules(
+        bands={organisation.pk: scope.bands} if organisation else {}, on=today
+    )
     filterset = AcrossRiskFilter(
         request.GET,
         queryset=across.across_risks(scope=scope),
@@ -49,13 +55,14 @@ def _across_view(request: HttpRequest) -> AcrossView:
         register_choices=across.across_register_choices(scope=scope),
         owner_choices=across.across_owner_choices(scope=scope),
         today=today,
+        appetite=appetite,
     )
     sort = parse_sort(
         request.GET.get("sort"),
         columns=across.ACROSS_SORT_COLUMNS,
         default=across.ACROSS_DEFAULT_SORT,
     )
-    return AcrossView(scope, filterset, sort, today)
+    return AcrossView(scope, filterset, sort, today, appetite)
 
 
 @require_GET
@@ -63,7 +70,10 @@ def risks_across(request: HttpRequest) -> HttpResponse:
     """Every open risk on the registers the person may see, 50 a page."""
     view = _across_view(request)
     page = Paginator(view.risks, across.PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(risk, risk.review_overdue(view.today)) for risk in page.object_list]
+    rows = [
+        (risk, risk.review_overdue(view.today), view.appetite.verdict(risk))
+        for risk in page.object_list
+    ]
     return render(
         request,
         "registers/risk_across.html",
@@ -90,6 +100,7 @@ CSV_COLUMNS = (
     "Inherent band",
     "Residual score",
     "Residual band",
+    "Appetite",
     "Response",
     "Horizon",
     "Next review",
@@ -121,6 +132,7 @@ def risks_across_export(request: HttpRequest) -> HttpResponse:
             band_label(risk.inherent_score, view.scope.bands),
             risk.residual_score,
             band_label(risk.residual_score, view.scope.bands),
+            appetite_cell(view.appetite.verdict(risk)),
             risk.get_response_display() or "Not decided",
             risk.get_horizon_display(),
             risk.next_review_due.isoformat() if risk.next_review_due else "",

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from common.people import person_name
 from common.spreadsheets import neutralise
 from registers import permissions
+from registers.appetite import AppetiteRules, appetite_rules
 from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
 from registers.models import Register, Risk
 from registers.selectors import register_page
@@ -52,6 +53,7 @@ class RegisterView:
     sort: register_page.SortState
     today: date
     trends: register_page.RegisterTrends
+    appetite: AppetiteRules
 
     @property
     def risks(self) -> QuerySet[Risk]:
@@ -64,6 +66,7 @@ def _register_view(request: HttpRequest, pk: int) -> RegisterView:
     register = _viewable_register(request, pk)
     bands = scheme_bands(scheme_id=register.organisation.scheme_id)
     today = timezone.localdate()
+    appetite = appetite_rules(bands={register.organisation_id: bands}, on=today)
     filterset = RegisterRiskFilter(
         request.GET,
         queryset=register_page.register_risks(register=register, bands=bands),
@@ -71,10 +74,11 @@ def _register_view(request: HttpRequest, pk: int) -> RegisterView:
         owner_choices=register_page.register_owner_choices(register=register),
         organisation_id=register.organisation_id,
         today=today,
+        appetite=appetite,
     )
     sort = register_page.parse_sort(request.GET.get("sort"))
     trends = register_page.register_trends(register=register)
-    return RegisterView(register, bands, filterset, sort, today, trends)
+    return RegisterView(register, bands, filterset, sort, today, trends, appetite)
 
 
 @require_GET
@@ -98,7 +102,9 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filterset": view.filterset,
             "sort": view.sort,
             "page": page,
-            "rows": register_page.risk_rows(page.object_list, today=view.today, trends=view.trends),
+            "rows": register_page.risk_rows(
+                page.object_list, today=view.today, trends=view.trends, appetite=view.appetite
+            ),
             "trends": view.trends,
             "elided_pages": list(page.paginator.get_elided_page_range(page.number)),
             "inherent_counts": heatmaps.inherent,
@@ -134,6 +140,7 @@ CSV_COLUMNS = (
     "Residual impact",
     "Residual score",
     "Residual band",
+    "Appetite",
     "Response",
     "Horizon",
     "Trend",
@@ -145,6 +152,11 @@ CSV_COLUMNS = (
 
 def band_label(score: int | None, bands: tuple[matrix.Band, ...]) -> str:
     return matrix.band_for(score, bands).label if score is not None else "Not scored"
+
+
+def appetite_cell(verdict) -> str:
+    """The export's appetite column: "Outside appetite (Finance: Cautious, tolerance 9)"."""
+    return verdict.text[:1].upper() + verdict.text[1:] if verdict and verdict.text else ""
 
 
 @require_GET
@@ -160,7 +172,10 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for row in register_page.risk_rows(view.risks, today=view.today, trends=view.trends):
+    rows = register_page.risk_rows(
+        view.risks, today=view.today, trends=view.trends, appetite=view.appetite
+    )
+    for row in rows:
         risk = row.risk
         owner = person_name(risk.owner) if risk.owner else ""
         cells = (
@@ -175,6 +190,7 @@ def register_export(request: HttpRequest, pk: int) -> HttpResponse:
             risk.residual_impact,
             risk.residual_score,
             band_label(risk.residual_score, view.bands),
+            appetite_cell(row.appetite),
             risk.get_response_display() or "Not decided",
             risk.get_horizon_display(),
             row.trend.text,

@@ -30,6 +30,7 @@ WIDTHS = {
     "Title": 40,
     "Register": 30,
     "Owner": 22,
+    "Appetite": 40,
     "Response": 12,
     "Horizon": 26,
     "Trend": 24,

@@ -31,6 +31,7 @@ from registers.models import (
 from registers.periods import Quarter, quarters_of_year
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.committee import figures
+from reports.committee.appetite import appetite_breaches
 from reports.committee.assurance import key_control_assurance
 from reports.committee.document import (
     APPROVED,
@@ -440,6 +441,14 @@ def committee_report(
         exempt_count=_exempt_count(the_year, latest, exempt_ids),
         key_control_assurance=key_control_assurance(
             risks=risks, bands=the_year.ratings.bands, as_at=the_year.as_at
+        ),
+        appetite=appetite_breaches(
+            quarters=the_year.quarters,
+            snapshots=the_year.trends.snapshots,
+            rows=the_year.rows,
+            bands=the_year.ratings.bands,
+            keep=keep,
+            organisation_id=organisation.pk,
         ),
     )
 

@@ -239,6 +239,8 @@ class CommitteeReport:
     opinion_on: date | None = None
     # The assurance over the red and amber risks' key controls (reports.committee.assurance).
     key_control_assurance: KeyControlAssurance | None = None
+    # Breaches of the appetite by category (reports.committee.appetite.AppetiteBreaches).
+    appetite: object | None = None
 
     @property
     def year_label(self) -> str:

@@ -21,6 +21,7 @@ from registers.selectors.actions import mitigation_cost
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from reports.exposure import organisation_exposure
 from reports.packs import cycle, sections
+from reports.packs.appetite import PackAppetite, outside_appetite
 from reports.packs.document import PackRisk, SltPack
 from reports.packs.new_risks import new_risks_awaiting
 from reports.pdf import render_pdf
@@ -174,7 +175,7 @@ def _summary(
     departed: list[Departure],
 ) -> dict:
     """Section 1, the summary: open risks by residual band, the movement since the previous
-    quarter and the two heat maps."""
+    quarter, the two heat maps, and the risks outside the appetite (listed in section 2)."""
     bands = approved.ratings.bands
     return {
         "bands": bands,
@@ -183,6 +184,7 @@ def _summary(
         "movement": sections.movement(risks=risks, departed=departed),
         "inherent_counts": heatmap_counts(rows, scores="inherent"),
         "residual_counts": heatmap_counts(rows, scores="residual"),
+        "appetite": _appetite(approved, risks),
     }
 
 
@@ -195,6 +197,19 @@ def _changes(approved: _ApprovedRegister, risks: list[PackRisk], departed: list[
             risks=risks, rows_before=approved.rows_before, ratings=approved.ratings
         ),
     }
+
+
+def _appetite(approved: _ApprovedRegister, risks: list[PackRisk]) -> PackAppetite:
+    """The risks outside the appetite, by category, and the statement that applied: the one
+    the approval recorded, or for a draft the one in force now (``register_snapshot_rows``
+    tells the unsaved snapshot)."""
+    return outside_appetite(
+        statement=approved.snapshot.appetite_statement,
+        rows=approved.rows_now,
+        risks=risks,
+        current=approved.current,
+        ratings=approved.ratings,
+    )
 
 
 def _escalations(

@@ -214,6 +214,8 @@ class SltPack:
     exempt_on_register: int = 0
     # The open risks' exposure by directorate and those tied to the MTFS, as they are now.
     exposure: Exposure | None = None
+    # The risks outside the appetite by category (reports.packs.appetite.PackAppetite).
+    appetite: object | None = None
 
     title = TITLE
 
@@ -253,6 +255,9 @@ class SltPack:
 
     @property
     def outside_appetite(self) -> int:
+        """Outside the appetite by their categories' tolerances (or bands where no line)."""
+        if self.appetite is not None:
+            return self.appetite.count
         return sum(b.count for b in self.band_counts if b.within_appetite is False)
 
     @property

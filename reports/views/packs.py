@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from registers.models import Organisation
 from registers.periods import Quarter, approvable_quarters, quarter_considered, year_label
-from registers.permissions import can_open_approval, can_review_as_s151
+from registers.permissions import can_open_approval, can_read_appetite, can_review_as_s151
 from reports.packs import (
     VARIANT_NAMES,
     ApprovedQuarter,
@@ -105,6 +105,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "collation_url": (
                 _url_or_blank("reports:collation") if can_read_collation(request.user) else ""
             ),
+            "may_read_appetite": can_read_appetite(request.user),
         },
     )
 

@@ -16,6 +16,7 @@ from registers.models import (
     PolicyCategory,
     Portfolio,
     Register,
+    RegisterSnapshot,
     Response,
     Risk,
     Tier,
@@ -207,7 +208,7 @@ def test_the_demo_has_escalations_to_try(django_capture_on_commit_callbacks, mai
 
 def test_the_demo_has_four_approved_quarters_showing_every_trend(client):
     from escalation.models import Proposal, ProposalStatus
-    from registers.models import MovementKind, RegisterSnapshot, RiskMovement, RiskStatus
+    from registers.models import MovementKind, RiskMovement, RiskStatus
     from registers.periods import Quarter
     from registers.selectors.snapshots import quarter_trends
 

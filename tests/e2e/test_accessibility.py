@@ -504,6 +504,25 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     page.get_by_role("link", name="Change Adult Services and Housing").click()
     scan("changing a portfolio")
 
+    # The risk appetite: read by everyone, drafted by the Insurance Manager, approved by SLT.
+    scan.as_user("insurance.manager")
+    scan.go("/appetite/", "risk appetite")
+    page.get_by_role("link", name="Version 1", exact=True).click()
+    scan("risk appetite, a superseded version")
+    scan.go("/appetite/edit/", "risk appetite, a new draft")
+    page.get_by_label("Finance: tolerance").fill("30")
+    scan.submit("Save the draft", "risk appetite draft, errors")
+    page.get_by_label("Finance: tolerance").fill("9")
+    page.get_by_role("button", name="Save the draft").click()
+    scan("risk appetite, the draft")
+    page.get_by_role("link", name="Approve", exact=True).click()
+    scan("risk appetite approval, recorded by the Insurance Manager")
+    scan.submit("Approve version 3", "risk appetite approval, errors")
+    scan.as_user("chief.executive")
+    scan.go("/appetite/", "risk appetite, SLT's")
+    page.get_by_role("link", name="Approve draft version 3").click()
+    scan("risk appetite approval, SLT's")
+
     # The Insurance Manager: the corporate proposal, the reports and the committee's words.
     scan.as_user("insurance.manager")
     scan.go(open_to_corporate.get_absolute_url(), "proposal to the corporate register")

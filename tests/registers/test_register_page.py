@@ -830,6 +830,7 @@ def test_export_has_the_columns_and_the_numbers(signed_in, org):
         "Residual impact": "4",
         "Residual score": "12",
         "Residual band": "Amber",
+        "Appetite": "Within appetite (Amber band)",
         "Response": "Treat",
         "Horizon": "Medium term (one to three years)",
         "Trend": "↑ Up 4",  # the page's words and arrow

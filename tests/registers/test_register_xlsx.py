@@ -182,6 +182,7 @@ def test_columns_typed_cells_and_the_header(signed_in, org):
         "Residual impact": 4,
         "Residual score": 12,
         "Residual band": "Amber",
+        "Appetite": "Within appetite (Amber band)",
         "Response": "Treat",
         "Horizon": "Medium term (one to three years)",
         "Review overdue": "Yes",

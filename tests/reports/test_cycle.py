@@ -582,8 +582,8 @@ def test_render_report_writes_a_draft_before_approval_and_says_so(org, tmp_path)
 
 # The session, the user, their roles and profile, the register, the scheme's bands, the open
 # risks with their owners' profiles, their actions, the quarters signed off, the approvers
-# (for the Insurance Manager) and the unread-notifications count.
-APPROVAL_PAGE_MAX_QUERIES = 10
+# (for the Insurance Manager), the risk appetite in force and the unread-notifications count.
+APPROVAL_PAGE_MAX_QUERIES = 11
 # The S151 page: the session, the user, their roles and profile, the corporate register, the
 # review, the notifications count; and for the exposure beside the form, the scheme's bands
 # and the open risks with their registers, directorates and owners.
@@ -724,6 +724,6 @@ def test_the_register_pack_costs_the_same_queries_for_3_or_30_risks(
 
 
 # The session, the user and their profile, the register, its quarters, the draft's snapshot
-# reads (the previous snapshot, its rows, the movements in, the bands, the open risks), the
-# bands, the risks with their actions and the unread-notifications count.
-REGISTER_PACK_MAX_QUERIES = 14
+# reads (the previous snapshot, its rows, the movements in, the bands, the appetite in force,
+# the open risks), the bands, the risks with their actions and the unread-notifications count.
+REGISTER_PACK_MAX_QUERIES = 15

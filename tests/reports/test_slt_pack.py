@@ -704,7 +704,8 @@ PACK_MAX_QUERIES = 13
 # The pages add the session, the user, their roles, profile and organisation, the approved
 # quarters and (the HTML pages) the unread-notifications count; by default they show the
 # quarter under review, a draft, which reads the register as approval would freeze it (the
-# risks, the previous snapshot and its rows, the movements in, the bands, the snapshots again).
+# risks, the previous snapshot and its rows, the movements in, the bands, the snapshots again),
+# and the risk appetite in force (its lines, one query).
 PAGE_MAX_QUERIES = 28
 
 
