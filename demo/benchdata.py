@@ -33,6 +33,7 @@ from registers.models import (
     Action,
     ActionKind,
     ActionStatus,
+    AppetiteStatement,
     Directorate,
     Horizon,
     Kind,
@@ -43,6 +44,7 @@ from registers.models import (
     RegisterSnapshot,
     Response,
     Risk,
+    RiskCategory,
     RiskMovement,
     Service,
     Tier,
@@ -95,6 +97,8 @@ def bench_organisation_delete() -> None:
     get_user_model().objects.filter(pk__in=user_ids).delete()
     Service.objects.filter(directorate__organisation=organisation).delete()
     Directorate.objects.filter(organisation=organisation).delete()
+    AppetiteStatement.objects.filter(organisation=organisation).delete()
+    RiskCategory.objects.filter(organisation=organisation).delete()
     organisation.delete()
 
 

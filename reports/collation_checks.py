@@ -103,10 +103,10 @@ def risk_issues(
     inherent_score: int | None,
     residual_score: int | None,
     has_control: bool,
-    has_effective_control: bool,
-    has_unassured_key_control: bool,
-    bands: Sequence[matrix.Band],
     today: date,
+    bands: Sequence[matrix.Band] = (),
+    has_effective_control: bool = True,
+    has_unassured_key_control: bool = False,
     appetite: Verdict | None = None,
     has_reason: bool = True,
     owner_seniority: int | None = None,
@@ -127,25 +127,17 @@ def risk_issues(
         )
     if response == Response.TOLERATE and not (tolerate_reason or "").strip():
         issues.append(Issue(TOLERATED_WITHOUT_REASON, "Tolerated with no reason documented"))
-    if inherent_score is not None and residual_score is not None:
-        if residual_score > inherent_score:
-            detail = f"Residual {residual_score} is above inherent {inherent_score}"
-            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
-        elif residual_score == inherent_score:
-            detail = f"Residual {residual_score} is the same as inherent {inherent_score}"
-            issues.append(Issue(RESIDUAL_NOT_BELOW_INHERENT, detail))
-    if not has_control:
-        issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
-    if control_rules.wants_effective_control(
-        inherent=inherent_score, residual=residual_score, any_effective=has_effective_control
-    ):
-        issues.append(Issue(NO_EFFECTIVE_CONTROL, "No control in place rated effective"))
-    if has_unassured_key_control and control_rules.wants_key_control_assurance(
-        residual_score, bands
-    ):
-        label = matrix.band_for(residual_score, bands).label
-        detail = f"{label} risk with a key control unassured for twelve months"
-        issues.append(Issue(KEY_CONTROL_UNASSURED, detail))
+    issues.extend(_residual_not_below(inherent_score, residual_score))
+    issues.extend(
+        _controls(
+            inherent_score,
+            residual_score,
+            has_control=has_control,
+            has_effective_control=has_effective_control,
+            has_unassured_key_control=has_unassured_key_control,
+            bands=bands,
+        )
+    )
     missing = [
         name
         for name, score in (("inherent", inherent_score), ("residual", residual_score))
@@ -158,6 +150,42 @@ def risk_issues(
         issues.append(Issue(OUTSIDE_APPETITE_WITHOUT_REASON, f"{words}, no reason documented"))
     issues.extend(_seniority(inherent_score, residual_score, owner_seniority, bands))
     return tuple(issues)
+
+
+def _residual_not_below(inherent: int | None, residual: int | None) -> list[Issue]:
+    """The residual score at or above the inherent: the controls have not lowered it."""
+    if inherent is None or residual is None or residual < inherent:
+        return []
+    if residual > inherent:
+        detail = f"Residual {residual} is above inherent {inherent}"
+    else:
+        detail = f"Residual {residual} is the same as inherent {inherent}"
+    return [Issue(RESIDUAL_NOT_BELOW_INHERENT, detail)]
+
+
+def _controls(
+    inherent: int | None,
+    residual: int | None,
+    *,
+    has_control: bool,
+    has_effective_control: bool,
+    has_unassured_key_control: bool,
+    bands: Sequence[matrix.Band],
+) -> list[Issue]:
+    """The controls' checks: none in place; none rated effective though the residual is below
+    the inherent; a key control of an amber or red risk unassured for twelve months."""
+    issues = []
+    if not has_control:
+        issues.append(Issue(NO_CONTROLS, "No control in place recorded"))
+    if control_rules.wants_effective_control(
+        inherent=inherent, residual=residual, any_effective=has_effective_control
+    ):
+        issues.append(Issue(NO_EFFECTIVE_CONTROL, "No control in place rated effective"))
+    if has_unassured_key_control and control_rules.wants_key_control_assurance(residual, bands):
+        label = matrix.band_for(residual, bands).label
+        detail = f"{label} risk with a key control unassured for twelve months"
+        issues.append(Issue(KEY_CONTROL_UNASSURED, detail))
+    return issues
 
 
 def _seniority(

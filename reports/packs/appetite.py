@@ -88,7 +88,9 @@ def outside_appetite(
         group = groups.setdefault(
             key,
             OutsideCategory(
-                category_label(labels(now.organisation_id), key),
+                now.category_label
+                if key == now.category and getattr(now, "category_label", None)
+                else category_label(labels(now.organisation_id), key),
                 row.appetite_level,
                 row.appetite_tolerance,
             ),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from common.people import person_name
 from escalation.models import Proposal, ProposalKind, ProposalStatus
 from escalation.selectors import closure_proposals_pending, proposals_for_slt
+from registers.categories import with_category_labels
 from registers.models import (
     ACTIVE_ACTION_STATUSES,
     Action,
@@ -42,9 +43,10 @@ from reports.vocabulary import Departure, Ratings, short_date
 
 
 def current_risks(risk_ids: Iterable[int]) -> dict[int, Risk]:
-    """The risks as they are now, with their controls and actions (and their owners)."""
+    """The risks as they are now, with their category's label and their controls and actions
+    (and their owners)."""
     actions = Action.objects.select_related("owner").order_by("kind", "due_date", "pk")
-    risks = Risk.objects.filter(pk__in=list(risk_ids)).prefetch_related(
+    risks = with_category_labels(Risk.objects.filter(pk__in=list(risk_ids))).prefetch_related(
         Prefetch("actions", queryset=actions)
     )
     return {risk.pk: risk for risk in risks}

@@ -706,7 +706,7 @@ PACK_MAX_QUERIES = 13
 # quarter under review, a draft, which reads the register as approval would freeze it (the
 # risks, the previous snapshot and its rows, the movements in, the bands, the snapshots again),
 # and the risk appetite in force (its lines, one query).
-PAGE_MAX_QUERIES = 28
+PAGE_MAX_QUERIES = 29
 
 
 def corporate_register_of(org, count):
