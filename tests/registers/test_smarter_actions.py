@@ -286,6 +286,6 @@ def test_the_risk_page_with_agreed_actions_takes_a_fixed_number_of_queries(
             treat_type=TreatType.CONTAINMENT,
         )
     client.force_login(org.people["chief"])
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(risk.get_absolute_url())
     assert response.status_code == 200

@@ -220,7 +220,7 @@ def test_each_approval_is_kept_even_in_the_same_quarter(org):
 
 # Everything an approval does bar writing the snapshot's rows: the register's checks and
 # history, the bands, the appetite in force, the previous snapshot, the moves, the risks.
-APPROVAL_QUERIES = 42
+APPROVAL_QUERIES = 48
 
 
 def approval_queries(register) -> tuple[int, int]:
