@@ -11,8 +11,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from registers import roles
-from registers.appetite import category_keys, ensure_appetite_levels
+from registers.appetite import ensure_appetite_levels
 from registers.appetite_services import appetite_approve, appetite_draft_save, appetite_draft_start
+from registers.categories import category_labels
 from registers.models import AppetiteStatement, Organisation
 from registers.periods import Quarter
 
@@ -78,7 +79,7 @@ def load_demo_appetite(*, organisation: Organisation, today: date) -> int:
             summary=words,
             lines={
                 key: (levels[lines[key][0]], lines[key][1]) if key in lines else (None, None)
-                for key in category_keys(organisation.pk)
+                for key in category_labels(organisation.pk)
             },
         )
         # The first was recorded by the Insurance Manager on SLT's behalf; SLT approved the

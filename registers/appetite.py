@@ -36,11 +36,6 @@ from scoring import matrix
 LEVELS_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "appetite_levels.json"
 
 
-def category_keys(organisation: Organisation | int | None) -> list[str]:
-    """The organisation's categories, by key, in their order (retired ones too)."""
-    return list(category_labels(organisation)) if organisation is not None else []
-
-
 def ensure_appetite_levels() -> list[AppetiteLevel]:
     """The five levels, seeded from ``fixtures/appetite_levels.json`` if a database has none
     (the migration seeds them; a flushed test database loses them)."""

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from common.people import person_name
 from registers import permissions
-from registers.appetite import appetite_draft_of, category_keys, latest_approved
+from registers.appetite import appetite_draft_of, latest_approved
+from registers.categories import category_labels
 from registers.models import (
     AppetiteLevel,
     AppetiteLine,
@@ -67,7 +68,7 @@ def appetite_draft_start(
 def _checked_lines(
     organisation_id: int, lines: Mapping[str, tuple[AppetiteLevel | None, int | None]]
 ) -> dict[str, tuple[AppetiteLevel, int]]:
-    known = set(category_keys(organisation_id))
+    known = set(category_labels(organisation_id))
     unknown = sorted(set(lines) - known)
     if unknown:
         raise ValidationError(f"No such category: {', '.join(unknown)}.", code="unknown_category")

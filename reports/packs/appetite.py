@@ -85,16 +85,16 @@ def outside_appetite(
             continue
         now = current[risk.risk_id]
         key = row.category or now.category
-        group = groups.setdefault(
-            key,
-            OutsideCategory(
-                now.category_label
-                if key == now.category and getattr(now, "category_label", None)
-                else category_label(labels(now.organisation_id), key),
-                row.appetite_level,
-                row.appetite_tolerance,
-            ),
-        )
+        if key not in groups:
+            # The risk's label came with it (``current_risks``), unless its category has
+            # changed since the approval froze it.
+            label = (
+                (now.category_label or key)
+                if key == now.category
+                else category_label(labels(now.organisation_id), key)
+            )
+            groups[key] = OutsideCategory(label, row.appetite_level, row.appetite_tolerance)
+        group = groups[key]
         group.risks.append(
             OutsideRisk(
                 reference=risk.reference,
