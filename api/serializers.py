@@ -23,6 +23,11 @@ class PersonField(serializers.Field):
 PERSON = extend_schema_field(serializers.CharField())(PersonField)
 
 
+def _date(value) -> str | None:
+    """As DRF's ``DateField`` writes a date: ISO 8601."""
+    return None if value is None else value.isoformat()
+
+
 class RegisterSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.name")
     directorate = serializers.CharField(source="directorate.name", default="")
@@ -162,6 +167,67 @@ class RiskSerializer(serializers.ModelSerializer):
             "response": {"help_text": "tolerate, treat, terminate or transfer; blank: undecided."},
             "exempt": {"help_text": "Exempt from publication: withheld from public reports."},
         }
+
+    def to_representation(self, risk: Risk) -> dict:
+        """The row, written out: the same dictionary DRF's field by field walk gives
+        (``tests/api/test_risk_rows.py`` compares the two on every kind of risk), at a fraction
+        of its cost, which a page of 1,000 risks feels."""
+        context = self.context
+        inherent, residual = risk.inherent_score, risk.residual_score
+        inherent_band, residual_band = self._band(inherent), self._band(residual)
+        trend = context["trends"][risk.pk]
+        register = risk.register
+        owner = risk.owner
+        when = self._datetime
+        return {
+            "id": risk.pk,
+            "reference": risk.reference,
+            "title": risk.title,
+            "register_id": risk.register_id,
+            "register": register.name,
+            "tier": register.tier,
+            "organisation": register.organisation.name,
+            "category": risk.category,
+            "category_label": self.get_category_label(risk),
+            "event": risk.event,
+            "consequence": risk.consequence,
+            "impact": risk.impact,
+            "owner_id": risk.owner_id,
+            "owner": person_name(owner) if owner is not None else None,
+            "inherent_likelihood": risk.inherent_likelihood,
+            "inherent_impact": risk.inherent_impact,
+            "inherent_score": inherent,
+            "inherent_band": inherent_band.key if inherent_band else "",
+            "inherent_band_label": inherent_band.label if inherent_band else "Not scored",
+            "residual_likelihood": risk.residual_likelihood,
+            "residual_impact": risk.residual_impact,
+            "residual_score": residual,
+            "residual_band": residual_band.key if residual_band else "",
+            "residual_band_label": residual_band.label if residual_band else "Not scored",
+            "residual_within_appetite": residual_band.within_appetite if residual_band else None,
+            "target_likelihood": risk.target_likelihood,
+            "target_impact": risk.target_impact,
+            "target_score": risk.target_score,
+            "target_date": _date(risk.target_date),
+            "response": risk.response,
+            "response_rationale": risk.response_rationale,
+            "horizon": risk.horizon,
+            "status": risk.status,
+            "exempt": risk.exempt,
+            "last_reviewed_on": _date(risk.last_reviewed_on),
+            "next_review_due": _date(risk.next_review_due),
+            "review_overdue": risk.review_overdue(context["today"]),
+            "trend": trend.direction,
+            "trend_label": trend.label,
+            "trend_explanation": trend.explanation,
+            "created_at": when(risk.created_at),
+            "updated_at": when(risk.updated_at),
+            "page": context["request"].build_absolute_uri(risk.get_absolute_url()),
+        }
+
+    def _datetime(self, value) -> str | None:
+        """As DRF's ``DateTimeField`` writes it (local time, ``Z`` for UTC)."""
+        return None if value is None else self.fields["created_at"].to_representation(value)
 
     def _band(self, score: int | None) -> matrix.Band | None:
         return matrix.band_for(score, self.context["bands"]) if score is not None else None

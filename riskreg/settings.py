@@ -110,6 +110,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with inputs and selects written in Python, byte for byte as its
+# templates write them: a select's every option was a template of its own.
+FORM_RENDERER = "common.renderers.FastWidgets"
+
 WSGI_APPLICATION = "riskreg.wsgi.application"
 
 # SQLite: WAL lets readers carry on while one request writes; IMMEDIATE takes the write lock

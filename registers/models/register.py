@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.urls import url_for_pk
 from registers import due
 from registers.models.organisation import Directorate, Organisation, Service
 from registers.models.versioned import Versioned
@@ -206,7 +206,7 @@ class Register(Versioned):
         return self.get_kind_display() if self.kind else self.get_tier_display()
 
     def get_absolute_url(self) -> str:
-        return reverse("registers:register-detail", kwargs={"pk": self.pk})
+        return url_for_pk("registers:register-detail", self.pk)
 
     def clean(self):
         if self.directorate_id and self.directorate.organisation_id != self.organisation_id:

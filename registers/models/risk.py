@@ -11,10 +11,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce, Upper
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.urls import url_for_pk
 from registers import due
 from registers.models.organisation import Organisation
 from registers.models.register import Register
@@ -326,7 +326,7 @@ class Risk(ScoredMixin, Versioned):
         return f"{self.reference} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("web:risk-detail", kwargs={"pk": self.pk})
+        return url_for_pk("web:risk-detail", self.pk)
 
     def clean(self):
         errors = {}

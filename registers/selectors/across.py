@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from registers.models import Directorate, Organisation, Register, Risk
 from registers.permissions import sees_everything, visible_registers
-from registers.selectors.register_page import SORT_COLUMNS, SortColumn, with_row_details
+from registers.selectors.register_page import SORT_COLUMNS, SortColumn, owners_of, with_row_details
 from scoring import matrix
 from scoring.matrix import Seniority
 from scoring.selectors import scheme_bands
@@ -84,13 +83,7 @@ def across_directorate_choices(*, scope: AcrossScope) -> list[tuple[int, str]]:
 
 def across_owner_choices(*, scope: AcrossScope) -> list[tuple[int, str, str, str]]:
     """``(pk, first_name, last_name, username)`` of the people owning an open risk in scope."""
-    return list(
-        get_user_model()
-        .objects.filter(owned_risks__in=across_risks(scope=scope))
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-        .values_list("pk", "first_name", "last_name", "username")
-    )
+    return owners_of(across_risks(scope=scope))
 
 
 def across_rows(queryset: QuerySet[Risk]) -> QuerySet[Risk]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from registers.models import Register, RegisterSnapshot, RiskSnapshot
+from registers.models import Arrival, Register, RegisterSnapshot, RiskSnapshot
 from registers.periods import Quarter
 from registers.trends import NOT_ON_REGISTER, Trend, imported_trend_by_quarter, trend_between
+from scoring import matrix
 
 
 def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, RegisterSnapshot]:
@@ -24,6 +25,29 @@ def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, Re
         if snapshot.period <= up_to:
             found[snapshot.period] = snapshot  # later approvals in a quarter win
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    """What a trend reads of a risk's row in an approved snapshot (``RiskSnapshot``): its
+    residual score and how it arrived, as plain values, for lists of a thousand risks."""
+
+    snapshot_id: int
+    risk_id: int
+    residual_likelihood: int | None
+    residual_impact: int | None
+    arrival: str
+    arrived_from: str
+
+    @property
+    def residual_score(self) -> int | None:
+        return matrix.score_or_none(self.residual_likelihood, self.residual_impact)
+
+    def get_arrival_display(self) -> str:
+        return str(dict(Arrival.choices).get(self.arrival, self.arrival))
+
+
+TREND_ROW_FIELDS = tuple(TrendRow.__dataclass_fields__)
 
 
 @dataclass

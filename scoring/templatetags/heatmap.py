@@ -1,6 +1,6 @@
 """The 5 x 5 heat map: risks counted by likelihood and impact, each cell in its band's colour.
 
-One template serves the web pages and the PDF packs: without ``link_query`` the cells are
+One tag serves the web pages and the PDF packs: without ``link_query`` the cells are
 plain counts; with it each non-empty cell links to the list filtered to that cell.
 
     {% load heatmap %}
@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from django import template
 from django.http import QueryDict
+from django.template.defaultfilters import pluralize
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
-from scoring import matrix
+from scoring import badges, matrix
 
 register = template.Library()
 
@@ -90,7 +93,61 @@ def heatmap_rows(
     return rows
 
 
-@register.inclusion_tag("scoring/_heatmap.html")
+# The table is written in Python: fifty cells of two maps as template nodes were a tenth of a
+# register page. One row of headers and one column make a simple table, each cell read with
+# its likelihood and impact; the axes' names sit in the corner.
+_HEAD = (
+    '<div class="heatmap-wrap">\n<table class="heatmap">\n  <caption>{}</caption>\n  <thead>\n'
+    '    <tr>\n      <th scope="col" class="heatmap-axis heatmap-corner"><span>Impact '
+    '<span aria-hidden="true">→</span></span><span>Likelihood <span aria-hidden="true">↓</span>'
+    "</span></th>\n      {}\n    </tr>\n  </thead>\n  <tbody>{}\n  </tbody>\n</table>\n"
+    '<p class="heatmap-legend small mb-0">\n  {}\n</p>\n'
+    '<p class="heatmap-totals small text-body-secondary">Score = likelihood × impact. {} risk{} on '
+    "the map{}.</p>\n</div>"
+)
+
+
+def _cell(cell: HeatMapCell) -> str:
+    """A cell: its count (a link to the list of its risks, when it has any and links are
+    asked for), in its band's colour, described in words for a screen reader."""
+    selected = " heatmap-selected" if cell.selected else ""
+    if cell.url:
+        content = format_html(
+            '<a href="{}"{}><span aria-hidden="true">{}</span><span class="visually-hidden">'
+            "{}{}</span></a>",
+            cell.url,
+            mark_safe(' aria-current="true"') if cell.selected else "",
+            cell.count,
+            cell.description,
+            ", shown in the list" if cell.selected else "",
+        )
+    else:
+        content = format_html(
+            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>',
+            cell.count or "",
+            cell.description,
+        )
+    return format_html(
+        '\n      <td class="heatmap-cell{}" style="background-color:{};color:{}" title="{}">\n'
+        "        {}\n      </td>",
+        selected,
+        cell.band.colour,
+        cell.band.text_colour,
+        cell.description,
+        content,
+    )
+
+
+def _row(row: HeatMapRow) -> str:
+    return format_html(
+        '\n    <tr>\n      <th scope="row"><span class="visually-hidden">Likelihood </span>{}'
+        "</th>{}\n    </tr>",
+        row.likelihood,
+        mark_safe("".join(_cell(cell) for cell in row.cells)),
+    )
+
+
+@register.simple_tag
 def heatmap(
     counts: Mapping[tuple[int | None, int | None], int],
     bands: Sequence[matrix.Band],
@@ -98,17 +155,32 @@ def heatmap(
     link_query: QueryDict | None = None,
     link_prefix: str = "",
     selected: tuple[int, int] | None = None,
-) -> dict:
+) -> SafeString:
     """Render a heat map table; see the module docstring. ``selected`` marks the cell the
     list beside it is filtered to."""
     scored = sum(n for key, n in counts.items() if key != (None, None))
-    return {
-        "caption": caption,
-        "rows": heatmap_rows(
-            counts, bands, link_query=link_query, link_prefix=link_prefix, selected=selected
+    not_scored = counts.get((None, None), 0)
+    rows = heatmap_rows(
+        counts, bands, link_query=link_query, link_prefix=link_prefix, selected=selected
+    )
+    return format_html(
+        _HEAD,
+        caption,
+        format_html_join(
+            "",
+            '<th scope="col"><span class="visually-hidden">Impact </span>{}</th>',
+            ((impact,) for impact in matrix.SCALE),
         ),
-        "impacts": list(matrix.SCALE),
-        "legend": matrix.band_ranges(bands),
-        "scored": scored,
-        "not_scored": counts.get((None, None), 0),
-    }
+        mark_safe("".join(_row(row) for row in rows)),
+        format_html_join(
+            "",
+            '<span class="text-nowrap">{} {}–{}</span> ',
+            (
+                (badges.band_swatch(band), low, high)
+                for band, low, high in matrix.band_ranges(bands)
+            ),
+        ),
+        scored,
+        pluralize(scored),
+        f"; {not_scored} not scored" if not_scored else "",
+    )
