@@ -319,13 +319,13 @@ def register_trends(*, register: Register) -> RegisterTrends:
     if register.last_approved_at is None:
         return RegisterTrends(None, None, None)
     latest = Quarter.containing(timezone.localdate(register.last_approved_at))
-    trends = quarter_trends(register=register, quarters=[latest])
+    trends = quarter_trends(register=register, quarters=[latest], trend_only=True)
     if latest not in trends.snapshots:
         # Approved before approvals took snapshots: the latest quarter that has one, if any.
         if not trends.snapshots:
             return RegisterTrends(None, None, None, approved_unrecorded=True)
         latest = max(trends.snapshots)
-        trends = quarter_trends(register=register, quarters=[latest])
+        trends = quarter_trends(register=register, quarters=[latest], trend_only=True)
     earlier = [quarter for quarter in trends.snapshots if quarter < latest]
     return RegisterTrends(latest, max(earlier) if earlier else None, trends)
 

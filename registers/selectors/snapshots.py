@@ -99,11 +99,13 @@ def quarter_trends(
     register: Register,
     quarters: Sequence[Quarter],
     draft: tuple[RegisterSnapshot, Sequence[RiskSnapshot]] | None = None,
+    trend_only: bool = False,
 ) -> QuarterTrends:
     """Each risk's trend on ``register`` in each of ``quarters``, against the register's
     previous approved snapshot. ``draft`` (an unsaved snapshot and its rows) stands in for its
-    quarter as if it were approved: a draft pack's trends are those approval would give. Two
-    queries."""
+    quarter as if it were approved: a draft pack's trends are those approval would give. With
+    ``trend_only`` the risks' rows are ``TrendRow`` values, what a trend reads, not the whole
+    snapshot. Two queries."""
     quarters = sorted(quarters)
     snapshots = quarter_snapshots(register=register, up_to=quarters[-1])
     if draft is not None:
@@ -117,6 +119,9 @@ def quarter_trends(
     risks: dict[Quarter, dict[int, RiskSnapshot]] = {q: {} for q in wanted}
     if draft is not None:
         risks[draft[0].period] = {row.risk_id: row for row in draft[1]}
-    for row in RiskSnapshot.objects.filter(snapshot_id__in=by_id):
+    rows = RiskSnapshot.objects.filter(snapshot_id__in=by_id)
+    if trend_only:
+        rows = (TrendRow(*values) for values in rows.order_by().values_list(*TREND_ROW_FIELDS))
+    for row in rows:
         risks[by_id[row.snapshot_id]][row.risk_id] = row
     return QuarterTrends(quarters=list(quarters), snapshots=snapshots, risks=risks)

@@ -13,6 +13,8 @@ by cell.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
 
 from django import template
 from django.utils.dateformat import format as format_date
@@ -79,12 +81,16 @@ def _residual(risk: Risk, bands: tuple[matrix.Band, ...], verdict: Verdict | Non
     return format_html("{}{}", badge, _appetite(verdict))
 
 
+@lru_cache(maxsize=4096)
+def _day(day: date) -> str:
+    """``{{ day|date:"j M Y" }}``, once per date."""
+    return format_date(day, "j M Y")
+
+
 def _next_review(risk: Risk, overdue: bool) -> SafeString:
     if not risk.next_review_due:
         return mark_safe("Not set")
-    return format_html(
-        "{}{}", format_date(risk.next_review_due, "j M Y"), OVERDUE if overdue else ""
-    )
+    return format_html("{}{}", _day(risk.next_review_due), OVERDUE if overdue else "")
 
 
 def _trend(row: RiskRow) -> SafeString:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.http import QueryDict
@@ -158,10 +159,30 @@ def heatmap(
 ) -> SafeString:
     """Render a heat map table; see the module docstring. ``selected`` marks the cell the
     list beside it is filtered to."""
+    return _heatmap(
+        frozenset(counts.items()),
+        tuple(bands),
+        str(caption),
+        None if link_query is None else link_query.urlencode(),
+        link_prefix,
+        None if selected is None else tuple(selected),
+    )
+
+
+@lru_cache(maxsize=512)
+def _heatmap(counts, bands, caption, query, link_prefix, selected) -> SafeString:
+    """The map for these counts, bands, caption, links and selection, remembered: the same for
+    every reader of a register until one of its risks is scored differently (its arguments
+    are everything it shows, so nothing needs telling when they change)."""
+    counts = dict(counts)
     scored = sum(n for key, n in counts.items() if key != (None, None))
     not_scored = counts.get((None, None), 0)
     rows = heatmap_rows(
-        counts, bands, link_query=link_query, link_prefix=link_prefix, selected=selected
+        counts,
+        bands,
+        link_query=None if query is None else QueryDict(query),
+        link_prefix=link_prefix,
+        selected=selected,
     )
     return format_html(
         _HEAD,
