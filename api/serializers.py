@@ -4,6 +4,7 @@ scheme, as the register page bands them (docs/domain.md#scoring)."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -225,9 +226,13 @@ class RiskSerializer(serializers.ModelSerializer):
             "page": context["request"].build_absolute_uri(risk.get_absolute_url()),
         }
 
-    def _datetime(self, value) -> str | None:
-        """As DRF's ``DateTimeField`` writes it (local time, ``Z`` for UTC)."""
-        return None if value is None else self.fields["created_at"].to_representation(value)
+    @staticmethod
+    def _datetime(value) -> str | None:
+        """As DRF's ``DateTimeField`` writes it: in local time, ISO 8601, ``Z`` for UTC."""
+        if value is None:
+            return None
+        written = timezone.localtime(value).isoformat()
+        return written[:-6] + "Z" if written.endswith("+00:00") else written
 
     def _band(self, score: int | None) -> matrix.Band | None:
         return matrix.band_for(score, self.context["bands"]) if score is not None else None

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.urls import url_for_pk
 from registers.models import Horizon, Register, Risk, ScoreSnapshot, Tier
 from registers.models.scores import SNAPSHOT_SCORE_FIELDS, both_or_neither, score_in_range
 from scoring import matrix
@@ -232,7 +233,7 @@ class Proposal(ScoreSnapshot):
         return f"Escalation of {self.risk} to {self.to_register}"
 
     def get_absolute_url(self) -> str:
-        return reverse("escalation:proposal-detail", kwargs={"pk": self.pk})
+        return url_for_pk("escalation:proposal-detail", self.pk)
 
     @property
     def is_closure(self) -> bool:

@@ -1,4 +1,5 @@
-"""The rows of the register page's table and of risks across registers, written in Python.
+"""The rows of the register page's table, of risks across registers and of the organisation
+page, written in Python.
 
 Fifty rows of eight cells, each with its badges, trend and appetite, were about a quarter of a
 register page's time as template nodes (some 2,000 a page); here they are a string format each.
@@ -8,6 +9,7 @@ by cell.
     {% load risk_rows %}
     {% register_rows rows bands %}          {# register page: RiskRow items #}
     {% across_rows rows bands %}            {# risks across: (risk, overdue, verdict) #}
+    {% register_summary_rows group.summaries %}   {# the organisation page #}
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from common.people import person_name
 from common.urls import url_for_pk
 from registers.appetite import Verdict
 from registers.models import Risk
+from registers.selectors import RegisterSummary
 from registers.selectors.register_page import RiskRow
 from scoring import badges, matrix
 
@@ -171,5 +174,56 @@ def across_rows(
                 _next_review(risk, overdue),
             )
             for risk, overdue, verdict in rows
+        ),
+    )
+
+
+SUMMARY_ROW = (
+    '\n        <tr>\n          <th scope="row"{}><a href="{}">{}</a>{}</th>\n'
+    "          <td>{}</td>\n          <td>{}</td>\n"
+    '          <td class="text-end">{}</td>\n          {}\n'
+    '          <td class="text-end">{}</td>\n          <td class="text-end">{}</td>\n'
+    "          <td>{}</td>\n        </tr>"
+)
+
+
+def _review_due(summary: RegisterSummary) -> SafeString:
+    if not summary.next_review_due:
+        return mark_safe("Never approved")
+    if summary.register_review_overdue:
+        return format_html(
+            '<span class="overdue">{} (overdue)</span>', _day(summary.next_review_due)
+        )
+    return format_html("{}", _day(summary.next_review_due))
+
+
+@register.simple_tag
+def register_summary_rows(summaries: Iterable[RegisterSummary]) -> SafeString:
+    """The organisation page's rows, one per register: its name (projects indented under
+    their service), tier, owner, open risks, open risks by residual band highest first, not
+    scored, risk reviews overdue and when the register's own review is due. Counts are plain
+    integers (no thousands separators)."""
+    return format_html_join(
+        "",
+        SUMMARY_ROW,
+        (
+            (
+                mark_safe(' class="ps-4"') if summary.tier == "project" else "",
+                summary.url,
+                summary.name,
+                CLOSED if summary.closed else "",
+                summary.tier_label,
+                summary.owner_name,
+                str(summary.open_risks),
+                format_html_join(
+                    "", '<td class="text-end">{}</td>', ((str(n),) for _, n in summary.counts)
+                ),
+                str(summary.not_scored),
+                format_html('<span class="overdue">{}</span>', str(summary.reviews_overdue))
+                if summary.reviews_overdue
+                else "0",
+                _review_due(summary),
+            )
+            for summary in summaries
         ),
     )
