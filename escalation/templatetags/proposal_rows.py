@@ -8,15 +8,12 @@ the queue's time as template nodes. The markup is the one the template had.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
-from functools import lru_cache
 
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from common.dates import day_text
 from common.people import person_name
 from escalation.models import Proposal
 
@@ -28,16 +25,6 @@ ROW = (
     '      <td class="text-nowrap">{}<div class="small">{}</div></td>\n'
     "      <td>{}{}</td>\n    </tr>"
 )
-
-
-def _day(moment: datetime | None) -> str:
-    """``{{ moment|date:"j M Y" }}``: the day in local time, as templates show it."""
-    return "" if moment is None else _local_day(timezone.localdate(moment))
-
-
-@lru_cache(maxsize=4096)
-def _local_day(day: date) -> str:
-    return format_date(day, "j M Y")
 
 
 def _to(proposal: Proposal) -> str:
@@ -70,7 +57,7 @@ def _decided(proposal: Proposal) -> SafeString:
     return format_html(
         '<div class="small">{}, {}</div>',
         who,
-        _day(proposal.decided_at),
+        day_text(proposal.decided_at),
     )
 
 
@@ -90,7 +77,7 @@ def proposal_rows(proposals: Iterable[Proposal]) -> SafeString:
                 _to(proposal),
                 _residual(proposal),
                 _factors(proposal),
-                _day(proposal.proposed_at),
+                day_text(proposal.proposed_at),
                 person_name(proposal.proposed_by),
                 proposal.get_status_display(),
                 _decided(proposal),

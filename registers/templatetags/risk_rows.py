@@ -15,14 +15,12 @@ by cell.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
-from functools import lru_cache
 
 from django import template
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from common.dates import day_text
 from common.people import person_name
 from common.urls import url_for_pk
 from registers.appetite import Verdict
@@ -84,16 +82,10 @@ def _residual(risk: Risk, bands: tuple[matrix.Band, ...], verdict: Verdict | Non
     return format_html("{}{}", badge, _appetite(verdict))
 
 
-@lru_cache(maxsize=4096)
-def _day(day: date) -> str:
-    """``{{ day|date:"j M Y" }}``, once per date."""
-    return format_date(day, "j M Y")
-
-
 def _next_review(risk: Risk, overdue: bool) -> SafeString:
     if not risk.next_review_due:
         return mark_safe("Not set")
-    return format_html("{}{}", _day(risk.next_review_due), OVERDUE if overdue else "")
+    return format_html("{}{}", day_text(risk.next_review_due), OVERDUE if overdue else "")
 
 
 def _trend(row: RiskRow) -> SafeString:
@@ -192,9 +184,9 @@ def _review_due(summary: RegisterSummary) -> SafeString:
         return mark_safe("Never approved")
     if summary.register_review_overdue:
         return format_html(
-            '<span class="overdue">{} (overdue)</span>', _day(summary.next_review_due)
+            '<span class="overdue">{} (overdue)</span>', day_text(summary.next_review_due)
         )
-    return format_html("{}", _day(summary.next_review_due))
+    return format_html("{}", day_text(summary.next_review_due))
 
 
 @register.simple_tag
