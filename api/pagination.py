@@ -1,8 +1,13 @@
 """Pages of 50, as the register page shows them; up to 1,000 a page on request (Power BI
 follows ``next``); a CSV is the whole list, as the register's export is."""
 
+from collections.abc import Callable
+from functools import partial
+
+from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
 
+from common.paging import KeyPaginator
 from registers.selectors.register_page import PAGE_SIZE
 
 
@@ -15,3 +20,11 @@ class RegisterPagePagination(PageNumberPagination):
         if getattr(request.accepted_renderer, "format", None) == "csv":
             return None
         return super().paginate_queryset(queryset, request, view)
+
+    def paginate_rows(
+        self, queryset: QuerySet, rows: Callable[[QuerySet], QuerySet], request, view
+    ):
+        """A page of ``queryset`` (filtered and sorted) sorted on its keys alone, its rows then
+        read with ``rows`` for that page only (``common.paging.KeyPaginator``)."""
+        self.django_paginator_class = partial(KeyPaginator, rows=rows)
+        return self.paginate_queryset(queryset, request, view)

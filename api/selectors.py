@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -65,7 +66,19 @@ class RiskListing:
 
     filterset: RegisterRiskFilter
     bands: tuple[matrix.Band, ...]
-    risks: QuerySet[Risk]
+    # Filtered and sorted, without what a row shows: what a page is cut from.
+    sorted: QuerySet[Risk]
+
+    @staticmethod
+    def rows(risks: QuerySet[Risk]) -> QuerySet[Risk]:
+        """What each risk's row needs read with it: its category's label, owner, register and
+        organisation."""
+        return with_category_labels(risks).select_related("owner", "register__organisation")
+
+    @property
+    def risks(self) -> QuerySet[Risk]:
+        """Every risk listed, with its row."""
+        return self.rows(self.sorted)
 
 
 def risk_listing(
@@ -76,15 +89,17 @@ def risk_listing(
     register: Register | None = None,
 ) -> RiskListing:
     """The risks ``user`` may see on ``register`` (one they may open), or on every register of
-    ``organisation``, through the register page's filters and sort. Two queries to build (the
-    bands, the owners the owner filter accepts), then the list."""
+    ``organisation``, through the register page's filters and sort. One query to build (the
+    bands), then the list; the owners the owner filter accepts are read only when an owner is
+    asked for (over the whole organisation, that asks person by person whether they own one of
+    its risks)."""
     bands = scheme_bands(scheme_id=organisation.scheme_id)
     scope = permissions.visible_risks(user).filter(register__organisation=organisation)
     if register is not None:
         scope = scope.filter(register=register)
-        owners = register_page.register_owner_choices(register=register)
+        owners = partial(register_page.register_owner_choices, register=register)
     else:
-        owners = register_page.owners_of(scope)
+        owners = partial(register_page.owners_of, scope)
     filterset = RegisterRiskFilter(
         params,
         queryset=scope.with_bands(bands),
@@ -96,10 +111,9 @@ def risk_listing(
         appetite=lambda: appetite_rules(bands={organisation.pk: bands}, on=timezone.localdate()),
     )
     sort = register_page.parse_sort(params.get("sort"))
-    risks = with_category_labels(register_page.sort_risks(filterset.qs, sort=sort)).select_related(
-        "owner", "register__organisation"
+    return RiskListing(
+        filterset=filterset, bands=bands, sorted=register_page.sort_risks(filterset.qs, sort=sort)
     )
-    return RiskListing(filterset=filterset, bands=bands, risks=risks)
 
 
 def risk_for(*, pk: int) -> Risk:

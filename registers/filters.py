@@ -51,6 +51,20 @@ def _all_categories(organisation_id: int) -> list[tuple[str, str]]:
     return list(category_labels(organisation_id).items())
 
 
+OwnerChoices = list[tuple[int, str, str, str]] | Callable[[], list[tuple[int, str, str, str]]]
+
+
+def _owner_choices(owners: OwnerChoices) -> list[tuple[str, str]]:
+    """The owner filter's choices: each person owning a risk, then "No owner"."""
+    return [
+        *[
+            (str(pk), person_name_from(*names))
+            for pk, *names in (owners() if callable(owners) else owners)
+        ],
+        (NO_OWNER, "No owner"),
+    ]
+
+
 class RegisterRiskFilter(django_filters.FilterSet):
     """The register page's filters: band, category, owner, horizon, response, status, review
     overdue, text search, and the heat maps' cell parameters (hidden inputs, kept while
@@ -109,7 +123,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
         queryset: QuerySet | None = None,
         *,
         bands: tuple[matrix.Band, ...],
-        owner_choices: list[tuple[int, str, str, str]],
+        owner_choices: OwnerChoices,
         organisation_id: int,
         today: date,
         appetite: AppetiteRules | Callable[[], AppetiteRules],
@@ -118,7 +132,8 @@ class RegisterRiskFilter(django_filters.FilterSet):
         """``appetite`` is the appetite in force for the register's organisation, or a
         function fetching it when the filter is used; ``owner_choices`` are
         ``(pk, first_name, last_name, username)`` of the people who own risks on the register
-        (one query, made by the caller's selector); the category filter offers the categories
+        (one query, made by the caller's selector), or a function reading them when the form is
+        shown or an owner asked for; the category filter offers the categories
         of organisation ``organisation_id``, retired ones too (risks may hold them), read only
         when the form is shown or the filter is used."""
         data = data.copy() if data is not None else None
@@ -134,10 +149,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
             (NOT_SCORED, "Not scored"),
         ]
         self.filters["category"].extra["choices"] = partial(_all_categories, organisation_id)
-        self.filters["owner"].extra["choices"] = [
-            *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
-            (NO_OWNER, "No owner"),
-        ]
+        self.filters["owner"].extra["choices"] = partial(_owner_choices, owner_choices)
         self.filters["response"].extra["choices"] = [
             *Response.choices,
             (NOT_DECIDED, "Not decided"),

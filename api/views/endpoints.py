@@ -97,7 +97,11 @@ class RiskList(generics.ListAPIView):
         listing = self._listing()
         if not listing.filterset.form.is_valid():
             raise ValidationError(listing.filterset.form.errors)
-        page = self.paginate_queryset(listing.risks)
+        page = (
+            None
+            if self.paginator is None
+            else self.paginator.paginate_rows(listing.sorted, listing.rows, self.request, self)
+        )
         risks = list(page if page is not None else listing.risks)
         serializer = self.get_serializer(risks, many=True, context=self._context(risks, listing))
         if page is not None:

@@ -98,14 +98,18 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
         .order_by("name")[:MAX_REGISTERS]
     )
     risks_found = _matching_risks(user, words)
+    risks_order = ("register__name", "register_id", "-status", "reference")
     risks = list(
-        risks_found.select_related("register", "owner")
+        Risk.objects.filter(pk__in=_first_keys(risks_found, risks_order, MAX_RISKS))
+        .select_related("register", "owner")
         .defer("event", "consequence", "impact", "response_rationale", "closure_reason")
-        .order_by("register__name", "register_id", "-status", "reference")[:MAX_RISKS]
+        .order_by(*risks_order)
     )
     actions_found = _matching_actions(user, words)
+    actions_order = ("risk__register__name", "risk__reference", "pk")
     actions = list(
-        actions_found.select_related("risk__register", "owner")
+        Action.objects.filter(pk__in=_first_keys(actions_found, actions_order, MAX_ACTIONS))
+        .select_related("risk__register", "owner")
         .only(
             "pk",
             "description",
@@ -120,7 +124,7 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
             "risk__register__tier",
             "risk__status",
         )
-        .order_by("risk__register__name", "risk__reference", "pk")[:MAX_ACTIONS]
+        .order_by(*actions_order)
     )
     return SearchResults(
         query=query,
@@ -129,6 +133,12 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
         risk_count=risks_found.count() if len(risks) == MAX_RISKS else len(risks),
         action_count=actions_found.count() if len(actions) == MAX_ACTIONS else len(actions),
     )
+
+
+def _first_keys(found: QuerySet, order: tuple[str, ...], limit: int) -> QuerySet:
+    """The keys of the first ``limit`` of ``found`` in ``order``: sorted on the bare rows, so
+    that the rows shown are joined and read for those alone (``common.paging``)."""
+    return found.order_by(*order).values("pk")[:limit]
 
 
 def _grouped(risks: list[Risk], actions: list[Action]) -> list[RegisterGroup]:

@@ -7,13 +7,13 @@ import csv
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from common.paging import KeyPaginator
 from common.people import person_name
 from common.spreadsheets import neutralise
 from registers.appetite import AppetiteRules, appetite_rules
@@ -36,8 +36,13 @@ class AcrossView:
     appetite: AppetiteRules
 
     @property
+    def sorted(self) -> QuerySet[Risk]:
+        """The risks filtered and sorted, without what their rows show."""
+        return sort_risks(self.filterset.qs, sort=self.sort)
+
+    @property
     def risks(self) -> QuerySet[Risk]:
-        return across.across_rows(sort_risks(self.filterset.qs, sort=self.sort))
+        return across.across_rows(self.sorted)
 
 
 def _across_view(request: HttpRequest) -> AcrossView:
@@ -69,7 +74,9 @@ def _across_view(request: HttpRequest) -> AcrossView:
 def risks_across(request: HttpRequest) -> HttpResponse:
     """Every open risk on the registers the person may see, 50 a page."""
     view = _across_view(request)
-    page = Paginator(view.risks, across.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KeyPaginator(view.sorted, across.PAGE_SIZE, rows=across.across_rows).get_page(
+        request.GET.get("page")
+    )
     rows = [
         (risk, risk.review_overdue(view.today), view.appetite.verdict(risk))
         for risk in page.object_list

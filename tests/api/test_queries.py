@@ -1,6 +1,8 @@
 """Every list of the API reads a fixed number of queries, at 20 risks as at 10,000."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,3 +70,24 @@ def test_a_csv_of_every_risk_reads_as_few(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(reverse("api:risk-list"), {"format": "csv"}, **auth)
     assert response.content.decode("utf-8-sig").count("\r\n") == count + 1
+
+
+def test_the_owners_are_read_only_when_an_owner_is_asked_for(client, org, token_for):
+    """Over every register of the organisation the owner filter's choices ask, person by
+    person, whether they own one of its risks: a list that does not filter by owner skips it."""
+    head = org.people["head"]
+    approved_bulk(org.service_register, 30, owners=[head, org.people["officer"]])
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_for(head)}"}
+
+    def owner_reads(params):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("api:risk-list"), params, **auth)
+        return sum('FROM "auth_user" WHERE EXISTS' in q["sql"] for q in queries), response
+
+    reads, response = owner_reads({"status": "all"})
+    assert reads == 0 and response.json()["count"] == 30
+    reads, response = owner_reads({"owner": org.people["officer"].pk})
+    assert reads == 1 and response.json()["count"] == 15
+    # Someone owning none of them is still refused, as before.
+    reads, response = owner_reads({"owner": org.people["director"].pk})
+    assert reads == 1 and response.status_code == 400 and "owner" in response.json()
