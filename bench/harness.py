@@ -161,6 +161,10 @@ def pages() -> list[tuple[str, str]]:
     return [
         ("home", "/"),
         (f"organisation ({registers.count()} registers)", "/organisation/"),
+        (
+            f"organisation, one directorate ({directorate.directorate.name})",
+            f"/organisation/?directorate={directorate.directorate_id}",
+        ),
         (f"corporate register ({corporate.n})", corporate.get_absolute_url()),
         (f"largest directorate register ({directorate.n})", directorate.get_absolute_url()),
         ("risk page", risk.get_absolute_url()),

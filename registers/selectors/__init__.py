@@ -84,8 +84,14 @@ class RegisterSummary:
 
 @dataclass
 class DirectorateGroup:
+    """The corporate register under its organisation's name, or a directorate's registers.
+    ``more`` of the directorate's registers are not listed (``OVERVIEW_ABOVE``): they are on
+    the directorate's own page."""
+
     name: str
     summaries: list[RegisterSummary]
+    directorate_id: int | None = None
+    more: int = 0
 
     @property
     def bands(self) -> tuple[matrix.Band, ...]:
@@ -103,6 +109,7 @@ SUMMARY_FIELDS = (
     "closed_at",
     "organisation_id",
     "organisation__name",
+    "directorate_id",
     "directorate__name",
     "service__name",
     *OWNER_NAME_FIELDS,
@@ -111,29 +118,50 @@ SUMMARY_FIELDS = (
 )
 
 
+# Above this many registers the organisation page lists the corporate and directorate
+# registers, and each directorate's service and project registers on the directorate's own
+# page: a county council with its partnerships, or a shared service for several bodies, holds
+# a thousand, more than a page can usefully show or a reader scan.
+OVERVIEW_ABOVE = 200
+
+
 def register_summaries(
-    *, user: AbstractBaseUser, today: date, closed: bool = False
+    *,
+    user: AbstractBaseUser,
+    today: date,
+    closed: bool = False,
+    directorate_id: int | None = None,
 ) -> list[DirectorateGroup]:
     """The registers the user may see, grouped corporate first then by directorate, each
     with its open risks counted by residual band and its risks overdue for review. Closed
-    registers are left out unless ``closed``.
+    registers are left out unless ``closed``; only directorate ``directorate_id``'s when it is
+    given. Above ``OVERVIEW_ABOVE`` registers, only the corporate and directorate registers
+    are listed, each directorate's group saying how many more it holds.
 
     Four queries whatever the number of risks: the registers (as plain rows), their
-    organisations' schemes and bands (two), and the counts, grouped by register and band in
-    the database."""
+    organisations' schemes and bands (two), and the counts of the registers listed, grouped by
+    register and band in the database."""
     registers = visible_registers(user)
     if not closed:
         registers = registers.filter(closed_at__isnull=True)
+    if directorate_id is not None:
+        registers = registers.filter(directorate_id=directorate_id)
     rows = list(registers.values(*SUMMARY_FIELDS))
+    overview = directorate_id is None and len(rows) > OVERVIEW_ABOVE
+    listed = [row for row in rows if not overview or row["tier"] in OVERVIEW_TIERS]
     bands_by_org = organisation_bands(organisation_ids=[row["organisation_id"] for row in rows])
     summaries = {
         row["pk"]: _register_summary(
             row=row, bands=bands_by_org[row["organisation_id"]], today=today
         )
-        for row in rows
+        for row in listed
     }
-    _count_open_risks(summaries=summaries, band=_residual_band(rows, bands_by_org), today=today)
+    _count_open_risks(summaries=summaries, band=_residual_band(listed, bands_by_org), today=today)
     return _directorate_groups(rows=rows, summaries=summaries)
+
+
+# What the organisation page lists of a large organisation.
+OVERVIEW_TIERS = frozenset({Tier.CORPORATE, Tier.DIRECTORATE})
 
 
 def _register_summary(*, row: dict, bands: tuple[matrix.Band, ...], today: date) -> RegisterSummary:
@@ -180,20 +208,23 @@ def _directorate_groups(
     *, rows: list[dict], summaries: dict[int, RegisterSummary]
 ) -> list[DirectorateGroup]:
     """The corporate register under its organisation's name, every other register under its
-    directorate's; corporate first, then directorates by name, each in tree order."""
-    groups: dict[str, list[RegisterSummary]] = defaultdict(list)
+    directorate's; corporate first, then directorates by name, each in tree order. A register
+    of ``rows`` without a summary is counted in its group's ``more``."""
+    groups: dict[str, DirectorateGroup] = {}
+    first_tier: dict[str, int] = {}
     for row in rows:
         corporate = row["tier"] == Tier.CORPORATE
         name = row["organisation__name"] if corporate else row["directorate__name"]
-        groups[name].append(summaries[row["pk"]])
-    ordered = sorted(
-        groups.items(),
-        key=lambda item: (min(TIER_ORDER[s.tier] for s in item[1]), item[0]),
-    )
-    return [
-        DirectorateGroup(name=name, summaries=sorted(members, key=lambda s: s.tree_order))
-        for name, members in ordered
-    ]
+        group = groups.setdefault(name, DirectorateGroup(name, [], row["directorate_id"]))
+        tier = TIER_ORDER[row["tier"]]
+        first_tier[name] = min(first_tier.get(name, tier), tier)
+        if row["pk"] in summaries:
+            group.summaries.append(summaries[row["pk"]])
+        else:
+            group.more += 1
+    for group in groups.values():
+        group.summaries.sort(key=lambda s: s.tree_order)
+    return sorted(groups.values(), key=lambda group: (first_tier[group.name], group.name))
 
 
 def _residual_band(register_rows: list[dict], bands_by_org: dict[int, tuple[matrix.Band, ...]]):

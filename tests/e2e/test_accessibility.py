@@ -30,6 +30,7 @@ from playwright.sync_api import Page, expect
 from demo.loader import DEMO_PASSWORD, load_demo
 from escalation.models import NewRiskProposal, Proposal, ProposalStatus
 from escalation.seed import ensure_checklists
+from registers import selectors as registers_selectors
 from registers.models import Action, Register, Risk, Tier
 from registers.review_questions import questions_for
 from registers.services import register_approve, risk_report_submit, risk_review_record
@@ -557,6 +558,12 @@ def test_every_page_has_no_wcag_violations(page: Page, live_server, demo):
     programme = Register.objects.get(prefix="PRG-HOUSING")
     scan.as_user("director.adults-housing")
     scan.go("/organisation/?closed=1", "registers, closed ones too")
+    scan.go(f"/organisation/?directorate={programme.directorate_id}", "one directorate's registers")
+    with pytest.MonkeyPatch.context() as patch:
+        # A large organisation's page: its corporate and directorate registers, and a link to
+        # each directorate's others.
+        patch.setattr(registers_selectors, "OVERVIEW_ABOVE", 3)
+        scan.go("/organisation/", "registers of a large organisation")
     scan.go(f"/directorates/{programme.directorate_id}/registers/new/", "opening a register")
     scan.submit("Open the register", "opening a register, errors")
     scan.go(f"/reports/register/{programme.pk}/circulate/", "circulating a register's pack")

@@ -280,3 +280,89 @@ def test_the_risk_page_says_whether_the_risk_is_published(client, org):
     client.force_login(org.people["chief"])
     assert "Published in the public packs" in client.get(published.get_absolute_url()).text
     assert "Exempt: left out of the public" in client.get(exempt.get_absolute_url()).text
+
+
+# A large organisation's page: the corporate and directorate registers, and each
+# directorate's service and project registers on the directorate's own page.
+
+
+@pytest.fixture
+def overview(monkeypatch):
+    """The organisation's six registers count as many: more than the page lists in full."""
+    from registers import selectors
+
+    monkeypatch.setattr(selectors, "OVERVIEW_ABOVE", 3)
+
+
+def organisation_page(client, **params):
+    response = client.get(reverse("registers:organisation"), params)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def test_a_large_organisation_lists_its_corporate_and_directorate_registers(client, org, overview):
+    RiskFactory(register=org.directorate_register, residual_likelihood=5, residual_impact=5)
+    RiskFactory(register=org.service_register, residual_likelihood=5, residual_impact=5)
+    client.force_login(org.people["chief"])
+    response, page = organisation_page(client)
+    groups = {group.name: group for group in response.context["groups"]}
+    assert list(groups) == ["Testshire Council", "People", "Place"]
+    assert [[s.name for s in g.summaries] for g in groups.values()] == [
+        ["Corporate"],
+        ["People directorate"],
+        ["Place directorate"],
+    ]
+    assert [g.more for g in groups.values()] == [0, 2, 1]
+    assert groups["People"].summaries[0].band_counts == {"red": 1}
+    assert "Adult Care service" not in page and "Highways service" not in page
+    assert "too many to list on one page" in page
+    people = reverse("registers:organisation") + f"?directorate={org.directorate.pk}"
+    assert f'<a href="{people}">The 2 service and project registers in People</a>' in page
+    place = reverse("registers:organisation") + f"?directorate={org.other_directorate.pk}"
+    assert f'<a href="{place}">The 1 service and project register in Place</a>' in page
+    across = reverse("registers:risks-across") + f"?directorate={org.directorate.pk}"
+    assert f'<a href="{across}">People\'s open risks, side by side</a>' in page
+
+
+def test_a_directorate_s_page_lists_all_its_registers(client, org, overview):
+    RiskFactory(register=org.service_register, residual_likelihood=5, residual_impact=5)
+    client.force_login(org.people["chief"])
+    response, page = organisation_page(client, directorate=org.directorate.pk)
+    [group] = response.context["groups"]
+    assert group.name == "People" and group.more == 0
+    assert [s.name for s in group.summaries] == [
+        "People directorate",
+        "Adult Care service",
+        "Care home project",
+    ]
+    assert group.summaries[1].band_counts == {"red": 1}
+    assert '<h1 class="h2">Risk registers in People</h1>' in page
+    assert "Corporate" not in page.split("</h1>")[1] and "Highways" not in page
+    assert f"?directorate={org.directorate.pk}&amp;closed=1" in page
+    assert "too many to list" not in page
+
+
+def test_a_directorate_s_page_shows_only_registers_its_reader_may_see(client, org):
+    client.force_login(org.people["other_officer"])
+    response, page = organisation_page(client, directorate=org.directorate.pk)
+    assert response.context["groups"] == []
+    assert "There are no registers you can see in this directorate." in page
+    assert "People" not in page and "Adult Care" not in page
+
+
+def test_a_directorate_that_is_not_a_number_shows_every_register(client, org):
+    client.force_login(org.people["chief"])
+    response, page = organisation_page(client, directorate="people")
+    assert len(response.context["groups"]) == 3 and "Adult Care service" in page
+
+
+@pytest.mark.parametrize("count", [20, 1000])
+def test_a_large_organisation_s_pages_do_not_grow_with_risks(
+    client, org, overview, count, django_assert_max_num_queries
+):
+    make_risks(org.directorate_register, count // 2)
+    make_risks(org.service_register, count // 2)
+    client.force_login(org.people["chief"])
+    for params in ({}, {"directorate": org.directorate.pk}):
+        with django_assert_max_num_queries(9):
+            client.get(reverse("registers:organisation"), params)
