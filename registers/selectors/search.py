@@ -74,15 +74,31 @@ def _every_word(words: list[str], *fields: str) -> Q:
 
 
 _RISK_TEXT = ("reference", "title", "event", "consequence", "impact")
-_ACTION_TEXT = ("description", "evaluation_notes", "risk__reference")
+_ACTION_TEXT = ("description", "evaluation_notes")
 
 
 def _matching_risks(user: AbstractBaseUser, words: list[str]) -> QuerySet[Risk]:
     return visible_risks(user).filter(_every_word(words, *_RISK_TEXT))
 
 
+def _actions_holding(word: str) -> QuerySet[Action]:
+    """The keys of the actions whose text, or whose risk's reference, holds ``word``: each
+    table searched on its own (on PostgreSQL from its trigram indexes) and the two joined as
+    keys, rather than every action joined to its risk to look at the reference."""
+    in_text = Action.objects.filter(_every_word([word], *_ACTION_TEXT)).order_by().values("pk")
+    on_risk = (
+        Action.objects.filter(risk__in=Risk.objects.filter(reference__icontains=word).values("pk"))
+        .order_by()
+        .values("pk")
+    )
+    return in_text.union(on_risk)
+
+
 def _matching_actions(user: AbstractBaseUser, words: list[str]) -> QuerySet[Action]:
-    return Action.objects.filter(_every_word(words, *_ACTION_TEXT), risk__in=visible_risks(user))
+    actions = Action.objects.filter(risk__in=visible_risks(user))
+    for word in words:
+        actions = actions.filter(pk__in=_actions_holding(word))
+    return actions
 
 
 def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
