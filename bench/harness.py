@@ -176,6 +176,7 @@ def pages() -> list[tuple[str, str]]:
             f"/risks/?directorate={directorate.directorate_id}&residual_band=red&sort=register",
         ),
         ("search for 'event 1'", "/search/?q=event+1"),
+        ("search for a risk's reference", f"/search/?q={risk.reference}"),
         (
             f"API risks, largest directorate ({directorate.n})",
             f"/api/v1/risks/?register={directorate.pk}",
