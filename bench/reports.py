@@ -10,8 +10,17 @@ directorate collation of the whole organisation. Prints the median and slowest s
 SQL queries and the peak memory: the larger of the building process's peak resident set
 (Linux's ``VmHWM``, which starts afresh in a new program where ``ru_maxrss`` carries the
 parent's over) and the peak of the child processes it waited for (``RUSAGE_CHILDREN``:
-WeasyPrint's child where rendering runs in one, ``reports.pdf``). Timings are for reading,
-never asserted.
+WeasyPrint's child where rendering runs in one, ``reports.pdf``).
+
+The same fresh process then lays the very HTML the build produced out again with WeasyPrint
+alone, in-process (``reports.pdf_worker.lay_out``: the base URL, URL fetcher and ``write_pdf``
+options the app's child uses, WeasyPrint imported before the clock starts), and prints the
+median of each, build and WeasyPrint alone, and their ratio: what the build costs beyond
+WeasyPrint's own layout (the queries, the template, the child process and its start). The
+HTML is caught by wrapping ``reports.pdf.html_to_pdf`` in this process only, which keeps a
+reference to its argument and calls the real function, so the build measured is the app's own
+path. Memory is read before WeasyPrint alone runs, so its peak is the build's. Timings are
+for reading, never asserted.
 """
 
 from __future__ import annotations
@@ -81,14 +90,25 @@ def build(key: str) -> tuple[str, bytes]:
 
 
 def one_build(key: str) -> dict:
-    """Build ``key`` once in this (fresh) process."""
-    import reports.pdf  # noqa: F401 - imported before the clock starts, as in a worker
+    """Build ``key`` once in this (fresh) process, then lay its HTML out with WeasyPrint alone."""
+    import reports.pdf  # imported before the clock starts, as in a worker
 
-    with CaptureQueriesContext(connection) as queries:
-        started = perf_counter()
-        name, pdf = build(key)
-        seconds = perf_counter() - started
-    return {
+    handed = []  # (html, variant) of each call: the build hands its HTML over exactly once
+    real_html_to_pdf = reports.pdf.html_to_pdf
+
+    def catching_html_to_pdf(html, **options):
+        handed.append((html, options.get("variant", reports.pdf.PDF_UA_1)))
+        return real_html_to_pdf(html, **options)
+
+    reports.pdf.html_to_pdf = catching_html_to_pdf
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            started = perf_counter()
+            name, pdf = build(key)
+            seconds = perf_counter() - started
+    finally:
+        reports.pdf.html_to_pdf = real_html_to_pdf
+    figures = {
         "key": key,
         "name": name,
         "seconds": seconds,
@@ -98,6 +118,31 @@ def one_build(key: str) -> dict:
         "pages": len(PdfReader(io.BytesIO(pdf)).pages),
         "kb": len(pdf) / 1024,
     }
+    [(html, variant)] = handed
+    figures["html_kb"] = len(html.encode("utf-8")) / 1024
+    figures["weasyprint_seconds"], alone = weasyprint_alone(html, variant=variant)
+    figures["weasyprint_pages"] = len(PdfReader(io.BytesIO(alone)).pages)
+    return figures
+
+
+def weasyprint_alone(html: str, *, variant: str | None) -> tuple[float, bytes]:
+    """(seconds, PDF) of WeasyPrint laying ``html`` out in this process, as the app's child
+    would: the same fetcher, base URL and options (``reports.pdf_worker.lay_out``), with the
+    static folders and URL that ``reports.pdf.html_to_pdf`` gives the child."""
+    import gc
+
+    import weasyprint  # noqa: F401 - imported before the clock starts: the import is not layout
+    from django.conf import settings
+
+    from reports.pdf import static_roots
+    from reports.pdf_worker import lay_out
+
+    gc.collect()  # the build's garbage is not WeasyPrint's to collect
+    started = perf_counter()
+    pdf = lay_out(
+        html, variant=variant, static_url=settings.STATIC_URL, static_roots=static_roots()
+    )
+    return perf_counter() - started, pdf
 
 
 def main() -> None:
@@ -118,7 +163,7 @@ def main() -> None:
     print(f"\n{vendor}, {args.risks} risks, {args.runs} builds a report, each in a fresh process")
     print(
         f"{'report':<44} {'median s':>9} {'slowest s':>10} {'queries':>8} {'peak MB':>8} "
-        f"{'(self/child)':>13}  output"
+        f"{'(self/child)':>13} {'WeasyPrint s':>13} {'build ÷ WP':>11}  output"
     )
     results = []
     for key in REPORTS:
@@ -143,15 +188,22 @@ def main() -> None:
             "children_mb": max(r["children_mb"] for r in runs),
             "pages": runs[0]["pages"],
             "kb": runs[0]["kb"],
+            "html_kb": runs[0]["html_kb"],
             "runs": len(runs),
+            # WeasyPrint alone on the same HTML, in the same processes; the ratio is of medians.
+            "weasyprint_median": statistics.median(r["weasyprint_seconds"] for r in runs),
+            "weasyprint_slowest": max(r["weasyprint_seconds"] for r in runs),
+            "weasyprint_pages": runs[0]["weasyprint_pages"],
         }
         figures["peak_mb"] = max(figures["self_mb"], figures["children_mb"])
+        figures["over_weasyprint"] = figures["median"] / figures["weasyprint_median"]
         results.append(figures)
         print(
             f"{figures['name']:<44} {figures['median']:>9.2f} {figures['slowest']:>10.2f} "
             f"{figures['queries']:>8} {figures['peak_mb']:>8.0f} "
-            f"{figures['self_mb']:>6.0f}/{figures['children_mb']:<6.0f}  "
-            f"{figures['pages']} pages, {figures['kb']:.0f} KB"
+            f"{figures['self_mb']:>6.0f}/{figures['children_mb']:<6.0f} "
+            f"{figures['weasyprint_median']:>13.2f} {figures['over_weasyprint']:>10.2f}×  "
+            f"{figures['pages']} pages, {figures['kb']:.0f} KB (HTML {figures['html_kb']:.0f} KB)"
         )
     if args.json:
         with open(args.json, "w") as out:

@@ -84,6 +84,28 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
 
 
+def lay_out(html: str, *, variant: str | None, static_url: str, static_roots: list[Path]) -> bytes:
+    """``html`` laid out as PDF bytes by WeasyPrint, fetching only ``data:`` URLs and the files
+    under ``static_roots`` that ``static_url`` names: what the child does once it has capped
+    itself, and what ``bench/reports.py`` times on its own beside the whole build."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnly(URLFetcher):
+        """Inline ``data:`` URLs and our own static files; every other URL is refused."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = static_path(url, static_url, static_roots)
+            if path is None:
+                raise ValueError(f"riskreg PDFs fetch only riskreg's static files: {url}")
+            return super().fetch(path.as_uri(), headers)
+
+    options = {"pdf_variant": variant, "finisher": finish_tags} if variant else {}
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnly()).write_pdf(**options)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--variant", default=None)
@@ -94,23 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _limit(args.memory_mb, args.cpu_seconds)
     try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
-
-        class StaticOnly(URLFetcher):
-            """Inline ``data:`` URLs and our own static files; every other URL is refused."""
-
-            def fetch(self, url, headers=None):
-                if url.startswith("data:"):
-                    return super().fetch(url, headers)
-                path = static_path(url, args.static_url, args.static_root)
-                if path is None:
-                    raise ValueError(f"riskreg PDFs fetch only riskreg's static files: {url}")
-                return super().fetch(path.as_uri(), headers)
-
         html = sys.stdin.buffer.read().decode("utf-8")
-        options = {"pdf_variant": args.variant, "finisher": finish_tags} if args.variant else {}
-        pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnly()).write_pdf(**options)
+        pdf = lay_out(
+            html,
+            variant=args.variant,
+            static_url=args.static_url,
+            static_roots=args.static_root,
+        )
     except MemoryError:
         print("out of memory", file=sys.stderr)
         return EXIT_MEMORY
