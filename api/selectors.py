@@ -94,7 +94,10 @@ def risk_listing(
     asked for (over the whole organisation, that asks person by person whether they own one of
     its risks)."""
     bands = scheme_bands(scheme_id=organisation.scheme_id)
-    scope = permissions.visible_risks(user).filter(register__organisation=organisation)
+    # By the risk's own organisation (kept equal to its register's), not through the register:
+    # SQLite otherwise reads a page's rows register by register, probing each for the page's
+    # keys (a thousand keys by a thousand registers on the API's longest page).
+    scope = permissions.visible_risks(user).filter(organisation=organisation)
     if register is not None:
         scope = scope.filter(register=register)
         owners = partial(register_page.register_owner_choices, register=register)
