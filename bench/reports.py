@@ -145,6 +145,41 @@ def weasyprint_alone(html: str, *, variant: str | None) -> tuple[float, bytes]:
     return perf_counter() - started, pdf
 
 
+def report_figures(key: str, runs_wanted: int) -> dict:
+    """Build ``key`` ``runs_wanted`` times, each in a fresh process; the medians and peaks."""
+    runs = []
+    for _ in range(runs_wanted):
+        child = subprocess.run(
+            [sys.executable, __file__, "--build", key],
+            capture_output=True,
+            text=True,
+        )
+        lines = [line for line in child.stdout.splitlines() if line.startswith("BENCH ")]
+        if child.returncode != 0 or not lines:
+            raise SystemExit(f"building {key} failed:\n{child.stdout}\n{child.stderr}")
+        runs.append(json.loads(lines[-1].removeprefix("BENCH ")))
+    figures = {
+        "key": key,
+        "name": runs[0]["name"],
+        "median": statistics.median(r["seconds"] for r in runs),
+        "slowest": max(r["seconds"] for r in runs),
+        "queries": runs[0]["queries"],
+        "self_mb": max(r["self_mb"] for r in runs),
+        "children_mb": max(r["children_mb"] for r in runs),
+        "pages": runs[0]["pages"],
+        "kb": runs[0]["kb"],
+        "html_kb": runs[0]["html_kb"],
+        "runs": len(runs),
+        # WeasyPrint alone on the same HTML, in the same processes; the ratio is of medians.
+        "weasyprint_median": statistics.median(r["weasyprint_seconds"] for r in runs),
+        "weasyprint_slowest": max(r["weasyprint_seconds"] for r in runs),
+        "weasyprint_pages": runs[0]["weasyprint_pages"],
+    }
+    figures["peak_mb"] = max(figures["self_mb"], figures["children_mb"])
+    figures["over_weasyprint"] = figures["median"] / figures["weasyprint_median"]
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--risks", type=int, default=10_000)
@@ -167,36 +202,7 @@ def main() -> None:
     )
     results = []
     for key in REPORTS:
-        runs = []
-        for _ in range(args.runs):
-            child = subprocess.run(
-                [sys.executable, __file__, "--build", key],
-                capture_output=True,
-                text=True,
-            )
-            lines = [line for line in child.stdout.splitlines() if line.startswith("BENCH ")]
-            if child.returncode != 0 or not lines:
-                raise SystemExit(f"building {key} failed:\n{child.stdout}\n{child.stderr}")
-            runs.append(json.loads(lines[-1].removeprefix("BENCH ")))
-        figures = {
-            "key": key,
-            "name": runs[0]["name"],
-            "median": statistics.median(r["seconds"] for r in runs),
-            "slowest": max(r["seconds"] for r in runs),
-            "queries": runs[0]["queries"],
-            "self_mb": max(r["self_mb"] for r in runs),
-            "children_mb": max(r["children_mb"] for r in runs),
-            "pages": runs[0]["pages"],
-            "kb": runs[0]["kb"],
-            "html_kb": runs[0]["html_kb"],
-            "runs": len(runs),
-            # WeasyPrint alone on the same HTML, in the same processes; the ratio is of medians.
-            "weasyprint_median": statistics.median(r["weasyprint_seconds"] for r in runs),
-            "weasyprint_slowest": max(r["weasyprint_seconds"] for r in runs),
-            "weasyprint_pages": runs[0]["weasyprint_pages"],
-        }
-        figures["peak_mb"] = max(figures["self_mb"], figures["children_mb"])
-        figures["over_weasyprint"] = figures["median"] / figures["weasyprint_median"]
+        figures = report_figures(key, args.runs)
         results.append(figures)
         print(
             f"{figures['name']:<44} {figures['median']:>9.2f} {figures['slowest']:>10.2f} "
