@@ -16,6 +16,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 
+def keys(queryset: QuerySet, start: int, stop: int) -> QuerySet:
+    """The keys of rows ``start`` to ``stop`` of ``queryset`` in its order, as a sub-query:
+    sorted on the bare rows, for a query that reads those rows in full to filter on."""
+    return queryset.values("pk")[start:stop]
+
+
 class KeyPaginator(Paginator):
     """A paginator over ``object_list`` (filtered and ordered, without the rows' joins and
     computed columns) whose pages are ``rows(object_list restricted to the page's keys)``.
@@ -40,5 +46,5 @@ class KeyPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.rows(self.object_list.filter(pk__in=keys)), number, self)
+        page_keys = keys(self.object_list, bottom, top)
+        return self._get_page(self.rows(self.object_list.filter(pk__in=page_keys)), number, self)

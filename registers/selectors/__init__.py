@@ -123,6 +123,8 @@ SUMMARY_FIELDS = (
 # page: a county council with its partnerships, or a shared service for several bodies, holds
 # a thousand, more than a page can usefully show or a reader scan.
 OVERVIEW_ABOVE = 200
+# What the organisation page lists of a large organisation.
+OVERVIEW_TIERS = frozenset({Tier.CORPORATE, Tier.DIRECTORATE})
 
 
 def register_summaries(
@@ -158,10 +160,6 @@ def register_summaries(
     }
     _count_open_risks(summaries=summaries, band=_residual_band(listed, bands_by_org), today=today)
     return _directorate_groups(rows=rows, summaries=summaries)
-
-
-# What the organisation page lists of a large organisation.
-OVERVIEW_TIERS = frozenset({Tier.CORPORATE, Tier.DIRECTORATE})
 
 
 def _register_summary(*, row: dict, bands: tuple[matrix.Band, ...], today: date) -> RegisterSummary:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from common.paging import keys
 from registers.models import Action, Register, Risk
 from registers.permissions import visible_registers, visible_risks
 from registers.selectors import organisation_bands
@@ -116,7 +117,7 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
     risks_found = _matching_risks(user, words)
     risks_order = ("register__name", "register_id", "-status", "reference")
     risks = list(
-        Risk.objects.filter(pk__in=_first_keys(risks_found, risks_order, MAX_RISKS))
+        Risk.objects.filter(pk__in=keys(risks_found.order_by(*risks_order), 0, MAX_RISKS))
         .select_related("register", "owner")
         .defer("event", "consequence", "impact", "response_rationale", "closure_reason")
         .order_by(*risks_order)
@@ -124,7 +125,7 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
     actions_found = _matching_actions(user, words)
     actions_order = ("risk__register__name", "risk__reference", "pk")
     actions = list(
-        Action.objects.filter(pk__in=_first_keys(actions_found, actions_order, MAX_ACTIONS))
+        Action.objects.filter(pk__in=keys(actions_found.order_by(*actions_order), 0, MAX_ACTIONS))
         .select_related("risk__register", "owner")
         .only(
             "pk",
@@ -149,12 +150,6 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
         risk_count=risks_found.count() if len(risks) == MAX_RISKS else len(risks),
         action_count=actions_found.count() if len(actions) == MAX_ACTIONS else len(actions),
     )
-
-
-def _first_keys(found: QuerySet, order: tuple[str, ...], limit: int) -> QuerySet:
-    """The keys of the first ``limit`` of ``found`` in ``order``: sorted on the bare rows, so
-    that the rows shown are joined and read for those alone (``common.paging``)."""
-    return found.order_by(*order).values("pk")[:limit]
 
 
 def _grouped(risks: list[Risk], actions: list[Action]) -> list[RegisterGroup]:
