@@ -11,6 +11,8 @@ template is not the default, to Django's renderer.
 
 from __future__ import annotations
 
+import html
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData
@@ -18,6 +20,7 @@ from django.utils.safestring import SafeData
 _WIDGETS = "django/forms/widgets/"
 SELECT = _WIDGETS + "select.html"
 OPTION = _WIDGETS + "select_option.html"
+_SELECTED = {"selected": True}
 # Templates that are nothing but ``{% include "django/forms/widgets/input.html" %}``.
 INPUTS = frozenset(
     _WIDGETS + name
@@ -66,11 +69,25 @@ def input_html(widget: dict) -> str:
     )
 
 
+def _text(value) -> str:
+    """``conditional_escape``, with plain strings (nearly every label and value) escaped
+    straight away rather than through Django's lazy-string wrapper: the same characters."""
+    return html.escape(value) if type(value) is str else conditional_escape(value)
+
+
 def option_html(option: dict) -> str:
-    return (
-        f'<option value="{_formatted(option["value"])}"'
-        f"{attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>"
-    )
+    value = option["value"]
+    value = html.escape(value) if type(value) is str else _formatted(value)
+    attrs = option["attrs"]
+    # A select's options inherit no attributes (``Select.option_inherits_attrs``): nearly
+    # always none, or the chosen one's ``selected``.
+    if not attrs:
+        shown = ""
+    elif attrs == _SELECTED:
+        shown = " selected"
+    else:
+        shown = attributes(attrs)
+    return f'<option value="{value}"{shown}>{_text(option["label"])}</option>'
 
 
 def select_html(widget: dict) -> str | None:

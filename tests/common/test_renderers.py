@@ -7,6 +7,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from common.renderers import FastWidgets
 
@@ -19,6 +20,7 @@ CHOICES = [
     ("3", mark_safe("<b>bold</b> as written")),
     (0, "Zero"),
 ]
+LAZY = [("a", gettext_lazy("Plans & <people>")), ("b", gettext_lazy("O'Neil"))]
 GROUPED = [
     ("Directorates", [("d1", "Finance"), ("d2", 'People "and" places')]),
     ("x", "Not in a group"),
@@ -54,6 +56,7 @@ CASES = [
     (forms.Select(choices=CHOICES), "owner", 0, None),
     (forms.Select(choices=CHOICES), "owner", "none of them", {"required": True}),
     (forms.Select(choices=[]), "empty", None, None),
+    (forms.Select(choices=LAZY), "lazy", "b", None),
     (forms.Select(choices=GROUPED), "grouped", "d2", None),
     (forms.SelectMultiple(choices=CHOICES), "many", ["1", "3"], {"id": "id_many"}),
     (forms.NullBooleanSelect(), "yes_no", True, None),
