@@ -16,8 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from registers import permissions
-from registers.appetite import appetite_rules
+from registers import permissions, reference
 from registers.categories import with_category_labels
 from registers.filters import RegisterRiskFilter
 from registers.models import (
@@ -34,7 +33,6 @@ from registers.selectors import register_page
 from registers.selectors.register_page import RegisterTrends, RowTrend
 from registers.selectors.snapshots import TREND_ROW_FIELDS, QuarterTrends, TrendRow
 from scoring import matrix
-from scoring.selectors import scheme_bands
 
 # Past this many risks a page's trends are read by snapshot alone, not also by risk id (a
 # CSV of a whole organisation would otherwise name every risk in one SQL statement).
@@ -93,7 +91,7 @@ def risk_listing(
     bands), then the list; the owners the owner filter accepts are read only when an owner is
     asked for (over the whole organisation, that asks person by person whether they own one of
     its risks)."""
-    bands = scheme_bands(scheme_id=organisation.scheme_id)
+    bands = reference.bands(organisation)
     # By the risk's own organisation (kept equal to its register's), not through the register:
     # SQLite otherwise reads a page's rows register by register, probing each for the page's
     # keys (a thousand keys by a thousand registers on the API's longest page).
@@ -108,10 +106,10 @@ def risk_listing(
         queryset=scope.with_bands(bands),
         bands=bands,
         owner_choices=owners,
-        organisation_id=organisation.pk,
+        categories=partial(reference.categories, organisation),
         today=timezone.localdate(),
         # Fetched only when the filter is asked for: the API's pages pin their queries.
-        appetite=lambda: appetite_rules(bands={organisation.pk: bands}, on=timezone.localdate()),
+        appetite=lambda: reference.appetite(organisation, on=timezone.localdate()),
     )
     sort = register_page.parse_sort(params.get("sort"))
     return RiskListing(

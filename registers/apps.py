@@ -6,6 +6,7 @@ class RegistersConfig(AppConfig):
     verbose_name = "Risk registers"
 
     def ready(self) -> None:
-        from registers.categories import connect_signals
+        from registers import categories, reference
 
-        connect_signals()
+        categories.connect_signals()
+        reference.connect_signals()

@@ -17,7 +17,6 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.people import person_name_from
 from registers.appetite import AppetiteRules
-from registers.categories import category_labels
 from registers.models import (
     Action,
     Horizon,
@@ -47,8 +46,8 @@ CELL_PARAMETERS = (
 SCALE_CHOICES = [(str(value), str(value)) for value in matrix.SCALE]
 
 
-def _all_categories(organisation_id: int) -> list[tuple[str, str]]:
-    return list(category_labels(organisation_id).items())
+def _all_categories(categories: Callable[[], dict[str, str]]) -> list[tuple[str, str]]:
+    return list(categories().items())
 
 
 OwnerChoices = list[tuple[int, str, str, str]] | Callable[[], list[tuple[int, str, str, str]]]
@@ -124,7 +123,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
         *,
         bands: tuple[matrix.Band, ...],
         owner_choices: OwnerChoices,
-        organisation_id: int,
+        categories: Callable[[], dict[str, str]],
         today: date,
         appetite: AppetiteRules | Callable[[], AppetiteRules],
         **kwargs,
@@ -133,9 +132,9 @@ class RegisterRiskFilter(django_filters.FilterSet):
         function fetching it when the filter is used; ``owner_choices`` are
         ``(pk, first_name, last_name, username)`` of the people who own risks on the register
         (one query, made by the caller's selector), or a function reading them when the form is
-        shown or an owner asked for; the category filter offers the categories
-        of organisation ``organisation_id``, retired ones too (risks may hold them), read only
-        when the form is shown or the filter is used."""
+        shown or an owner asked for; the category filter offers ``categories()``, the
+        organisation's categories key to label, retired ones too (risks may hold them), called
+        only when the form is shown or the filter is used."""
         data = data.copy() if data is not None else None
         if data is not None and not data.get("status"):
             # Open risks unless the status filter asks for closed ones too.
@@ -148,7 +147,7 @@ class RegisterRiskFilter(django_filters.FilterSet):
             *[(band.key, band.label) for band in reversed(bands)],
             (NOT_SCORED, "Not scored"),
         ]
-        self.filters["category"].extra["choices"] = partial(_all_categories, organisation_id)
+        self.filters["category"].extra["choices"] = partial(_all_categories, categories)
         self.filters["owner"].extra["choices"] = partial(_owner_choices, owner_choices)
         self.filters["response"].extra["choices"] = [
             *Response.choices,

@@ -10,15 +10,13 @@ from django.views.decorators.http import require_GET
 from escalation import permissions as escalation_permissions
 from escalation import selectors as escalation_selectors
 from escalation.selectors import awaiting_decision
-from registers import permissions, selectors
-from registers.appetite import appetite_rules
+from registers import permissions, reference, selectors
 from registers.models import Risk
 from registers.selectors.across import across_link
 from registers.selectors.actions import mitigation_cost
 from registers.selectors.home import home_for
 from registers.warnings import risk_warnings
 from scoring import matrix
-from scoring.selectors import scheme_bands
 
 
 @require_GET
@@ -46,11 +44,11 @@ def risk_detail(request, pk: int):
     if not permissions.can_view_risk(request.user, risk):
         raise PermissionDenied("You do not have access to this risk.")
     today = timezone.localdate()
-    bands = scheme_bands(scheme_id=risk.register.organisation.scheme_id)
+    bands = reference.bands(risk.register.organisation)
     actions = list(risk.actions.all())
     controls, planned = selectors.split_mitigations(actions)
     residual = risk.residual_score
-    appetite = appetite_rules(bands={risk.organisation_id: bands}, on=today).verdict(risk)
+    appetite = reference.appetite(risk.register.organisation, on=today).verdict(risk)
     owner_profile = getattr(risk.owner, "profile", None) if risk.owner else None
     escalation = escalation_selectors.risk_escalation(risk=risk)
     challenges = escalation_selectors.risk_challenges(risk=risk)

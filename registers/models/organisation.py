@@ -23,6 +23,11 @@ class Organisation(models.Model):
         related_name="organisations",
         help_text="The scoring scheme and risk appetite set by the Strategic Leadership Team.",
     )
+    # Moves on whenever what every page of the organisation reads and seldom changes does: its
+    # scheme's bands, its categories, its appetite statements and lines, the appetite levels
+    # (registers/reference.py). Pages read it with the organisation, so their copies of those
+    # are kept under it and never outlive a change, in any process.
+    reference_revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -14,12 +14,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
+from registers import reference
 from registers.models import Directorate, Organisation, Register, Risk
 from registers.permissions import sees_everything, visible_registers
 from registers.selectors.register_page import SORT_COLUMNS, SortColumn, owners_of, with_row_details
 from scoring import matrix
 from scoring.matrix import Seniority
-from scoring.selectors import scheme_bands
 
 # The register page's columns, and the register a risk is on.
 ACROSS_SORT_COLUMNS = {
@@ -46,14 +46,14 @@ def across_scope(*, user: AbstractBaseUser) -> AcrossScope:
     """The person's organisation (a superuser without one: the first organisation), its bands
     and the registers they may see in it."""
     profile = getattr(user, "profile", None)
-    organisations = Organisation.objects.select_related("scheme").order_by("pk")
+    organisations = Organisation.objects.order_by("pk")
     if profile is not None:
         organisations = organisations.filter(pk=profile.organisation_id)
     organisation = organisations.first()
     if organisation is None:
         return AcrossScope(None, (), Register.objects.none())
     registers = visible_registers(user).filter(organisation=organisation)
-    return AcrossScope(organisation, scheme_bands(scheme_id=organisation.scheme_id), registers)
+    return AcrossScope(organisation, reference.bands(organisation), registers)
 
 
 def across_risks(*, scope: AcrossScope) -> QuerySet[Risk]:

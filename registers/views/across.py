@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from common.paging import KeyPaginator
 from common.people import person_name
 from common.spreadsheets import neutralise
+from registers import reference
 from registers.appetite import AppetiteRules, appetite_rules
 from registers.filters import AcrossRiskFilter
 from registers.models import Risk
@@ -49,8 +50,10 @@ def _across_view(request: HttpRequest) -> AcrossView:
     scope = across.across_scope(user=request.user)
     today = timezone.localdate()
     organisation = scope.organisation
-    appetite = appetite_rules(
-        bands={organisation.pk: scope.bands} if organisation else {}, on=today
+    appetite = (
+        reference.appetite(organisation, on=today)
+        if organisation
+        else appetite_rules(bands={}, on=today)
     )
     filterset = AcrossRiskFilter(
         request.GET,

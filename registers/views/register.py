@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -16,13 +17,12 @@ from django.views.decorators.http import require_GET
 
 from common.people import person_name
 from common.spreadsheets import neutralise
-from registers import permissions
-from registers.appetite import AppetiteRules, appetite_rules
+from registers import permissions, reference
+from registers.appetite import AppetiteRules
 from registers.filters import CELL_PARAMETERS, RegisterRiskFilter
 from registers.models import Register, Risk
 from registers.selectors import register_page
 from scoring import matrix
-from scoring.selectors import scheme_bands
 
 
 def _viewable_register(request: HttpRequest, pk: int) -> Register:
@@ -64,15 +64,15 @@ class RegisterView:
 
 def _register_view(request: HttpRequest, pk: int) -> RegisterView:
     register = _viewable_register(request, pk)
-    bands = scheme_bands(scheme_id=register.organisation.scheme_id)
+    bands = reference.bands(register.organisation)
     today = timezone.localdate()
-    appetite = appetite_rules(bands={register.organisation_id: bands}, on=today)
+    appetite = reference.appetite(register.organisation, on=today)
     filterset = RegisterRiskFilter(
         request.GET,
         queryset=register_page.register_risks(register=register, bands=bands),
         bands=bands,
         owner_choices=register_page.register_owner_choices(register=register),
-        organisation_id=register.organisation_id,
+        categories=partial(reference.categories, register.organisation),
         today=today,
         appetite=appetite,
     )

@@ -1,7 +1,9 @@
 import datetime
+from functools import partial
 
 import pytest
 
+from registers.categories import category_labels
 from registers.filters import AcrossRiskFilter, RegisterRiskFilter
 from registers.models import Risk
 
@@ -22,7 +24,7 @@ def filter_forms(org):
                 Risk.objects.none(),
                 bands=bands,
                 owner_choices=owners,
-                organisation_id=register.organisation_id,
+                categories=partial(category_labels, register.organisation_id),
                 today=today,
                 appetite=lambda: None,
             ).form,

@@ -1,0 +1,124 @@
+"""What every page of an organisation reads and seldom changes, read once per process: its
+scheme's bands, the appetite in force on a day, its categories.
+
+Each is kept in the cache (per process by default) under the organisation's
+``reference_revision``, which the pages read with the organisation in a query they make
+anyway. Every write to what these hold moves the revision on (``connect_signals``: bands,
+categories, appetite statements, their lines and the appetite levels, however they are
+written through the ORM), so the next read anywhere, in any worker, misses and reads afresh:
+no copy outlives a change, and no shared cache is needed. A copy also expires after
+``REFERENCE_SECONDS``, a bound on any write made around the ORM (SQL by hand).
+
+A miss costs the query the page made before; a hit costs none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+
+from registers.appetite import AppetiteRules, appetite_rules
+from registers.categories import category_labels
+from registers.models import (
+    AppetiteLevel,
+    AppetiteLine,
+    AppetiteStatement,
+    Organisation,
+    RiskCategory,
+)
+from scoring import matrix
+from scoring.models import SchemeBand
+from scoring.selectors import scheme_bands
+
+REFERENCE_SECONDS = 600
+
+
+def _key(organisation: Organisation, part: str, *more: object) -> str:
+    return ":".join(
+        str(piece)
+        for piece in (
+            "reference",
+            part,
+            organisation.pk,
+            organisation.scheme_id,
+            organisation.reference_revision,
+            *more,
+        )
+    )
+
+
+def _kept(key: str, read):
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, REFERENCE_SECONDS)
+    return found
+
+
+def bands(organisation: Organisation) -> tuple[matrix.Band, ...]:
+    """The organisation's bands (``scoring.selectors.scheme_bands``)."""
+    return _kept(
+        _key(organisation, "bands"), lambda: scheme_bands(scheme_id=organisation.scheme_id)
+    )
+
+
+def appetite(organisation: Organisation, *, on: date) -> AppetiteRules:
+    """The organisation's appetite in force on ``on`` (``registers.appetite.appetite_rules``)."""
+    scheme = bands(organisation)
+    return _kept(
+        _key(organisation, "appetite", on.isoformat()),
+        lambda: appetite_rules(bands={organisation.pk: scheme}, on=on),
+    )
+
+
+def categories(organisation: Organisation) -> dict[str, str]:
+    """The organisation's categories, key to label (``registers.categories.category_labels``)."""
+    return _kept(_key(organisation, "categories"), lambda: category_labels(organisation.pk))
+
+
+# Keeping the copies true ----------------------------------------------------------------------
+
+
+def _move_on(organisations) -> None:
+    organisations.update(reference_revision=F("reference_revision") + 1)
+
+
+def _band_changed(sender, instance: SchemeBand, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(scheme_id=instance.scheme_id))
+
+
+def _category_changed(sender, instance: RiskCategory, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(pk=instance.organisation_id))
+
+
+def _statement_changed(sender, instance: AppetiteStatement, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(pk=instance.organisation_id))
+
+
+def _line_changed(sender, instance: AppetiteLine, **kwargs) -> None:
+    statements = AppetiteStatement.objects.filter(pk=instance.statement_id)
+    _move_on(Organisation.objects.filter(pk__in=statements.values("organisation_id")))
+
+
+def _level_changed(sender, instance: AppetiteLevel, **kwargs) -> None:
+    _move_on(Organisation.objects.all())
+
+
+WATCHED = {
+    SchemeBand: _band_changed,
+    RiskCategory: _category_changed,
+    AppetiteStatement: _statement_changed,
+    AppetiteLine: _line_changed,
+    AppetiteLevel: _level_changed,
+}
+
+
+def connect_signals() -> None:
+    for model, handler in WATCHED.items():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                handler, sender=model, dispatch_uid=f"registers.reference.{model.__name__}"
+            )
