@@ -14,6 +14,8 @@ A miss costs the query the page made before; a hit costs none.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.cache import cache
@@ -63,6 +65,26 @@ def bands(organisation: Organisation) -> tuple[matrix.Band, ...]:
     return _kept(
         _key(organisation, "bands"), lambda: scheme_bands(scheme_id=organisation.scheme_id)
     )
+
+
+def bands_of(organisations: Iterable[Organisation]) -> dict[int, tuple[matrix.Band, ...]]:
+    """Each organisation's bands, by organisation id: those not kept read in one query."""
+    organisations = list(organisations)
+    keys = {organisation.pk: _key(organisation, "bands") for organisation in organisations}
+    kept = cache.get_many(keys.values())
+    found = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [organisation for organisation in organisations if organisation.pk not in found]
+    if missing:
+        by_scheme: dict[int, list[matrix.Band]] = defaultdict(list)
+        rows = SchemeBand.objects.filter(
+            scheme_id__in={organisation.scheme_id for organisation in missing}
+        ).order_by("floor")
+        for band in rows:
+            by_scheme[band.scheme_id].append(band.as_matrix_band())
+        read = {org.pk: tuple(by_scheme[org.scheme_id]) for org in missing}
+        cache.set_many({keys[pk]: value for pk, value in read.items()}, REFERENCE_SECONDS)
+        found |= read
+    return found
 
 
 def appetite(organisation: Organisation, *, on: date) -> AppetiteRules:

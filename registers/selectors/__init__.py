@@ -13,7 +13,7 @@ from django.db.models import Count, Expression, F, Prefetch, Q
 from django.urls import reverse
 
 from common.people import OWNER_NAME_FIELDS, owner_name, person_name
-from registers import due
+from registers import due, reference
 from registers.categories import with_category_labels
 from registers.models import (
     TIER_ORDER,
@@ -31,17 +31,12 @@ from registers.models import (
 from registers.permissions import visible_registers
 from scoring import matrix
 from scoring.expressions import band_case_by_scheme
-from scoring.models import SchemeBand
 
 
 def organisation_bands(*, organisation_ids) -> dict[int, tuple[matrix.Band, ...]]:
-    """Each organisation's bands (its scheme, the risk appetite), in one query."""
-    organisations = (
-        Organisation.objects.filter(pk__in=set(organisation_ids))
-        .select_related("scheme")
-        .prefetch_related(Prefetch("scheme__bands", queryset=SchemeBand.objects.order_by("floor")))
-    )
-    return {org.pk: org.scheme.as_bands() for org in organisations}
+    """Each organisation's bands (its scheme, the risk appetite): one query, and one more for
+    those not already read (``registers.reference``)."""
+    return reference.bands_of(Organisation.objects.filter(pk__in=set(organisation_ids)))
 
 
 @dataclass
@@ -140,9 +135,9 @@ def register_summaries(
     given. Above ``OVERVIEW_ABOVE`` registers, only the corporate and directorate registers
     are listed, each directorate's group saying how many more it holds.
 
-    Four queries whatever the number of risks: the registers (as plain rows), their
-    organisations' schemes and bands (two), and the counts of the registers listed, grouped by
-    register and band in the database."""
+    Four queries at most whatever the number of risks: the registers (as plain rows), their
+    organisations (and their bands, unless already read: ``registers.reference``), and the
+    counts of the registers listed, grouped by register and band in the database."""
     registers = visible_registers(user)
     if not closed:
         registers = registers.filter(closed_at__isnull=True)

@@ -212,3 +212,21 @@ def test_the_risk_page_shows_a_new_appetite_at_once(client, org):
     assert "tolerance 9" not in client.get(url).content.decode()
     approved_statement(org, on=timezone.localdate(), lines={"finance": ("cautious", 9)})
     assert "tolerance 9" in client.get(url).content.decode()
+
+
+def test_several_organisations_bands_in_one_query_then_none(org, django_assert_num_queries):
+    other = OrganisationFactory(name="Elsewhere Council", slug="elsewhere")
+    organisations = [fresh(org.organisation), fresh(other)]
+    with django_assert_num_queries(1):
+        read = reference.bands_of(organisations)
+    with django_assert_num_queries(0):
+        assert reference.bands_of(organisations) == read
+    assert read == {
+        organisation.pk: scheme_bands(scheme_id=organisation.scheme_id)
+        for organisation in organisations
+    }
+    _change_band(org)
+    organisations = [fresh(org.organisation), fresh(other)]
+    with django_assert_num_queries(1):  # only the organisation whose bands changed
+        again = reference.bands_of(organisations)
+    assert again[org.organisation.pk][-1].label == "Severe"
