@@ -104,29 +104,31 @@ def categories(organisation: Organisation) -> dict[str, str]:
 # Keeping the copies true ----------------------------------------------------------------------
 
 
-def _move_on(organisations) -> None:
-    organisations.update(reference_revision=F("reference_revision") + 1)
+def _move_on(organisations, *, raw: bool = False) -> None:
+    # A backup being restored (``raw``) brings each organisation's revision with it.
+    if not raw:
+        organisations.update(reference_revision=F("reference_revision") + 1)
 
 
-def _band_changed(sender, instance: SchemeBand, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(scheme_id=instance.scheme_id))
+def _band_changed(sender, instance: SchemeBand, raw: bool = False, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(scheme_id=instance.scheme_id), raw=raw)
 
 
-def _category_changed(sender, instance: RiskCategory, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(pk=instance.organisation_id))
+def _category_changed(sender, instance: RiskCategory, raw: bool = False, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(pk=instance.organisation_id), raw=raw)
 
 
-def _statement_changed(sender, instance: AppetiteStatement, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(pk=instance.organisation_id))
+def _statement_changed(sender, instance: AppetiteStatement, raw: bool = False, **kwargs) -> None:
+    _move_on(Organisation.objects.filter(pk=instance.organisation_id), raw=raw)
 
 
-def _line_changed(sender, instance: AppetiteLine, **kwargs) -> None:
+def _line_changed(sender, instance: AppetiteLine, raw: bool = False, **kwargs) -> None:
     statements = AppetiteStatement.objects.filter(pk=instance.statement_id)
-    _move_on(Organisation.objects.filter(pk__in=statements.values("organisation_id")))
+    _move_on(Organisation.objects.filter(pk__in=statements.values("organisation_id")), raw=raw)
 
 
-def _level_changed(sender, instance: AppetiteLevel, **kwargs) -> None:
-    _move_on(Organisation.objects.all())
+def _level_changed(sender, instance: AppetiteLevel, raw: bool = False, **kwargs) -> None:
+    _move_on(Organisation.objects.all(), raw=raw)
 
 
 WATCHED = {
