@@ -14,7 +14,6 @@ A miss costs the query the page made before; a hit costs none.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -33,7 +32,7 @@ from registers.models import (
 )
 from scoring import matrix
 from scoring.models import SchemeBand
-from scoring.selectors import scheme_bands
+from scoring.selectors import bands_by_scheme
 
 REFERENCE_SECONDS = 600
 
@@ -61,29 +60,24 @@ def _kept(key: str, read):
 
 
 def bands(organisation: Organisation) -> tuple[matrix.Band, ...]:
-    """The organisation's bands (``scoring.selectors.scheme_bands``)."""
-    return _kept(
-        _key(organisation, "bands"), lambda: scheme_bands(scheme_id=organisation.scheme_id)
-    )
+    """The organisation's bands (``bands_of``)."""
+    return bands_of([organisation])[organisation.pk]
 
 
 def bands_of(organisations: Iterable[Organisation]) -> dict[int, tuple[matrix.Band, ...]]:
-    """Each organisation's bands, by organisation id: those not kept read in one query."""
+    """Each organisation's bands, by organisation id: those not kept read in one query
+    (``scoring.selectors.bands_by_scheme``)."""
     organisations = list(organisations)
     keys = {organisation.pk: _key(organisation, "bands") for organisation in organisations}
+    schemes = {organisation.pk: organisation.scheme_id for organisation in organisations}
     kept = cache.get_many(keys.values())
     found = {pk: kept[key] for pk, key in keys.items() if key in kept}
-    missing = [organisation for organisation in organisations if organisation.pk not in found]
+    missing = [pk for pk in keys if pk not in found]
     if missing:
-        by_scheme: dict[int, list[matrix.Band]] = defaultdict(list)
-        rows = SchemeBand.objects.filter(
-            scheme_id__in={organisation.scheme_id for organisation in missing}
-        ).order_by("floor")
-        for band in rows:
-            by_scheme[band.scheme_id].append(band.as_matrix_band())
-        read = {org.pk: tuple(by_scheme[org.scheme_id]) for org in missing}
-        cache.set_many({keys[pk]: value for pk, value in read.items()}, REFERENCE_SECONDS)
-        found |= read
+        read = bands_by_scheme(scheme_ids={schemes[pk] for pk in missing})
+        fresh = {pk: read[schemes[pk]] for pk in missing}
+        cache.set_many({keys[pk]: bands for pk, bands in fresh.items()}, REFERENCE_SECONDS)
+        found |= fresh
     return found
 
 
@@ -104,45 +98,27 @@ def categories(organisation: Organisation) -> dict[str, str]:
 # Keeping the copies true ----------------------------------------------------------------------
 
 
-def _move_on(organisations, *, raw: bool = False) -> None:
-    # A backup being restored (``raw``) brings each organisation's revision with it.
-    if not raw:
-        organisations.update(reference_revision=F("reference_revision") + 1)
-
-
-def _band_changed(sender, instance: SchemeBand, raw: bool = False, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(scheme_id=instance.scheme_id), raw=raw)
-
-
-def _category_changed(sender, instance: RiskCategory, raw: bool = False, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(pk=instance.organisation_id), raw=raw)
-
-
-def _statement_changed(sender, instance: AppetiteStatement, raw: bool = False, **kwargs) -> None:
-    _move_on(Organisation.objects.filter(pk=instance.organisation_id), raw=raw)
-
-
-def _line_changed(sender, instance: AppetiteLine, raw: bool = False, **kwargs) -> None:
-    statements = AppetiteStatement.objects.filter(pk=instance.statement_id)
-    _move_on(Organisation.objects.filter(pk__in=statements.values("organisation_id")), raw=raw)
-
-
-def _level_changed(sender, instance: AppetiteLevel, raw: bool = False, **kwargs) -> None:
-    _move_on(Organisation.objects.all(), raw=raw)
-
-
+# The organisations whose copies a write to each watched model changes.
 WATCHED = {
-    SchemeBand: _band_changed,
-    RiskCategory: _category_changed,
-    AppetiteStatement: _statement_changed,
-    AppetiteLine: _line_changed,
-    AppetiteLevel: _level_changed,
+    SchemeBand: lambda band: Organisation.objects.filter(scheme_id=band.scheme_id),
+    RiskCategory: lambda category: Organisation.objects.filter(pk=category.organisation_id),
+    AppetiteStatement: lambda statement: Organisation.objects.filter(pk=statement.organisation_id),
+    AppetiteLine: lambda line: Organisation.objects.filter(
+        pk__in=AppetiteStatement.objects.filter(pk=line.statement_id).values("organisation_id")
+    ),
+    AppetiteLevel: lambda level: Organisation.objects.all(),
 }
 
 
+def _changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    # A backup being restored (``raw``) brings each organisation's revision with it.
+    if not raw:
+        WATCHED[sender](instance).update(reference_revision=F("reference_revision") + 1)
+
+
 def connect_signals() -> None:
-    for model, handler in WATCHED.items():
+    for model in WATCHED:
         for signal in (post_save, post_delete):
             signal.connect(
-                handler, sender=model, dispatch_uid=f"registers.reference.{model.__name__}"
+                _changed, sender=model, dispatch_uid=f"registers.reference.{model.__name__}"
             )

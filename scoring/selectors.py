@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -61,8 +62,16 @@ class SchemeGuide:
 
 def scheme_bands(*, scheme_id: int) -> tuple[matrix.Band, ...]:
     """A scheme's bands (its risk appetite), lowest first, in one query."""
-    bands = SchemeBand.objects.filter(scheme_id=scheme_id).order_by("floor")
-    return tuple(band.as_matrix_band() for band in bands)
+    return bands_by_scheme(scheme_ids={scheme_id})[scheme_id]
+
+
+def bands_by_scheme(*, scheme_ids: Iterable[int]) -> dict[int, tuple[matrix.Band, ...]]:
+    """Each scheme's bands, lowest first, by scheme id, in one query."""
+    scheme_ids = set(scheme_ids)
+    found: dict[int, list[matrix.Band]] = {scheme_id: [] for scheme_id in scheme_ids}
+    for band in SchemeBand.objects.filter(scheme_id__in=scheme_ids).order_by("floor"):
+        found[band.scheme_id].append(band.as_matrix_band())
+    return {scheme_id: tuple(bands) for scheme_id, bands in found.items()}
 
 
 def scheme_guide(*, scheme_id: int) -> SchemeGuide:
