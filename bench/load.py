@@ -6,13 +6,14 @@ Uses the database in DATABASE_URL and builds the benchmark organisation there if
 missing. Starts the production server the way ``make serve`` does behind a proxy
 (``gunicorn -c gunicorn.conf.py riskreg.wsgi``, DJANGO_BEHIND_PROXY=1, on a free port of
 127.0.0.1), signs SLT in by writing a session straight into the database, then has wrk keep
-``--connections`` requests in flight (2 threads) at each page for ``--duration`` seconds
-(after a short warm-up, so every worker has loaded its templates), sending the session cookie
-and ``X-Forwarded-Proto: https`` as the proxy would. Prints p50 / p95 / p99 latency and
-requests a second, and each page's p95 as a ratio to the floor page's (the sign-in page,
-anonymous: ``harness.FLOOR``), loaded first in the same run; any answer other than 200 stops
-the run. The server is stopped afterwards
-whatever happens. Timings are for reading, never asserted.
+``--connections`` requests in flight (2 threads) at each page for ``--duration`` seconds,
+sending the session cookie and ``X-Forwarded-Proto: https`` as the proxy would. Before that,
+one request per worker at once (every worker serves the page once: templates loaded, what the
+page keeps filled; "first" is the slowest of these, what a reader meets after a change), then
+``--warmup`` seconds of wrk. Prints p50 / p95 / p99 latency and requests a second, and each
+page's p95 as a ratio to the floor page's (the sign-in page, anonymous: ``harness.FLOOR``),
+loaded first in the same run; any answer other than 200 stops the run. The server is stopped
+afterwards whatever happens. Timings are for reading, never asserted.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class Server:
     def __init__(self, log_path: Path):
         self.port = free_port()
         self.log_path = log_path
+        self.workers = worker_count()
         self.process: subprocess.Popen | None = None
 
     @property
@@ -190,14 +192,45 @@ def wrk(url: str, *, cookie: str, seconds: float, connections: int, check: bool 
     return figures
 
 
+def worker_count() -> int:
+    """How many workers gunicorn.conf.py starts here."""
+    import runpy
+
+    return int(runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"])
+
+
+def first_requests(url: str, *, cookie: str, workers: int) -> float:
+    """As many requests at once as there are workers, each answered before the next step, so
+    that every worker has served the page once, however long its first time takes (the
+    directorate collation builds its body on a worker's first request after a change: seconds
+    at 100,000 risks, five workers at once on two cores). The slowest one's seconds."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    headers = {**PROXY_HEADERS, **({"Cookie": cookie} if cookie else {})}
+
+    def one(_: int) -> float:
+        started = time.monotonic()
+        request = urllib.request.Request(url, headers=headers)
+        with urllib.request.urlopen(request, timeout=300) as response:
+            response.read()
+        return time.monotonic() - started
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return max(pool.map(one, range(workers)))
+
+
 def load_page(server: Server, path: str, cookie: str, args) -> dict:
     url = server.base + path
+    first = None
     try:
         if args.warmup > 0:
-            # Every worker serves the page at least once (its first request loads and
-            # compiles what the page needs); failures here still stop the run below.
+            # Every worker serves the page once (its first request loads and compiles what the
+            # page needs, and fills what it keeps), then wrk warms up; failures here still
+            # stop the run below.
+            first = first_requests(url, cookie=cookie, workers=server.workers)
             wrk(url, cookie=cookie, seconds=args.warmup, connections=args.connections, check=False)
         figures = wrk(url, cookie=cookie, seconds=args.duration, connections=args.connections)
+        figures["first_ms"] = None if first is None else first * 1000
     except SystemExit:
         if not server.running:
             raise ServerStopped from None
@@ -205,6 +238,10 @@ def load_page(server: Server, path: str, cookie: str, args) -> dict:
     if not server.running:
         raise ServerStopped
     return figures
+
+
+def _ms(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
 
 
 def main() -> None:
@@ -227,7 +264,10 @@ def main() -> None:
         f"\n{vendor}, {args.risks} risks, {args.connections} concurrent users, "
         f"{args.duration:.0f} s a page (gunicorn log: {log_path.relative_to(ROOT)})"
     )
-    print(f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'p95 ÷ floor':>12}")
+    print(
+        f"{'page':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'p95 ÷ floor':>12} "
+        f"{'first':>7}"
+    )
     with Server(log_path) as server:
         floor = load_page(server, harness.FLOOR_PATH, "", args)
         for name, path in [(harness.FLOOR, harness.FLOOR_PATH), *pages]:
@@ -237,7 +277,7 @@ def main() -> None:
             print(
                 f"{name:<38} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
                 f"{figures['p99']:>7.1f} {figures['rps']:>7.1f} "
-                f"{figures['p95'] / floor['p95']:>11.1f}x"
+                f"{figures['p95'] / floor['p95']:>11.1f}x {_ms(figures['first_ms']):>7}"
             )
     if args.json:
         with open(args.json, "w") as out:

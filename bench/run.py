@@ -125,6 +125,7 @@ def table(results: dict[str, dict]) -> str:
         "| database | page or PDF | single p50 / p95 / p99 ms | single p50, p95 ÷ floor "
         "| queries | naive p95 ms, queries | naive ÷ ours (time, queries) "
         "| 10 users p50 / p95 / p99 ms | 10 users p95 ÷ floor | req/s "
+        "| each worker's first answer, slowest ms "
         "| PDF s median / slowest (WeasyPrint alone s median, build ÷ it) | PDF peak MB "
         "| result |"
     )
@@ -132,7 +133,7 @@ def table(results: dict[str, dict]) -> str:
     for vendor, figures in results.items():
         lines += page_rows(vendor, figures)
         for report in figures.get("reports", {}).get("reports", []):
-            cells = [vendor, f"{report['name']} ({report['pages']} pages)"] + [""] * 8
+            cells = [vendor, f"{report['name']} ({report['pages']} pages)"] + [""] * 9
             alone = (
                 f" ({report['weasyprint_median']:.1f}, {report['over_weasyprint']:.2f}×)"
                 if "over_weasyprint" in report
@@ -182,9 +183,11 @@ def page_rows(vendor: str, figures: dict) -> list[str]:
                 f"{w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f}",
                 ratio(w["p95"], load_floor, "p95"),
                 f"{w['rps']:.1f}",
+                # Absent from figures older than the first requests.
+                "" if w.get("first_ms") is None else f"{w['first_ms']:.0f}",
             ]
         else:
-            cells += ["", "", ""]
+            cells += ["", "", "", ""]
         verdict = "floor" if name == FLOOR_NAME else page_verdict(single, load, single_floor)
         cells += ["", "", verdict]
         lines.append("| " + " | ".join(cells) + " |")
