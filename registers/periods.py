@@ -5,6 +5,7 @@ Pure Python: no Django, so every edge is trivially testable.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -89,6 +90,7 @@ class Quarter:
         return quarters
 
 
+@functools.cache  # a handful of years, written for every row of a long list's trends
 def year_label(year: int) -> str:
     return f"{year}/{(year + 1) % 100:02d}"
 

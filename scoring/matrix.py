@@ -129,7 +129,11 @@ def band_for(value: int, bands: Sequence[Band] = COVENTRY) -> Band:
     """The band a score (1..25) falls in."""
     if not 1 <= value <= MAX_SCORE:
         raise ValueError(f"a score must be 1..{MAX_SCORE}, got {value}")
-    return next(band for band in reversed(bands) if value >= band.floor)
+    # A loop rather than a generator: the collation bands every open risk several times.
+    for band in reversed(bands):
+        if value >= band.floor:
+            return band
+    raise ValueError(f"no band starts at or below {value}")
 
 
 def band_ranges(bands: Sequence[Band] = COVENTRY) -> list[tuple[Band, int, int]]:

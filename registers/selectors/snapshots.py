@@ -4,7 +4,7 @@ risk's trend over a run of quarters. A fixed number of queries whatever the size
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from registers.models import Arrival, Register, RegisterSnapshot, RiskSnapshot
 from registers.periods import Quarter
@@ -57,6 +57,10 @@ class QuarterTrends:
     quarters: list[Quarter]
     snapshots: dict[Quarter, RegisterSnapshot]
     risks: dict[Quarter, dict[int, RiskSnapshot]]  # quarter -> risk id -> its snapshot
+    # ``_before`` of each quarter asked, worked out once: a register's rows all ask it.
+    _earlier: dict[Quarter, Quarter | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def of(self, risk_id: int) -> list[Trend]:
         """The risk's trend in each quarter, oldest first."""
@@ -90,8 +94,10 @@ class QuarterTrends:
 
     def _before(self, quarter: Quarter) -> Quarter | None:
         """The latest quarter before ``quarter`` with a snapshot."""
-        earlier = [q for q in self.snapshots if q < quarter]
-        return max(earlier) if earlier else None
+        if quarter not in self._earlier:
+            earlier = [q for q in self.snapshots if q < quarter]
+            self._earlier[quarter] = max(earlier) if earlier else None
+        return self._earlier[quarter]
 
 
 def quarter_trends(

@@ -91,3 +91,24 @@ def test_the_owners_are_read_only_when_an_owner_is_asked_for(client, org, token_
     # Someone owning none of them is still refused, as before.
     reads, response = owner_reads({"owner": org.people["director"].pk})
     assert reads == 1 and response.status_code == 400 and "owner" in response.json()
+
+
+@pytest.mark.parametrize("params", [{"page_size": 1000}, {"format": "csv"}])
+def test_a_risk_row_reads_only_the_names_of_its_owner_register_and_organisation(
+    client, org, token_for, params
+):
+    """A row names its owner, register and organisation: the list reads those columns of
+    them, not their every column (a page of 1,000 rows built each owner's and register's
+    whole record, dates parsed one by one, to read a name), and so never a password hash."""
+    head = org.people["head"]
+    approved_bulk(org.service_register, 5, owners=[head])
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_for(head)}"}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("api:risk-list"), params, **auth)
+    assert response.status_code == 200
+    [rows] = [q["sql"] for q in queries if q["sql"].startswith('SELECT "registers_risk"."id"')]
+    assert '"auth_user"."first_name"' in rows and '"registers_register"."name"' in rows
+    for unread in ('"auth_user"."password"', '"auth_user"."date_joined"'):
+        assert unread not in rows
+    for unread in ("closed_at", "review_interval_months", "prefix"):
+        assert f'"registers_register"."{unread}"' not in rows
