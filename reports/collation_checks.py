@@ -138,12 +138,12 @@ def risk_issues(
             bands=bands,
         )
     )
-    missing = [
-        name
-        for name, score in (("inherent", inherent_score), ("residual", residual_score))
-        if score is None
-    ]
-    if missing:
+    if inherent_score is None or residual_score is None:
+        missing = [
+            name
+            for name, score in (("inherent", inherent_score), ("residual", residual_score))
+            if score is None
+        ]
         issues.append(Issue(NOT_SCORED, f"No {' or '.join(missing)} score"))
     if appetite is not None and appetite.outside and not has_reason:
         words = appetite.text[:1].upper() + appetite.text[1:]

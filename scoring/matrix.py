@@ -144,7 +144,7 @@ def band_ranges(bands: Sequence[Band] = COVENTRY) -> list[tuple[Band, int, int]]
 
 def owner_fits_band(seniority: Seniority | int, band: Band) -> bool:
     """Whether an owner of this seniority fits the policy's ownership guidance for the band."""
-    return Seniority(seniority) >= band.owner_seniority
+    return seniority >= band.owner_seniority  # an IntEnum: compared as the number it is
 
 
 def ownership_guidance(band: Band) -> str:
