@@ -152,8 +152,12 @@ def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
     if not registers:
         return {}
     by_register: dict[int, dict[Quarter, RegisterSnapshot]] = defaultdict(dict)
-    rows = RegisterSnapshot.objects.filter(register_id__in=registers).order_by(
-        "year", "quarter", "approved_at", "pk"
+    # Which quarter each is and when it was approved: not what was decided with it (its answers
+    # are JSON, parsed for every snapshot of every register a page of 1,000 risks is on).
+    rows = (
+        RegisterSnapshot.objects.filter(register_id__in=registers)
+        .order_by("year", "quarter", "approved_at", "pk")
+        .only("register_id", "year", "quarter", "approved_at")
     )
     for snapshot in rows:
         by_register[snapshot.register_id][snapshot.period] = snapshot  # later approvals win
