@@ -31,7 +31,12 @@ from registers.models import (
 from registers.periods import Quarter
 from registers.selectors import register_page
 from registers.selectors.register_page import RegisterTrends, RowTrend
-from registers.selectors.snapshots import TREND_ROW_FIELDS, QuarterTrends, TrendRow
+from registers.selectors.snapshots import (
+    SNAPSHOT_PERIOD_FIELDS,
+    TREND_ROW_FIELDS,
+    QuarterTrends,
+    TrendRow,
+)
 from scoring import matrix
 
 # Past this many risks a page's trends are read by snapshot alone, not also by risk id (a
@@ -152,12 +157,10 @@ def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
     if not registers:
         return {}
     by_register: dict[int, dict[Quarter, RegisterSnapshot]] = defaultdict(dict)
-    # Which quarter each is and when it was approved: not what was decided with it (its answers
-    # are JSON, parsed for every snapshot of every register a page of 1,000 risks is on).
     rows = (
         RegisterSnapshot.objects.filter(register_id__in=registers)
         .order_by("year", "quarter", "approved_at", "pk")
-        .only("register_id", "year", "quarter", "approved_at")
+        .only(*SNAPSHOT_PERIOD_FIELDS)
     )
     for snapshot in rows:
         by_register[snapshot.register_id][snapshot.period] = snapshot  # later approvals win

@@ -11,16 +11,24 @@ from registers.periods import Quarter
 from registers.trends import NOT_ON_REGISTER, Trend, imported_trend_by_quarter, trend_between
 from scoring import matrix
 
+# What a trend reads of a register's snapshot: which quarter it is and when it was approved
+# (the latest approval in a quarter wins), not who approved it nor the answers decided with it.
+SNAPSHOT_PERIOD_FIELDS = ("register_id", "year", "quarter", "approved_at")
 
-def quarter_snapshots(*, register: Register, up_to: Quarter) -> dict[Quarter, RegisterSnapshot]:
+
+def quarter_snapshots(
+    *, register: Register, up_to: Quarter, trend_only: bool = False
+) -> dict[Quarter, RegisterSnapshot]:
     """The register's snapshot for each quarter up to ``up_to`` (the latest approval in each
-    quarter), in one query."""
+    quarter), in one query; with ``trend_only``, only ``SNAPSHOT_PERIOD_FIELDS`` of each."""
     found: dict[Quarter, RegisterSnapshot] = {}
-    rows = (
-        RegisterSnapshot.objects.filter(register=register, year__lte=up_to.year)
-        .select_related("approved_by", "appetite_statement")
-        .order_by("year", "quarter", "approved_at", "pk")
+    rows = RegisterSnapshot.objects.filter(register=register, year__lte=up_to.year).order_by(
+        "year", "quarter", "approved_at", "pk"
     )
+    if trend_only:
+        rows = rows.only(*SNAPSHOT_PERIOD_FIELDS)
+    else:
+        rows = rows.select_related("approved_by", "appetite_statement")
     for snapshot in rows:
         if snapshot.period <= up_to:
             found[snapshot.period] = snapshot  # later approvals in a quarter win
@@ -110,10 +118,10 @@ def quarter_trends(
     """Each risk's trend on ``register`` in each of ``quarters``, against the register's
     previous approved snapshot. ``draft`` (an unsaved snapshot and its rows) stands in for its
     quarter as if it were approved: a draft pack's trends are those approval would give. With
-    ``trend_only`` the risks' rows are ``TrendRow`` values, what a trend reads, not the whole
-    snapshot. Two queries."""
+    ``trend_only`` the risks' rows are ``TrendRow`` values and the snapshots their
+    ``SNAPSHOT_PERIOD_FIELDS``, what a trend reads, not the whole snapshot. Two queries."""
     quarters = sorted(quarters)
-    snapshots = quarter_snapshots(register=register, up_to=quarters[-1])
+    snapshots = quarter_snapshots(register=register, up_to=quarters[-1], trend_only=trend_only)
     if draft is not None:
         snapshots[draft[0].period] = draft[0]
     wanted = {q for q in quarters if q in snapshots}
