@@ -119,7 +119,7 @@ def risk_listing(
     # By the risk's own organisation (kept equal to its register's), not through the register:
     # SQLite otherwise reads a page's rows register by register, probing each for the page's
     # keys (a thousand keys by a thousand registers on the API's longest page).
-    scope = permissions.visible_risks(user).filter(organisation=organisation)
+    scope = permissions.visible_risks_in(user, organisation.pk)
     if register is not None:
         scope = scope.filter(register=register)
         owners = partial(register_page.register_owner_choices, register=register)

@@ -1,6 +1,13 @@
 import pytest
 
-from registers.permissions import can_view_register, can_view_risk, visible_registers
+from registers.models import Risk
+from registers.permissions import (
+    can_view_register,
+    can_view_risk,
+    visible_registers,
+    visible_risks,
+    visible_risks_in,
+)
 from tests.conftest import MAY_CHANGE_SERVICE_RISK, MAY_NOT_CHANGE_SERVICE_RISK, person
 from tests.factories import ActionFactory, OrganisationFactory, RegisterFactory, RiskFactory
 
@@ -64,6 +71,52 @@ def test_a_user_without_a_profile_sees_only_what_they_own(org):
     stray.profile.delete()
     stray.refresh_from_db()
     assert set(visible_registers(stray)) == set()
+
+
+def _risks_everywhere(org):
+    """A risk on every register of the fixture, one owned (and one with an action) by the
+    officer on a register they may not open, and risks of another organisation: one owned by
+    the officer, one whose action they own."""
+    for name in ALL:
+        RiskFactory(register=getattr(org, name), owner=org.people["chief"])
+    officer = org.people["officer"]
+    RiskFactory(register=org.other_service_register, owner=officer)
+    ActionFactory(risk=RiskFactory(register=org.other_service_register), owner=officer)
+    elsewhere = RegisterFactory(organisation=OrganisationFactory(), prefix="ELSE")
+    RiskFactory(register=elsewhere, owner=officer)
+    ActionFactory(risk=RiskFactory(register=elsewhere), owner=officer)
+    return elsewhere.organisation
+
+
+def test_the_risks_one_may_see_in_an_organisation_are_those_one_may_see_there(org):
+    """``visible_risks_in`` answers those who see every register of the organisation with
+    its risks alone: for everyone it is ``visible_risks`` within the organisation, in both
+    organisations, anonymous, a superuser and someone without a profile included."""
+    from django.contrib.auth.models import AnonymousUser
+
+    elsewhere = _risks_everywhere(org)
+    stray = person(org.organisation, "stray")
+    stray.profile.delete()
+    stray.refresh_from_db()
+    RiskFactory(register=org.service_register, owner=stray)
+    superuser = person(org.organisation, "root")
+    superuser.is_superuser = True
+    users = [*org.people.values(), stray, superuser, AnonymousUser()]
+    for organisation in (org.organisation, elsewhere):
+        for user in users:
+            expected = set(visible_risks(user).filter(organisation=organisation))
+            assert set(visible_risks_in(user, organisation.pk)) == expected, (user, organisation)
+    assert set(visible_risks_in(superuser, elsewhere.pk)) == set(
+        Risk.objects.filter(organisation=elsewhere)
+    )
+
+
+def test_who_sees_every_register_is_given_the_organisations_risks_by_one_condition(org):
+    """For SLT the read is the organisation's risks: no test of each risk's register, owner
+    and actions, which a large organisation's every row would go through."""
+    for who, expected in EXPECTED.items():
+        sql = str(visible_risks_in(org.people[who], org.organisation.pk).query)
+        assert ("registers_action" not in sql) is (expected == ALL), who
 
 
 # Who may change what (docs/domain.md#who-may-change-what): the risk's owner, its register's
