@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import runpy
 import secrets
 import shutil
 import signal
@@ -30,6 +31,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 # A random key for this run, shared with the server: the session written below is checked
@@ -194,8 +196,6 @@ def wrk(url: str, *, cookie: str, seconds: float, connections: int, check: bool 
 
 def worker_count() -> int:
     """How many workers gunicorn.conf.py starts here."""
-    import runpy
-
     return int(runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"])
 
 
@@ -204,8 +204,6 @@ def first_requests(url: str, *, cookie: str, workers: int) -> float:
     that every worker has served the page once, however long its first time takes (the
     directorate collation builds its body on a worker's first request after a change: seconds
     at 100,000 risks, five workers at once on two cores). The slowest one's seconds."""
-    from concurrent.futures import ThreadPoolExecutor
-
     headers = {**PROXY_HEADERS, **({"Cookie": cookie} if cookie else {})}
 
     def one(_: int) -> float:

@@ -134,21 +134,25 @@ def visible_risks(user: AbstractBaseUser) -> QuerySet[Risk]:
     )
 
 
+def sees_every_register_of(user: AbstractBaseUser, organisation_id: int) -> bool:
+    """Whether the person may open every register of the organisation: a superuser, or a role
+    that sees every register of their own organisation (``visible_registers``' first rules)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    profile = _profile(user)
+    return (
+        profile is not None and profile.organisation_id == organisation_id and sees_everything(user)
+    )
+
+
 def visible_risks_in(user: AbstractBaseUser, organisation_id: int) -> QuerySet[Risk]:
     """``visible_risks`` within one organisation. For someone who may open every register of
-    it (a superuser, or a role that sees every register of their own organisation), simply its
-    risks: the same set, without asking of each risk whether its register is visible, it is
-    theirs or they own one of its actions, which on a large organisation is a test of every
-    row that the database cannot answer from an index."""
-    profile = _profile(user) if user.is_authenticated else None
-    if user.is_authenticated and (
-        user.is_superuser
-        or (
-            profile is not None
-            and profile.organisation_id == organisation_id
-            and sees_everything(user)
-        )
-    ):
+    it, simply its risks: the same set, without asking of each risk whether its register is
+    visible, it is theirs or they own one of its actions, which on a large organisation is a
+    test of every row that the database cannot answer from an index."""
+    if sees_every_register_of(user, organisation_id):
         return Risk.objects.filter(organisation_id=organisation_id)
     return visible_risks(user).filter(organisation_id=organisation_id)
 
@@ -167,17 +171,14 @@ def _plainly_visible(user: AbstractBaseUser, register: Register) -> bool:
     """True when one of ``visible_registers``' first rules admits the register on what is
     already in hand (no query): each case below is one of its disjuncts, word for word. False
     means "ask the database", never "refused"."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
+    if sees_every_register_of(user, register.organisation_id):
         return True
-    profile = _profile(user)
+    profile = _profile(user) if user.is_authenticated else None
     if profile is None or register.organisation_id != profile.organisation_id:
         return False
-    return (
-        sees_everything(user)
-        or register.tier == Tier.CORPORATE
-        or user.pk in (register.owner_id, register.review_lead_id)
+    return register.tier == Tier.CORPORATE or user.pk in (
+        register.owner_id,
+        register.review_lead_id,
     )
 
 

@@ -76,7 +76,7 @@ def bands_of(organisations: Iterable[Organisation]) -> dict[int, tuple[matrix.Ba
     if missing:
         read = bands_by_scheme(scheme_ids={schemes[pk] for pk in missing})
         fresh = {pk: read[schemes[pk]] for pk in missing}
-        cache.set_many({keys[pk]: bands for pk, bands in fresh.items()}, REFERENCE_SECONDS)
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, REFERENCE_SECONDS)
         found |= fresh
     return found
 
