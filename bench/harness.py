@@ -158,7 +158,7 @@ def pages() -> list[tuple[str, str]]:
     directorate = registers.filter(tier=Tier.DIRECTORATE).order_by("-n", "pk").first()
     risk = Risk.objects.filter(register=corporate).order_by("reference").first()
     open_risks = Risk.objects.open().filter(register__organisation__slug=BENCH_SLUG).count()
-    return [
+    every_page = [
         ("home", "/"),
         (f"organisation ({registers.count()} registers)", "/organisation/"),
         (
@@ -183,6 +183,11 @@ def pages() -> list[tuple[str, str]]:
         ),
         ("API risks, organisation, 1,000 a page", "/api/v1/risks/?page_size=1000&status=all"),
     ]
+    # BENCH_PAGES: measure only the pages whose name holds one of these words (comma-separated).
+    wanted = [word.strip() for word in os.environ.get("BENCH_PAGES", "").split(",") if word.strip()]
+    if not wanted:
+        return every_page
+    return [(name, path) for name, path in every_page if any(word in name for word in wanted)]
 
 
 def bench_user():

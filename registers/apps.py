@@ -7,6 +7,8 @@ class RegistersConfig(AppConfig):
 
     def ready(self) -> None:
         from registers import categories, reference
+        from registers.models import residual_order
 
         categories.connect_signals()
         reference.connect_signals()
+        residual_order.connect_signals()

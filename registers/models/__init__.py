@@ -2,7 +2,8 @@
 
 Likelihood and impact are stored; scores and bands are derived (``scoring.matrix`` in Python,
 ``RiskQuerySet.with_scores`` and ``with_bands`` in SQL, the bands by ``scoring.expressions``),
-so no stored number can disagree with its parts.
+so no stored number can disagree with its parts. One number is stored for an index to sort on,
+a risk's residual order, and every write keeps it in step (``residual_order``).
 
 One module per part of the model, every public name re-exported here, so the rest of the
 product imports ``from registers.models import ...`` whatever module a model lives in:
@@ -11,7 +12,9 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``register``: registers and their tiers;
 - ``scores``: the score properties, the 1..5 checks, ``ScoreSnapshot`` for copied scores;
 - ``category``: each organisation's categories of risk;
-- ``risk``: risks, their controls and actions, and the SQL form of "overdue";
+- ``risk``: risks, and the SQL form of "overdue";
+- ``residual_order``: the residual column's sort key each risk stores, and what keeps it true;
+- ``action``: a risk's controls and actions, and the SQL form of "overdue" for them;
 - ``assurance``: the assurance the Three Lines give over controls;
 - ``records``: reviews, reported risks and moves on and off registers;
 - ``snapshots``: the quarterly snapshots of approved registers;
@@ -21,6 +24,16 @@ product imports ``from registers.models import ...`` whatever module a model liv
 - ``appetite``: the appetite levels and each organisation's versioned appetite statements.
 """
 
+from registers.models.action import (
+    ACTIVE_ACTION_STATUSES,
+    Action,
+    ActionKind,
+    ActionStatus,
+    ControlType,
+    Effectiveness,
+    TreatType,
+    action_overdue_q,
+)
 from registers.models.appetite import (
     AppetiteLevel,
     AppetiteLine,
@@ -41,12 +54,6 @@ from registers.models.records import (
 )
 from registers.models.register import TIER_ORDER, Kind, Register, Tier
 from registers.models.risk import (
-    ACTIVE_ACTION_STATUSES,
-    Action,
-    ActionKind,
-    ActionStatus,
-    ControlType,
-    Effectiveness,
     FinancialLink,
     Horizon,
     PolicyCategory,
@@ -54,8 +61,6 @@ from registers.models.risk import (
     Risk,
     RiskQuerySet,
     RiskStatus,
-    TreatType,
-    action_overdue_q,
     exposure_range_text,
     review_overdue_q,
 )

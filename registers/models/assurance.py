@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from registers.models.risk import Action
+from registers.models.action import Action
 
 
 class AssuranceLine(models.TextChoices):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
@@ -58,8 +59,20 @@ def across_scope(*, user: AbstractBaseUser) -> AcrossScope:
 
 def across_risks(*, scope: AcrossScope) -> QuerySet[Risk]:
     """The open risks of the registers in ``scope``, with the score and band SQL aliases the
-    filters use (``Risk.objects.with_bands``)."""
-    return Risk.objects.open().filter(register__in=scope.registers).with_bands(scope.bands)
+    filters use (``Risk.objects.with_bands``).
+
+    On PostgreSQL named by their organisation as well: the same risks (the registers are the
+    organisation's), but the condition the index of an organisation's open risks in residual
+    order needs (``risk_open_by_residual_order``, PostgreSQL's alone), so that the first page
+    of the default order is read from it; the condition on the registers keeps the planner's
+    estimate of a narrowed list right (without it, a directorate's red risks were read from
+    the whole table). SQLite has no such index, and given the condition its planner reads the
+    organisation's every risk by it rather than the registers' (1.5 to 2 times as long at
+    100,000 risks)."""
+    risks = Risk.objects.open().filter(register__in=scope.registers)
+    if connection.vendor == "postgresql":
+        risks = risks.filter(organisation=scope.organisation)
+    return risks.with_bands(scope.bands)
 
 
 def across_register_choices(*, scope: AcrossScope) -> list[tuple[int, str, str]]:

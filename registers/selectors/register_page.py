@@ -99,8 +99,12 @@ class SortColumn:
     first_descending: bool = False
     ascending_words: str = "A to Z"
     descending_words: str = "Z to A"
+    # High to low on a column of its own, when one keeps that order (blanks last included).
+    descending_order: OrderBy | None = None
 
     def order_by(self, *, descending: bool) -> list[OrderBy]:
+        if descending and self.descending_order is not None:
+            return [self.descending_order]
         # Blanks (not scored, no owner, no review date) go last whichever way the column runs.
         return [
             expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
@@ -133,6 +137,8 @@ SORT_COLUMNS = {
             first_descending=True,
             ascending_words="low to high",
             descending_words="high to low",
+            # The same order high to low, stored, so that an index serves it.
+            descending_order=F("residual_order").desc(),
         ),
         SortColumn(
             "next_review",

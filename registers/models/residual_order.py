@@ -1,0 +1,111 @@
+"""The residual column's sort key, stored on each risk so that an index can serve a long list
+sorted on it (risks across registers: the first 50 of 100,000 read from the index, not sorted
+from the whole organisation's rows).
+
+The order is the one ``RiskQuerySet.with_bands`` sorts on (``residual_rank``, then the score):
+a scored risk ranks at its residual score; a risk rated but not scored (an imported "Critical")
+at the floor of its rating's band, after the scored risks of that rank; a risk with neither,
+last (docs/domain.md#spreadsheets). As one number, high to low:
+
+- scored: ``2 × score + 1``;
+- rated, not scored: ``2 × the band's floor``;
+- neither (or rated with a band the scheme no longer has): 0.
+
+It follows the risk's residual likelihood and impact, its imported band and its organisation's
+scheme. ``Risk.save`` writes it, and so do the risks' ``update`` and ``bulk_create``
+(``RiskQuerySet``); a change to a scheme's bands or to an organisation's scheme rewrites its
+risks rated but not scored (``connect_signals``). Only SQL written by hand, or rows loaded raw
+(``loaddata``, which brings each risk's order with it), go around them.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
+
+from registers.models.organisation import Organisation
+from scoring import matrix
+from scoring.models import SchemeBand
+from scoring.selectors import bands_by_scheme
+
+# The fields the order follows, on the risk itself.
+ORDERED_BY = frozenset({"residual_likelihood", "residual_impact", "imported_band"})
+
+
+def residual_order(*, score: int | None, rated_floor: int | None = None) -> int:
+    """The sort key of a risk with residual ``score`` (None: not scored) rated, when not scored,
+    in a band starting at ``rated_floor`` (None: not rated, or in no band of the scheme)."""
+    if score is not None:
+        return 2 * score + 1
+    if rated_floor is not None:
+        return 2 * rated_floor
+    return 0
+
+
+def _floor(bands: tuple[matrix.Band, ...], key: str) -> int | None:
+    return next((band.floor for band in bands if band.key == key), None)
+
+
+def residual_order_of(risk) -> int:
+    """``residual_order`` of a risk as it stands in memory. Only a risk rated but not scored
+    needs its scheme's bands: two small queries, on the rare save of one."""
+    score = risk.residual_score
+    if score is not None or not risk.imported_band:
+        return residual_order(score=score)
+    scheme_id = Organisation.objects.values_list("scheme_id", flat=True).get(
+        pk=risk.organisation_id
+    )
+    bands = bands_by_scheme(scheme_ids=[scheme_id])[scheme_id]
+    return residual_order(score=None, rated_floor=_floor(bands, risk.imported_band))
+
+
+def refresh_residual_order(risks: QuerySet) -> None:
+    """Rewrite the stored order of ``risks`` from their columns as they are in the database:
+    one UPDATE for each residual likelihood and impact among the scored, and for each
+    organisation and rated band among the others, every value from ``residual_order``."""
+    scored = Q(residual_likelihood__isnull=False, residual_impact__isnull=False)
+    pairs = risks.filter(scored).values_list("residual_likelihood", "residual_impact")
+    for likelihood, impact in set(pairs.order_by()):
+        risks.filter(residual_likelihood=likelihood, residual_impact=impact).update(
+            residual_order=residual_order(score=matrix.score_or_none(likelihood, impact))
+        )
+    unscored = risks.exclude(scored)
+    rated = set(
+        unscored.values_list("organisation_id", "organisation__scheme_id", "imported_band")
+        .order_by()
+        .distinct()
+    )
+    bands = bands_by_scheme(scheme_ids={scheme_id for _, scheme_id, _ in rated})
+    for organisation_id, scheme_id, key in rated:
+        unscored.filter(organisation_id=organisation_id, imported_band=key).update(
+            residual_order=residual_order(score=None, rated_floor=_floor(bands[scheme_id], key))
+        )
+
+
+def _unscored_risks(**organisations) -> QuerySet:
+    return apps.get_model("registers", "Risk").objects.filter(
+        Q(residual_likelihood__isnull=True) | Q(residual_impact__isnull=True),
+        **{f"organisation__{name}": value for name, value in organisations.items()},
+    )
+
+
+def _band_changed(sender, instance: SchemeBand, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        refresh_residual_order(_unscored_risks(scheme_id=instance.scheme_id))
+
+
+def _organisation_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    # Its scheme may have changed: another scheme's floors for the ratings.
+    if not raw:
+        refresh_residual_order(_unscored_risks(pk=instance.pk))
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _band_changed, sender=SchemeBand, dispatch_uid="registers.residual_order.bands"
+        )
+    post_save.connect(
+        _organisation_saved, sender=Organisation, dispatch_uid="registers.residual_order.org"
+    )
