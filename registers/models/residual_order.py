@@ -14,8 +14,8 @@ last (docs/domain.md#spreadsheets). As one number, high to low:
 It follows the risk's residual likelihood and impact, its imported band and its organisation's
 scheme. ``Risk.save`` writes it, and so do the risks' ``update`` and ``bulk_create``
 (``RiskQuerySet``); a change to a scheme's bands or to an organisation's scheme rewrites its
-risks rated but not scored (``connect_signals``). Only SQL written by hand, or rows loaded raw
-(``loaddata``, which brings each risk's order with it), go around them.
+risks rated but not scored (``connect_signals``), and a risk loaded from a backup made before
+risks stored their order gets it as it is loaded. Only SQL written by hand goes around them.
 """
 
 from __future__ import annotations
@@ -101,7 +101,20 @@ def _organisation_saved(sender, instance, raw: bool = False, **kwargs) -> None:
         refresh_residual_order(_unscored_risks(pk=instance.pk))
 
 
+def _risk_loaded(sender, instance, raw: bool = False, **kwargs) -> None:
+    # A risk loaded raw (``loaddata``) from a backup made before risks stored their order
+    # comes without one (0, the default): written here, as a save would have.
+    unwritten = instance.residual_order == 0
+    if raw and unwritten and (instance.residual_score is not None or instance.imported_band):
+        refresh_residual_order(sender._base_manager.filter(pk=instance.pk))
+
+
 def connect_signals() -> None:
+    post_save.connect(
+        _risk_loaded,
+        sender=apps.get_model("registers", "Risk"),
+        dispatch_uid="registers.residual_order.loaded",
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             _band_changed, sender=SchemeBand, dispatch_uid="registers.residual_order.bands"

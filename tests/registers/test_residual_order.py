@@ -175,6 +175,17 @@ def test_a_change_to_the_bands_reorders_the_risks_rated_by_them(org):
     assert not stale(risks)
 
 
+def test_a_risk_restored_from_a_backup_without_its_order_gets_it(org):
+    """``loaddata`` saves raw, past ``Risk.save``: a backup made before risks stored their
+    order brings none (the default, 0), and each risk gets its order as it is loaded."""
+    risks = every_kind(org.service_register)
+    for risk in Risk.objects.filter(pk__in=[risk.pk for risk in risks]):
+        risk.residual_order = 0
+        risk.save_base(raw=True)
+    assert not stale(risks)
+    assert by_stored(risks) == by_rule(risks)
+
+
 def test_the_migration_writes_every_risks_order(org):
     """What the migration that added the column writes (its own copy of the rule) is what a
     save writes."""
