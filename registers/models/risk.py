@@ -20,7 +20,7 @@ from registers.models.register import Register
 from registers.models.residual_order import (
     ORDERED_BY,
     refresh_residual_order,
-    residual_order_of,
+    residual_orders,
 )
 from registers.models.scores import SCORE_PAIRS, ScoredMixin, both_or_neither, score_in_range
 from registers.models.versioned import Versioned
@@ -110,8 +110,8 @@ class RiskQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         """``QuerySet.bulk_create``, with each risk's residual order, as its save would."""
         objs = list(objs)
-        for risk in objs:
-            risk.residual_order = residual_order_of(risk)
+        for risk, order in zip(objs, residual_orders(objs), strict=True):
+            risk.residual_order = order
         return super().bulk_create(objs, *args, **kwargs)
 
     def with_scores(self):
@@ -359,7 +359,7 @@ class Risk(ScoredMixin, Versioned):
         return f"{self.reference} {self.title}"
 
     def save(self, *args, **kwargs):
-        self.residual_order = residual_order_of(self)
+        [self.residual_order] = residual_orders([self])
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and not ORDERED_BY.isdisjoint(update_fields):
             kwargs["update_fields"] = {*update_fields, "residual_order"}

@@ -9,11 +9,13 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from common.paging import keys
 from registers import reference
 from registers.history import history_aware_update
 from registers.models import Organisation, Risk
+from registers.models.residual_order import residual_orders
 from registers.selectors.across import (
     ACROSS_DEFAULT_SORT,
     ACROSS_SORT_COLUMNS,
@@ -58,10 +60,12 @@ def by_stored(risks):
 
 def stale(risks):
     """The risks whose stored order is not what a save would write now."""
-    from registers.models.residual_order import residual_order_of
-
-    fresh = Risk.objects.filter(pk__in=[risk.pk for risk in risks])
-    return [risk.reference for risk in fresh if risk.residual_order != residual_order_of(risk)]
+    fresh = list(Risk.objects.filter(pk__in=[risk.pk for risk in risks]))
+    return [
+        risk.reference
+        for risk, order in zip(fresh, residual_orders(fresh), strict=True)
+        if risk.residual_order != order
+    ]
 
 
 def every_kind(register):
@@ -232,3 +236,27 @@ def test_postgresql_reads_the_first_page_of_risks_across_registers_from_its_inde
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = first_page.explain()
     assert INDEX in plan and "Sort" not in plan, plan
+
+
+def test_a_bulk_insert_reads_the_bands_once_however_many_risks_are_rated(org):
+    """Risks rated and not scored need their schemes' bands: one read for all of them, not
+    one a row."""
+    other = RegisterFactory(organisation=OrganisationFactory())
+    rows = [
+        Risk(
+            register=register,
+            organisation_id=register.organisation_id,
+            reference=f"R{index}",
+            title="Rated",
+            category=RiskFactory.category,
+            imported_band=band,
+        )
+        for index, (register, band) in enumerate(
+            itertools.product((org.service_register, other), ("green", "amber", "red") * 5)
+        )
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        Risk.objects.bulk_create(rows)
+    band_reads = [q for q in queries.captured_queries if "scoring_schemeband" in q["sql"]]
+    assert len(band_reads) == 1
+    assert not stale(rows)
