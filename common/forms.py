@@ -12,12 +12,29 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from common.people import person_name
+from common.people import person_label, told_apart
+
+
+class _PeopleToldApart(forms.models.ModelChoiceIterator):
+    """The choices, with an e-mail address added where two people's labels are the same."""
+
+    def __iter__(self):
+        choices = super().__iter__()
+        # The empty choice alone first: the select asks for the first choice only (may it be
+        # required?), which must not read the people.
+        if self.field.empty_label is not None:
+            yield next(choices)
+        people = list(choices)
+        labels = told_apart([label for _, label in people], [value.instance for value, _ in people])
+        yield from ((value, label) for (value, _), label in zip(people, labels, strict=True))
 
 
 class PersonChoiceField(forms.ModelChoiceField):
     """A person of the organisation, shown with their job title so that two people with the
-    same name can be told apart. Give it ``organisation_people(...)`` as its queryset."""
+    same name can be told apart, and with their e-mail address too where name and title are
+    both the same. Give it ``organisation_people(...)`` as its queryset."""
+
+    iterator = _PeopleToldApart
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", get_user_model().objects.none())
@@ -29,9 +46,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         self.widget.attrs["data-person-search"] = url
 
     def label_from_instance(self, obj) -> str:
-        profile = getattr(obj, "profile", None)
-        title = profile.job_title if profile else ""
-        return f"{person_name(obj)}, {title}" if title else person_name(obj)
+        return person_label(obj)
 
 
 class DayMonthYearInput(forms.MultiWidget):

@@ -37,9 +37,27 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def person(organisation, username, seniority=Seniority.OFFICER, *, roles=(), **place):
-    user = UserFactory(username=username, roles=list(roles))
+    names = dict(zip(("first_name", "last_name"), ORG_NAMES.get(username, ()), strict=False))
+    user = UserFactory(username=username, roles=list(roles), **names)
     ProfileFactory(user=user, organisation=organisation, seniority=seniority, **place)
     return user
+
+
+# The `org` fixture's people by name: fixed, so that no two share one (the factories' random
+# names once gave two people the same, and a picker test found two of them).
+ORG_NAMES = {
+    "chief": ("Priya", "Rahman"),
+    "insurance": ("Tom", "Okafor"),
+    "audit": ("Lucy", "Brennan"),
+    "s151": ("David", "Mensah"),
+    "monitoring": ("Grace", "Whitfield"),
+    "committee": ("Ruth", "Ellison"),
+    "director": ("Neil", "Patterson"),
+    "other_director": ("Fiona", "Lindsay"),
+    "head": ("Deborah", "Jones"),
+    "officer": ("Marcus", "Webb"),
+    "other_officer": ("Yusuf", "Ali"),
+}
 
 
 # Who may change a risk owned by "officer" on the Adult Care service register (owned by

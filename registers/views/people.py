@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from common.people import person_name
+from common.people import person_label, person_name, told_apart
 from registers import permissions
 from registers.selectors.people import people_matching
 
@@ -23,17 +23,14 @@ def people_search(request: HttpRequest) -> JsonResponse:
     people = (
         people_matching(organisation_id=organisation_id, query=query) if len(query) >= 2 else []
     )
-    results = []
-    for user in people:
-        profile = getattr(user, "profile", None)
-        title = profile.job_title if profile else ""
-        name = person_name(user)
-        results.append(
-            {
-                "id": user.pk,
-                "label": f"{name}, {title}" if title else name,
-                "name": name,
-                "seniority": profile.seniority if profile else None,
-            }
-        )
+    labels = told_apart([person_label(user) for user in people], people)
+    results = [
+        {
+            "id": user.pk,
+            "label": label,
+            "name": person_name(user),
+            "seniority": user.profile.seniority if hasattr(user, "profile") else None,
+        }
+        for user, label in zip(people, labels, strict=True)
+    ]
     return JsonResponse({"results": results})

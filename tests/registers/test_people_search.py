@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from registers.selectors.people import PEOPLE_SEARCH_LIMIT
+from common.forms import PersonChoiceField
+from registers.selectors.people import PEOPLE_SEARCH_LIMIT, organisation_people
 from scoring.matrix import Seniority
 from tests.conftest import person
 from tests.factories import OrganisationFactory
@@ -102,3 +103,36 @@ def test_the_same_few_queries_however_many_people(
     with django_assert_max_num_queries(4):
         response = search(client, "hank")
     assert len(names(response)) == min(count, PEOPLE_SEARCH_LIMIT)
+
+
+def test_two_people_with_the_same_name_and_title_are_told_apart(client, org, named):
+    twin = named["other_officer"]
+    twin.first_name, twin.last_name, twin.email = "Hannah", "Head", "hannah.head2@example.org"
+    twin.save()
+    twin.profile.job_title = "Head of Adult Care"
+    twin.profile.save()
+    client.force_login(named["officer"])
+    labels = sorted(result["label"] for result in search(client, "hannah").json()["results"])
+    assert labels == sorted(
+        [
+            f"Hannah Head, Head of Adult Care ({named['head'].email})",
+            "Hannah Head, Head of Adult Care (hannah.head2@example.org)",
+        ]
+    )
+    # Others keep their plain label.
+    [other] = search(client, "oscar").json()["results"]
+    assert other["label"] == "Oscar Officer, Care Officer"
+
+
+def test_without_javascript_the_select_tells_the_same_two_apart(org, named):
+    twin = named["other_officer"]
+    twin.first_name, twin.last_name, twin.email = "Hannah", "Head", "hannah.head2@example.org"
+    twin.save()
+    twin.profile.job_title = "Head of Adult Care"
+    twin.profile.save()
+    field = PersonChoiceField(queryset=organisation_people(organisation_id=org.organisation.pk))
+    labels = [label for value, label in field.choices if value != ""]
+    assert f"Hannah Head, Head of Adult Care ({named['head'].email})" in labels
+    assert "Hannah Head, Head of Adult Care (hannah.head2@example.org)" in labels
+    assert "Oscar Officer, Care Officer" in labels
+    assert len(labels) == len(set(labels))
