@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
 
 from common.paging import KeyPaginator
+from registers.selectors import changes
 from registers.selectors.register_page import PAGE_SIZE
 
 
@@ -25,6 +26,7 @@ class RegisterPagePagination(PageNumberPagination):
         self, queryset: QuerySet, rows: Callable[[QuerySet], QuerySet], request, view
     ):
         """A page of ``queryset`` (filtered and sorted) sorted on its keys alone, its rows then
-        read with ``rows`` for that page only (``common.paging.KeyPaginator``)."""
-        self.django_paginator_class = partial(KeyPaginator, rows=rows)
+        read with ``rows`` for that page only (``common.paging.KeyPaginator``), its count kept
+        until the registers next change (``changes.count``)."""
+        self.django_paginator_class = partial(KeyPaginator, rows=rows, counted=changes.count)
         return self.paginate_queryset(queryset, request, view)

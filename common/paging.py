@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 
 def keys(queryset: QuerySet, start: int, stop: int) -> QuerySet:
@@ -27,7 +28,8 @@ class KeyPaginator(Paginator):
     computed columns) whose pages are ``rows(object_list restricted to the page's keys)``.
 
     ``rows`` adds what a row shows (``select_related``, annotations); it must not change which
-    rows there are nor their order. The count is the bare list's."""
+    rows there are nor their order. The count is the bare list's: ``counted(object_list)``
+    where given (a count kept between requests, say), else the list's own."""
 
     def __init__(
         self,
@@ -35,10 +37,18 @@ class KeyPaginator(Paginator):
         per_page: int,
         *,
         rows: Callable[[QuerySet], QuerySet],
+        counted: Callable[[QuerySet], int] | None = None,
         **kwargs,
     ):
         super().__init__(object_list, per_page, **kwargs)
         self.rows = rows
+        self.counted = counted
+
+    @cached_property
+    def count(self) -> int:
+        if self.counted is None:
+            return self.object_list.count()
+        return self.counted(self.object_list)
 
     def page(self, number) -> Page:
         number = self.validate_number(number)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, TextField, Value, When
 from django.utils import timezone
 
@@ -36,6 +35,7 @@ from registers.models import (
     RiskStatus,
     Tier,
 )
+from registers.selectors import changes
 from reports.collation_checks import CHECKS, Check, Issue, risk_issues
 from reports.pdf import render_pdf
 from scoring import matrix
@@ -162,22 +162,10 @@ def _register_order(register: RegisterCollation) -> tuple:
 CACHE_SECONDS = 300
 
 
-def change_stamp() -> tuple[int | None, ...]:
-    """The newest history row of every risk, action and register, of any organisation: it
-    moves on whenever one is created, changed or deleted (every write keeps its history). One
-    query."""
-    tables = [model.history.model._meta.db_table for model in (Risk, Action, Register)]
-    quote = connection.ops.quote_name
-    columns = ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
-        return tuple(cursor.fetchone())
-
-
 def cache_key(organisation: Organisation, today: date, part: str) -> str:
     """The key under which today's collation of ``organisation`` (or ``part`` of it) is kept:
-    it changes with every risk, action or register written (``change_stamp``)."""
-    stamp = "-".join(str(newest) for newest in change_stamp())
+    it changes with every risk, action or register written (``changes.change_stamp``)."""
+    stamp = "-".join(str(newest) for newest in changes.change_stamp())
     return f"collation:{part}:{organisation.pk}:{organisation.scheme_id}:{today}:{stamp}"
 
 

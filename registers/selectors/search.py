@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from common.paging import keys
 from registers.models import Action, Register, Risk
 from registers.permissions import visible_registers, visible_risks
-from registers.selectors import organisation_bands
+from registers.selectors import changes, organisation_bands
 from scoring import matrix
 
 # How many of each kind a search lists; beyond that the page says how many more matched.
@@ -147,8 +147,8 @@ def search(*, user: AbstractBaseUser, query: str) -> SearchResults:
         query=query,
         registers=registers,
         groups=_grouped(risks, actions),
-        risk_count=risks_found.count() if len(risks) == MAX_RISKS else len(risks),
-        action_count=actions_found.count() if len(actions) == MAX_ACTIONS else len(actions),
+        risk_count=changes.count(risks_found) if len(risks) == MAX_RISKS else len(risks),
+        action_count=changes.count(actions_found) if len(actions) == MAX_ACTIONS else len(actions),
     )
 
 

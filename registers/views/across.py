@@ -20,7 +20,7 @@ from registers import reference
 from registers.appetite import AppetiteRules, appetite_rules
 from registers.filters import AcrossRiskFilter
 from registers.models import Risk
-from registers.selectors import across
+from registers.selectors import across, changes
 from registers.selectors.register_page import SortState, parse_sort, sort_risks
 from registers.views.register import appetite_cell, band_label, query_without
 from registers.views.register_xlsx import xlsx_from_csv
@@ -77,9 +77,9 @@ def _across_view(request: HttpRequest) -> AcrossView:
 def risks_across(request: HttpRequest) -> HttpResponse:
     """Every open risk on the registers the person may see, 50 a page."""
     view = _across_view(request)
-    page = KeyPaginator(view.sorted, across.PAGE_SIZE, rows=across.across_rows).get_page(
-        request.GET.get("page")
-    )
+    page = KeyPaginator(
+        view.sorted, across.PAGE_SIZE, rows=across.across_rows, counted=changes.count
+    ).get_page(request.GET.get("page"))
     rows = [
         (risk, risk.review_overdue(view.today), view.appetite.verdict(risk))
         for risk in page.object_list
