@@ -242,6 +242,11 @@ class RegisterRiskFilter(django_filters.FilterSet):
         return cells
 
 
+def _kept(choices: list[tuple[str, str]]) -> Callable[[], list[tuple[str, str]]]:
+    """``choices`` as a function returning them."""
+    return lambda: choices
+
+
 class AcrossRiskFilter(django_filters.FilterSet):
     """The filters of the page of risks across registers: directorate, tier, register,
     residual band, owner, horizon, review overdue, an action overdue, outside the appetite, not
@@ -301,22 +306,29 @@ class AcrossRiskFilter(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         self.today, self.appetite = today, appetite
         self.bands = bands
-        self.filters["directorate"].extra["choices"] = [
-            (str(pk), name) for pk, name in directorate_choices
-        ]
         tier_labels = dict(Tier.choices)
-        self.filters["register"].extra["choices"] = [
-            (str(pk), f"{name} ({tier_labels.get(tier, tier).lower()})")
-            for pk, name, tier in register_choices
-        ]
+        # The long lists (a thousand registers, two thousand owners in a county) as functions:
+        # a form copies its fields' choices deeply when it is made, and a function is copied
+        # as it is, where a list is copied item by item.
+        self.filters["directorate"].extra["choices"] = _kept(
+            [(str(pk), name) for pk, name in directorate_choices]
+        )
+        self.filters["register"].extra["choices"] = _kept(
+            [
+                (str(pk), f"{name} ({tier_labels.get(tier, tier).lower()})")
+                for pk, name, tier in register_choices
+            ]
+        )
         self.filters["residual_band"].extra["choices"] = [
             *[(band.key, band.label) for band in reversed(bands)],
             (NOT_SCORED, "Not scored"),
         ]
-        self.filters["owner"].extra["choices"] = [
-            *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
-            (NO_OWNER, "No owner"),
-        ]
+        self.filters["owner"].extra["choices"] = _kept(
+            [
+                *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
+                (NO_OWNER, "No owner"),
+            ]
+        )
 
     def filter_residual_band(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(residual_band="" if value == NOT_SCORED else value)
