@@ -27,9 +27,14 @@ from registers.models import Action, Register, Risk
 CACHE_SECONDS = 300
 
 
+# Whose newest history row makes the stamp.
+STAMPED = (Risk, Action, Register)
+
+
 def _stamp_columns() -> list[str]:
+    """One column per model of ``STAMPED``: its newest history row (0 while it has none)."""
     quote = connection.ops.quote_name
-    tables = [model.history.model._meta.db_table for model in (Risk, Action, Register)]
+    tables = [model.history.model._meta.db_table for model in STAMPED]
     return [f"COALESCE((SELECT MAX(history_id) FROM {quote(table)}), 0)" for table in tables]
 
 
@@ -48,12 +53,14 @@ def count(queryset: QuerySet) -> int:
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     key = "count:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
     kept = cache.get(key)
-    kept_stamp = kept[0] if kept else (-1,) * 3
-    stamp_sql = ", ".join(f"{column} AS s{n}" for n, column in enumerate(_stamp_columns()))
-    same = " AND ".join(f"stamp.s{n} = %s" for n in range(3))
+    columns = _stamp_columns()
+    kept_stamp = kept[0] if kept else (-1,) * len(columns)
+    stamp_sql = ", ".join(f"{column} AS s{n}" for n, column in enumerate(columns))
+    stamps = ", ".join(f"stamp.s{n}" for n in range(len(columns)))
+    same = " AND ".join(f"stamp.s{n} = %s" for n in range(len(columns)))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT stamp.s0, stamp.s1, stamp.s2, CASE WHEN {same} THEN NULL "
+            f"SELECT {stamps}, CASE WHEN {same} THEN NULL "
             f"ELSE (SELECT COUNT(*) FROM ({sql}) counted) END "
             f"FROM (SELECT {stamp_sql}) stamp",
             (*kept_stamp, *params),
