@@ -122,3 +122,25 @@ def test_each_benchmark_script_starts(script):
     )
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
+
+
+def test_the_wsgi_application_sets_what_it_loaded_aside_from_garbage_collection():
+    """What the server loads before it forks its workers (Django, the apps) is frozen, so that
+    no garbage collection in a worker walks it again."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import gc; before = gc.get_freeze_count(); import riskreg.wsgi; "
+            "print(before, gc.get_freeze_count(), len(gc.get_objects(generation=2)))",
+        ],
+        cwd=ROOT,
+        env={**bare_environ(), "DJANGO_SECRET_KEY": "a-test-only-key"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    before, frozen, left = (int(number) for number in result.stdout.split())
+    assert before == 0
+    assert frozen > 50_000
+    assert left < 1_000
