@@ -157,6 +157,20 @@ def visible_risks_in(user: AbstractBaseUser, organisation_id: int) -> QuerySet[R
     return visible_risks(user).filter(organisation_id=organisation_id)
 
 
+def visible_risks_of_organisation(user: AbstractBaseUser) -> QuerySet[Risk]:
+    """``visible_risks``, the same risks, asked so that the database can read them in register
+    order: for someone whose role sees every register of their organisation, its risks, named
+    by the organisation of each risk and of its register (from the register-name index, a
+    search reads an organisation's registers in name order and stops at the 100th risk found,
+    where three conditions on every risk made it test and sort them all). Everyone else, a
+    superuser among them, as ``visible_risks``."""
+    profile = _profile(user) if user.is_authenticated and not user.is_superuser else None
+    if profile is None or not sees_everything(user):
+        return visible_risks(user)
+    organisation = profile.organisation_id
+    return Risk.objects.filter(organisation_id=organisation, register__organisation_id=organisation)
+
+
 def can_view_register(user: AbstractBaseUser, register: Register) -> bool:
     """Remembered on the user object: a page asks this several times in one request."""
     answers = user.__dict__.setdefault("_can_view_register", {})

@@ -123,6 +123,12 @@ class Register(Versioned):
 
     class Meta:
         ordering = ["organisation", "name"]
+        indexes = [
+            # An organisation's registers by name: the search lists what it finds register by
+            # register, and from this reads the registers in that order, stopping at the 100th
+            # risk found, where it would otherwise sort every risk that holds a common word.
+            models.Index(fields=["organisation", "name", "id"], name="register_by_name"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(tier__in=Tier.values), name="register_tier_valid"),
             models.CheckConstraint(

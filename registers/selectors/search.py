@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from common.paging import keys
 from registers.models import Action, Register, Risk
-from registers.permissions import visible_registers, visible_risks
+from registers.permissions import visible_registers, visible_risks, visible_risks_of_organisation
 from registers.selectors import changes, organisation_bands
 from scoring import matrix
 
@@ -79,7 +79,7 @@ _ACTION_TEXT = ("description", "evaluation_notes")
 
 
 def _matching_risks(user: AbstractBaseUser, words: list[str]) -> QuerySet[Risk]:
-    return visible_risks(user).filter(_every_word(words, *_RISK_TEXT))
+    return visible_risks_of_organisation(user).filter(_every_word(words, *_RISK_TEXT))
 
 
 def _actions_holding(word: str) -> QuerySet[Action]:
