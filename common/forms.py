@@ -1,6 +1,6 @@
-"""Form pieces every app's forms share: a person picker, a service error shown on its field,
-a crispy helper that leaves the <form> tag to the template, the hidden version an edit under
-optimistic locking carries."""
+"""Form pieces every app's forms share: long lists of choices handed over ready, a person
+picker, a service error shown on its field, a crispy helper that leaves the <form> tag to the
+template, the hidden version an edit under optimistic locking carries."""
 
 from __future__ import annotations
 
@@ -11,8 +11,29 @@ from crispy_forms.layout import Layout
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.choices import BaseChoiceIterator
 
 from common.people import person_label, told_apart
+
+
+class ReadyChoices(BaseChoiceIterator):
+    """A long list of choices already as Django keeps them, ``(value, label)`` pairs, handed to
+    a field as it is. Django normalises a list it is given pair by pair, to find groups in it,
+    each time the choices are read, and a form copies its fields' choices item by item when it
+    is made: 6 ms a request for the 3,000 registers and owners of a county's filters. These
+    are read as they are and never copied, so do not change the list once it is handed over."""
+
+    def __init__(self, choices: list[tuple[str, str]]):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self) -> int:
+        return len(self.choices)
+
+    def __deepcopy__(self, memo) -> ReadyChoices:
+        return self
 
 
 class _PeopleToldApart(forms.models.ModelChoiceIterator):

@@ -15,6 +15,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from common.forms import ReadyChoices
 from common.people import person_name_from
 from registers.appetite import AppetiteRules
 from registers.models import (
@@ -242,11 +243,6 @@ class RegisterRiskFilter(django_filters.FilterSet):
         return cells
 
 
-def _kept(choices: list[tuple[str, str]]) -> Callable[[], list[tuple[str, str]]]:
-    """``choices`` as a function returning them."""
-    return lambda: choices
-
-
 class AcrossRiskFilter(django_filters.FilterSet):
     """The filters of the page of risks across registers: directorate, tier, register,
     residual band, owner, horizon, review overdue, an action overdue, outside the appetite, not
@@ -307,13 +303,12 @@ class AcrossRiskFilter(django_filters.FilterSet):
         self.today, self.appetite = today, appetite
         self.bands = bands
         tier_labels = dict(Tier.choices)
-        # The long lists (a thousand registers, two thousand owners in a county) as functions:
-        # a form copies its fields' choices deeply when it is made, and a function is copied
-        # as it is, where a list is copied item by item.
-        self.filters["directorate"].extra["choices"] = _kept(
+        # The long lists (a thousand registers, two thousand owners in a county) as they are:
+        # neither normalised nor copied item by item on every request (``ReadyChoices``).
+        self.filters["directorate"].extra["choices"] = ReadyChoices(
             [(str(pk), name) for pk, name in directorate_choices]
         )
-        self.filters["register"].extra["choices"] = _kept(
+        self.filters["register"].extra["choices"] = ReadyChoices(
             [
                 (str(pk), f"{name} ({tier_labels.get(tier, tier).lower()})")
                 for pk, name, tier in register_choices
@@ -323,7 +318,7 @@ class AcrossRiskFilter(django_filters.FilterSet):
             *[(band.key, band.label) for band in reversed(bands)],
             (NOT_SCORED, "Not scored"),
         ]
-        self.filters["owner"].extra["choices"] = _kept(
+        self.filters["owner"].extra["choices"] = ReadyChoices(
             [
                 *[(str(pk), person_name_from(*names)) for pk, *names in owner_choices],
                 (NO_OWNER, "No owner"),

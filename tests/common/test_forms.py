@@ -1,11 +1,12 @@
 """The day, month and year date input (the GOV.UK date pattern)."""
 
+import copy
 from datetime import date
 
 import pytest
 from django import forms
 
-from common.forms import DayMonthYearField
+from common.forms import DayMonthYearField, ReadyChoices
 
 
 class DueForm(forms.Form):
@@ -73,3 +74,51 @@ def test_the_boxes_show_the_date_day_first_and_are_labelled():
 def test_a_refused_entry_keeps_what_was_typed():
     html = str(bound(due_day="31", due_month="2", due_year="2027")["due"])
     assert 'value="31"' in html and 'value="2"' in html and 'value="2027"' in html
+
+
+# Long lists of choices handed over ready --------------------------------------------------
+
+LONG = [(str(n), f"Register {n} <{n}>") for n in range(300)]
+
+
+def _with_choices(choices):
+    class Form(forms.Form):
+        register = forms.ChoiceField(choices=[], required=False)
+
+    def made(data=None):
+        form = Form(data)
+        form.fields["register"].choices = choices
+        return form
+
+    return made
+
+
+def test_ready_choices_render_and_validate_as_the_same_list_would():
+    ready, plain = _with_choices(ReadyChoices(LONG)), _with_choices(list(LONG))
+    assert str(ready()["register"]) == str(plain()["register"])
+    assert ready({"register": "299"}).is_valid()
+    assert not ready({"register": "300"}).is_valid()
+    assert ready({"register": "300"}).errors == plain({"register": "300"}).errors
+
+
+def test_ready_choices_are_neither_copied_nor_normalised_pair_by_pair(monkeypatch):
+    """A form copies its fields when it is made, and Django normalises a list of choices pair
+    by pair (to find groups) each time it reads them: a long list handed over ready is read as
+    it is, so neither happens a pair at a time."""
+    import django.utils.choices
+
+    calls = []
+    normalise = django.utils.choices.normalize_choices
+
+    def counted(value, **kwargs):
+        calls.append(value)
+        return normalise(value, **kwargs)
+
+    monkeypatch.setattr(django.utils.choices, "normalize_choices", counted)
+    monkeypatch.setattr(forms.fields, "normalize_choices", counted)
+    choices = ReadyChoices(LONG)
+    form = _with_choices(choices)()
+    str(form["register"])
+    assert len(calls) < 10
+    assert form.fields["register"].choices is choices
+    assert copy.deepcopy(form.fields["register"]).choices is choices
