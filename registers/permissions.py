@@ -164,8 +164,12 @@ def visible_risks_of_organisation(user: AbstractBaseUser) -> QuerySet[Risk]:
     search reads an organisation's registers in name order and stops at the 100th risk found,
     where three conditions on every risk made it test and sort them all). Everyone else, a
     superuser among them, as ``visible_risks``."""
-    profile = _profile(user) if user.is_authenticated and not user.is_superuser else None
-    if profile is None or not sees_everything(user):
+    profile = _profile(user) if user.is_authenticated else None
+    if (
+        profile is None
+        or user.is_superuser
+        or not sees_every_register_of(user, profile.organisation_id)
+    ):
         return visible_risks(user)
     organisation = profile.organisation_id
     return Risk.objects.filter(organisation_id=organisation, register__organisation_id=organisation)

@@ -89,20 +89,27 @@ def _risks_everywhere(org):
     return elsewhere.organisation
 
 
-def test_the_risks_one_may_see_in_an_organisation_are_those_one_may_see_there(org):
-    """``visible_risks_in`` answers those who see every register of the organisation with
-    its risks alone: for everyone it is ``visible_risks`` within the organisation, in both
-    organisations, anonymous, a superuser and someone without a profile included."""
+def _everyone(org) -> list:
+    """The fixture's people, someone without a profile who owns a risk, a superuser and an
+    anonymous visitor."""
     from django.contrib.auth.models import AnonymousUser
 
-    elsewhere = _risks_everywhere(org)
     stray = person(org.organisation, "stray")
     stray.profile.delete()
     stray.refresh_from_db()
     RiskFactory(register=org.service_register, owner=stray)
     superuser = person(org.organisation, "root")
     superuser.is_superuser = True
-    users = [*org.people.values(), stray, superuser, AnonymousUser()]
+    return [*org.people.values(), stray, superuser, AnonymousUser()]
+
+
+def test_the_risks_one_may_see_in_an_organisation_are_those_one_may_see_there(org):
+    """``visible_risks_in`` answers those who see every register of the organisation with
+    its risks alone: for everyone it is ``visible_risks`` within the organisation, in both
+    organisations, anonymous, a superuser and someone without a profile included."""
+    elsewhere = _risks_everywhere(org)
+    users = _everyone(org)
+    superuser = next(user for user in users if user.is_superuser)
     for organisation in (org.organisation, elsewhere):
         for user in users:
             expected = set(visible_risks(user).filter(organisation=organisation))
@@ -124,16 +131,8 @@ def test_the_risks_of_ones_organisation_are_the_risks_one_may_see(org):
     """``visible_risks_of_organisation`` is ``visible_risks`` for everyone (anonymous, a
     superuser, someone without a profile, a risk in another organisation), only asked
     differently."""
-    from django.contrib.auth.models import AnonymousUser
-
     _risks_everywhere(org)
-    stray = person(org.organisation, "stray")
-    stray.profile.delete()
-    stray.refresh_from_db()
-    RiskFactory(register=org.service_register, owner=stray)
-    superuser = person(org.organisation, "root")
-    superuser.is_superuser = True
-    for user in [*org.people.values(), stray, superuser, AnonymousUser()]:
+    for user in _everyone(org):
         assert set(visible_risks_of_organisation(user)) == set(visible_risks(user)), user
 
 
