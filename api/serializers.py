@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from common.people import person_name
+from common.people import person_name, person_name_from
 from registers.models import Action, Register, Risk, RiskReview, RiskSnapshot
 from scoring import matrix
 
@@ -76,7 +76,7 @@ class RegisterSerializer(serializers.ModelSerializer):
 
 class RiskSerializer(serializers.ModelSerializer):
     """A risk as its register's row and its page show it, from a queryset annotated with its
-    category's label (``registers.categories.with_category_labels``). ``context`` carries
+    category's label and the names it shows (``api.selectors.risk_rows``). ``context`` carries
     ``bands`` (the organisation's) and ``trends`` (risk id → ``RowTrend``)."""
 
     register = serializers.CharField(source="register.name", help_text="The register it is on.")
@@ -179,24 +179,28 @@ class RiskSerializer(serializers.ModelSerializer):
         inherent, residual = risk.inherent_score, risk.residual_score
         inherent_band, residual_band = self._band(inherent), self._band(residual)
         trend = context["trends"][risk.pk]
-        register = risk.register
-        owner = risk.owner
         when = self._local_iso
         return {
             "id": risk.pk,
             "reference": risk.reference,
             "title": risk.title,
             "register_id": risk.register_id,
-            "register": register.name,
-            "tier": register.tier,
-            "organisation": register.organisation.name,
+            "register": risk.register_name,
+            "tier": risk.register_tier,
+            "organisation": risk.organisation_name,
             "category": risk.category,
             "category_label": self.get_category_label(risk),
             "event": risk.event,
             "consequence": risk.consequence,
             "impact": risk.impact,
             "owner_id": risk.owner_id,
-            "owner": person_name(owner) if owner is not None else None,
+            "owner": (
+                None
+                if risk.owner_id is None
+                else person_name_from(
+                    risk.owner_first_name, risk.owner_last_name, risk.owner_username
+                )
+            ),
             "inherent_likelihood": risk.inherent_likelihood,
             "inherent_impact": risk.inherent_impact,
             "inherent_score": inherent,

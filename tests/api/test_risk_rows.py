@@ -11,7 +11,6 @@ from rest_framework import serializers as drf
 
 from api import selectors
 from api.serializers import RiskSerializer
-from registers.categories import with_category_labels
 from registers.models import Horizon, Risk
 from tests.factories import RiskFactory, police_scheme
 from tests.registers.test_register_page import approve_in, close, quarters_ago, rescore
@@ -63,11 +62,8 @@ def varied_risks(org) -> list[Risk]:
     rescore(made[0], 5, 5)
     RiskFactory(register=register, reference="AC-0106")  # new since the approval
     Risk.objects.filter(pk=made[1].pk).update(created_at=summer, updated_at=winter)
-    return list(
-        with_category_labels(
-            Risk.objects.filter(register=register).select_related("register__organisation", "owner")
-        ).order_by("reference")
-    )
+    # As the API reads them; DRF's walk reads the register, organisation and owner anew.
+    return list(selectors.risk_rows(Risk.objects.filter(register=register)).order_by("reference"))
 
 
 def context(risks, bands) -> dict:
@@ -107,3 +103,22 @@ def test_the_list_answers_the_written_rows(client, org):
     for risk in risks:
         walked = drf.ModelSerializer.to_representation(serializer, risk)
         assert rows[risk.reference] == walked
+
+
+def test_rows_name_their_register_and_owner_without_building_them(org):
+    """A page of 1,000 rows reads each row's register, organisation and owner as columns of
+    the risk's query: three model instances a row fewer to build."""
+    risks = varied_risks(org)
+    for risk in risks:
+        assert not Risk.register.is_cached(risk)
+        assert not Risk.owner.is_cached(risk)
+    # What the columns say is what the relations say.
+    for risk in risks:
+        assert risk.register_name == risk.register.name
+        assert risk.organisation_name == risk.register.organisation.name
+        assert risk.register_last_approved_at == risk.register.last_approved_at
+        owner = risk.owner
+        names = (risk.owner_first_name, risk.owner_last_name, risk.owner_username)
+        assert names == (
+            (owner.first_name, owner.last_name, owner.username) if owner else (None,) * 3
+        )
