@@ -229,7 +229,7 @@ class RiskSerializer(serializers.ModelSerializer):
             "trend_explanation": trend.explanation,
             "created_at": when(risk.created_at),
             "updated_at": when(risk.updated_at),
-            "page": self._origin + risk.get_absolute_url(),
+            "page": self._page(risk.pk),
         }
 
     # One list's rows share the serializer (DRF's ``many=True`` has one child): what is the
@@ -239,6 +239,12 @@ class RiskSerializer(serializers.ModelSerializer):
     def _origin(self) -> str:
         """``scheme://host`` of the request, what ``build_absolute_uri`` puts before a path."""
         return self.context["request"].build_absolute_uri("/")[:-1]
+
+    @cached_property
+    def _page(self):
+        """A risk's page in the browser, by its id: ``get_page``."""
+        origin, urls = self._origin, Risk.page_urls()
+        return lambda pk: origin + urls(pk)
 
     @cached_property
     def _zone(self):

@@ -3,6 +3,7 @@ them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from common.urls import url_for_pk
+from common.urls import pk_urls, url_for_pk
 from registers import due
 from registers.models.organisation import Organisation
 from registers.models.register import Register
@@ -81,6 +82,9 @@ def exposure_range_text(low: int | None, high: int | None) -> str:
 
 # Keys per query when rows are named by key (SQLite allows 32,766 parameters a statement).
 BATCH = 10_000
+
+# The URL name of a risk's page.
+PAGE = "web:risk-detail"
 
 
 def review_overdue_q(*, today: date) -> Q:
@@ -366,7 +370,12 @@ class Risk(ScoredMixin, Versioned):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return url_for_pk("web:risk-detail", self.pk)
+        return url_for_pk(PAGE, self.pk)
+
+    @staticmethod
+    def page_urls() -> Callable[[int], str]:
+        """``get_absolute_url`` of a risk by its id, for the many rows of one response."""
+        return pk_urls(PAGE)
 
     def clean(self):
         errors = {}
