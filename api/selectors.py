@@ -7,9 +7,11 @@ open risks unless asked otherwise, and the same trend words (docs/domain.md#quar
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -29,7 +31,7 @@ from registers.models import (
     RiskSnapshot,
 )
 from registers.periods import Quarter
-from registers.selectors import register_page
+from registers.selectors import changes, register_page
 from registers.selectors.register_page import RegisterTrends, RowTrend
 from registers.selectors.snapshots import (
     SNAPSHOT_PERIOD_FIELDS,
@@ -147,40 +149,80 @@ def risk_for(*, pk: int) -> Risk:
     return risk_rows(Risk.objects.select_related("register__organisation")).get(pk=pk)
 
 
+# A register's trends compare its latest approved quarter's snapshot with the one before: rows
+# frozen when approved, which only a new approval (a new ``last_approved_at``) changes. Each
+# worker keeps what it has read of them (``_Frame``) by register and approval, so that the
+# API's pages read again only the registers and risks they have not met; each kept for
+# ``changes.CACHE_SECONDS``, the bound every kept read has on corrections made without history.
+_FRAMES: dict[tuple[int, datetime | None], _Frame] = {}
+
+
+@dataclass
+class _Frame:
+    """A register's trends as of one approval, with the rows of its two compared snapshots
+    read so far (``read``: the risks whose rows have been, present or not)."""
+
+    trends: RegisterTrends
+    quarters: dict[int, Quarter]  # the compared snapshots' ids and their quarters
+    read: set[int]
+    until: float
+
+
+def forget_trend_frames() -> None:
+    """Drop every kept frame (a test's rolled-back rows can leave ids the next test reuses)."""
+    _FRAMES.clear()
+
+
 def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
     """Each risk's trend as its register's page shows it (``RegisterTrends.of``), for risks
-    read through ``risk_rows`` on any number of registers, in two queries: the registers'
-    snapshots, then their risks in each register's latest approved quarter and the one before."""
-    registers = {risk.register_id: risk.register_last_approved_at for risk in risks}
-    if not registers:
-        return {}
+    read through ``risk_rows`` on any number of registers. At most two queries: the snapshots
+    of registers whose frame is not kept, then the rows of risks not yet read in their
+    registers' compared snapshots; none when every frame and risk has been met."""
+    frames = _frames({(risk.register_id, risk.register_last_approved_at) for risk in risks})
+    unread = {
+        risk.pk: frame
+        for risk in risks
+        for frame in [frames[risk.register_id, risk.register_last_approved_at]]
+        if frame.quarters and risk.pk not in frame.read
+    }
+    if unread:
+        owners = {pk: frame for frame in unread.values() for pk in frame.quarters}
+        for row in _trend_rows(owners, list(unread)):
+            frame = owners[row.snapshot_id]
+            frame.trends.trends.risks[frame.quarters[row.snapshot_id]][row.risk_id] = row
+        for pk, frame in unread.items():
+            frame.read.add(pk)
+    return {
+        risk.pk: frames[risk.register_id, risk.register_last_approved_at].trends.of(risk)
+        for risk in risks
+    }
+
+
+def _frames(keys: set[tuple[int, datetime | None]]) -> dict[tuple, _Frame]:
+    """The kept frame of each (register, last approval), those not kept (or past their time)
+    made from the registers' snapshots in one query."""
+    now = time.monotonic()
+    frames = {key: _FRAMES.get(key) for key in keys}
+    missing = {key for key, frame in frames.items() if frame is None or frame.until < now}
+    if not missing:
+        return frames
+    for key in [key for key, frame in _FRAMES.items() if frame.until < now]:
+        del _FRAMES[key]
     by_register: dict[int, dict[Quarter, RegisterSnapshot]] = defaultdict(dict)
     rows = (
-        RegisterSnapshot.objects.filter(register_id__in=registers)
+        RegisterSnapshot.objects.filter(register_id__in={pk for pk, _ in missing})
         .order_by("year", "quarter", "approved_at", "pk")
         .only(*SNAPSHOT_PERIOD_FIELDS)
     )
     for snapshot in rows:
         by_register[snapshot.register_id][snapshot.period] = snapshot  # later approvals win
-    chosen = {
-        pk: _latest_and_previous(approved_at, by_register[pk])
-        for pk, approved_at in registers.items()
-    }
-    wanted = {
-        snapshot.pk: (register_pk, quarter)
-        for register_pk, (latest, previous, snapshots) in chosen.items()
-        for quarter in (latest, previous)
-        if quarter is not None
-        for snapshot in [snapshots[quarter]]
-    }
-    risk_rows: dict[int, dict[Quarter, dict[int, TrendRow]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
-    for row in _trend_rows(wanted, [risk.pk for risk in risks]):
-        register_pk, quarter = wanted[row.snapshot_id]
-        risk_rows[register_pk][quarter][row.risk_id] = row
-    trends = {pk: _register_trends(chosen[pk], risk_rows[pk]) for pk in registers}
-    return {risk.pk: trends[risk.register_id].of(risk) for risk in risks}
+    until = now + changes.CACHE_SECONDS
+    for key in missing:
+        register_pk, approved_at = key
+        frames[key] = _FRAMES[key] = _frame(
+            _latest_and_previous(approved_at, by_register[register_pk]), until
+        )
+    return frames
 
 
 def _trend_rows(wanted: dict[int, object], risk_ids: list[int]) -> list[TrendRow]:
@@ -213,15 +255,20 @@ def _latest_and_previous(approved_at, snapshots: dict[Quarter, RegisterSnapshot]
     return latest, max(earlier) if earlier else None, upto
 
 
-def _register_trends(chosen, rows) -> RegisterTrends:
-    """``RegisterTrends`` as ``register_page.register_trends`` would build it."""
+def _frame(chosen, until: float) -> _Frame:
+    """A frame as ``register_page.register_trends`` would build the register's trends, its
+    compared snapshots' rows yet to be read."""
     latest, previous, snapshots = chosen
     if snapshots is None:
-        return RegisterTrends(None, None, None, approved_unrecorded=True)
+        return _Frame(RegisterTrends(None, None, None, approved_unrecorded=True), {}, set(), until)
     if latest is None:
-        return RegisterTrends(None, None, None)
-    quarter_trends = QuarterTrends(quarters=[latest], snapshots=snapshots, risks=dict(rows))
-    return RegisterTrends(latest, previous, quarter_trends)
+        return _Frame(RegisterTrends(None, None, None), {}, set(), until)
+    compared = [quarter for quarter in (latest, previous) if quarter is not None]
+    quarter_trends = QuarterTrends(
+        quarters=[latest], snapshots=snapshots, risks={quarter: {} for quarter in compared}
+    )
+    quarters = {snapshots[quarter].pk: quarter for quarter in compared}
+    return _Frame(RegisterTrends(latest, previous, quarter_trends), quarters, set(), until)
 
 
 def actions_for(user: AbstractBaseUser) -> QuerySet[Action]:

@@ -22,11 +22,15 @@ from tests.factories import (
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back test can leave ids (and so cache
-    keys) that the next test's different rows reuse."""
+    """Each test starts with an empty cache, and with none of what a worker keeps in memory: a
+    rolled-back test can leave ids (and so cache keys) that the next test's different rows
+    reuse."""
     from django.core.cache import cache
 
+    from api.selectors import forget_trend_frames
+
     cache.clear()
+    forget_trend_frames()
 
 
 # The same names and values from the factories on every run, so a failure can be repeated.
