@@ -7,7 +7,6 @@ open risks unless asked otherwise, and the same trend words (docs/domain.md#quar
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,8 @@ from registers.models import (
     RiskSnapshot,
 )
 from registers.periods import Quarter
-from registers.selectors import changes, register_page
+from registers.selectors import register_page
+from registers.selectors.kept import Kept
 from registers.selectors.register_page import RegisterTrends, RowTrend
 from registers.selectors.snapshots import (
     SNAPSHOT_PERIOD_FIELDS,
@@ -150,11 +150,10 @@ def risk_for(*, pk: int) -> Risk:
 
 
 # A register's trends compare its latest approved quarter's snapshot with the one before: rows
-# frozen when approved, which only a new approval (a new ``last_approved_at``) changes. Each
-# worker keeps what it has read of them (``_Frame``) by register and approval, so that the
-# API's pages read again only the registers and risks they have not met; each kept for
-# ``changes.CACHE_SECONDS``, the bound every kept read has on corrections made without history.
-_FRAMES: dict[tuple[int, datetime | None], _Frame] = {}
+# frozen when approved. Each worker keeps what it has read of them (``_Frame``) by register and
+# approval (``registers.selectors.kept``), so that the API's pages read again only the registers
+# and risks they have not met.
+_FRAMES: Kept[_Frame] = Kept()
 
 
 @dataclass
@@ -165,12 +164,6 @@ class _Frame:
     trends: RegisterTrends
     quarters: dict[int, Quarter]  # the compared snapshots' ids and their quarters
     read: set[int]
-    until: float
-
-
-def forget_trend_frames() -> None:
-    """Drop every kept frame (a test's rolled-back rows can leave ids the next test reuses)."""
-    _FRAMES.clear()
 
 
 def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
@@ -199,15 +192,12 @@ def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
 
 
 def _frames(keys: set[tuple[int, datetime | None]]) -> dict[tuple, _Frame]:
-    """The kept frame of each (register, last approval), those not kept (or past their time)
-    made from the registers' snapshots in one query."""
-    now = time.monotonic()
+    """The kept frame of each (register, last approval), those not kept made from the
+    registers' snapshots in one query."""
     frames = {key: _FRAMES.get(key) for key in keys}
-    missing = {key for key, frame in frames.items() if frame is None or frame.until < now}
+    missing = {key for key, frame in frames.items() if frame is None}
     if not missing:
         return frames
-    for key in [key for key, frame in _FRAMES.items() if frame.until < now]:
-        del _FRAMES[key]
     by_register: dict[int, dict[Quarter, RegisterSnapshot]] = defaultdict(dict)
     rows = (
         RegisterSnapshot.objects.filter(register_id__in={pk for pk, _ in missing})
@@ -216,12 +206,10 @@ def _frames(keys: set[tuple[int, datetime | None]]) -> dict[tuple, _Frame]:
     )
     for snapshot in rows:
         by_register[snapshot.register_id][snapshot.period] = snapshot  # later approvals win
-    until = now + changes.CACHE_SECONDS
     for key in missing:
         register_pk, approved_at = key
-        frames[key] = _FRAMES[key] = _frame(
-            _latest_and_previous(approved_at, by_register[register_pk]), until
-        )
+        chosen = _latest_and_previous(approved_at, by_register[register_pk])
+        frames[key] = _FRAMES.keep(key, _frame(chosen))
     return frames
 
 
@@ -255,20 +243,20 @@ def _latest_and_previous(approved_at, snapshots: dict[Quarter, RegisterSnapshot]
     return latest, max(earlier) if earlier else None, upto
 
 
-def _frame(chosen, until: float) -> _Frame:
+def _frame(chosen) -> _Frame:
     """A frame as ``register_page.register_trends`` would build the register's trends, its
     compared snapshots' rows yet to be read."""
     latest, previous, snapshots = chosen
     if snapshots is None:
-        return _Frame(RegisterTrends(None, None, None, approved_unrecorded=True), {}, set(), until)
+        return _Frame(RegisterTrends(None, None, None, approved_unrecorded=True), {}, set())
     if latest is None:
-        return _Frame(RegisterTrends(None, None, None), {}, set(), until)
+        return _Frame(RegisterTrends(None, None, None), {}, set())
     compared = [quarter for quarter in (latest, previous) if quarter is not None]
     quarter_trends = QuarterTrends(
         quarters=[latest], snapshots=snapshots, risks={quarter: {} for quarter in compared}
     )
     quarters = {snapshots[quarter].pk: quarter for quarter in compared}
-    return _Frame(RegisterTrends(latest, previous, quarter_trends), quarters, set(), until)
+    return _Frame(RegisterTrends(latest, previous, quarter_trends), quarters, set())
 
 
 def actions_for(user: AbstractBaseUser) -> QuerySet[Action]:

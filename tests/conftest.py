@@ -27,10 +27,10 @@ def _empty_cache():
     reuse."""
     from django.core.cache import cache
 
-    from api.selectors import forget_trend_frames
+    from registers.selectors.kept import forget_everything
 
     cache.clear()
-    forget_trend_frames()
+    forget_everything()
 
 
 # The same names and values from the factories on every run, so a failure can be repeated.

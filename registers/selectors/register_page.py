@@ -33,6 +33,7 @@ from django.utils import timezone
 from registers.appetite import AppetiteRules, Verdict
 from registers.models import Arrival, MovementKind, Register, Risk, RiskMovement
 from registers.periods import Quarter
+from registers.selectors.kept import Kept
 from registers.selectors.snapshots import QuarterTrends, quarter_trends
 from registers.trends import NEW, NOT_ON_REGISTER, Trend
 from scoring import matrix
@@ -359,11 +360,23 @@ class RegisterTrends:
         return RowTrend(trend, trend.label, explanation)
 
 
+# Each register's trends as of its last approval, kept by each worker: the snapshots they read
+# are frozen when approved, and the next approval moves ``last_approved_at``.
+_KEPT_TRENDS: Kept[RegisterTrends] = Kept()
+
+
 def register_trends(*, register: Register) -> RegisterTrends:
     """The trends of the register's risks in its latest approved quarter, the quarter of its
-    last approval. Two queries; none for a register never approved."""
+    last approval. Two queries, none when kept (``registers.selectors.kept``) since that
+    approval; none for a register never approved."""
     if register.last_approved_at is None:
         return RegisterTrends(None, None, None)
+    key = (register.pk, register.last_approved_at)
+    kept = _KEPT_TRENDS.get(key)
+    return kept if kept is not None else _KEPT_TRENDS.keep(key, _approved_trends(register))
+
+
+def _approved_trends(register: Register) -> RegisterTrends:
     latest = Quarter.containing(timezone.localdate(register.last_approved_at))
     trends = quarter_trends(register=register, quarters=[latest], trend_only=True)
     if latest not in trends.snapshots:
