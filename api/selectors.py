@@ -179,9 +179,9 @@ def risk_trends(risks: Sequence[Risk]) -> dict[int, RowTrend]:
         if frame.quarters and risk.pk not in frame.read
     }
     if unread:
-        owners = {pk: frame for frame in unread.values() for pk in frame.quarters}
-        for row in _trend_rows(owners, list(unread)):
-            frame = owners[row.snapshot_id]
+        frame_of_snapshot = {pk: frame for frame in unread.values() for pk in frame.quarters}
+        for row in _trend_rows(frame_of_snapshot, list(unread)):
+            frame = frame_of_snapshot[row.snapshot_id]
             frame.trends.trends.risks[frame.quarters[row.snapshot_id]][row.risk_id] = row
         for pk, frame in unread.items():
             frame.read.add(pk)

@@ -39,12 +39,20 @@ RULE_ORDER = (
 )
 
 
-def answer_from_an_index_in_order(cursor):
-    """On a few rows PostgreSQL's planner rightly prefers reading the table, or an index's
-    matches then a sort: forbidding those for the transaction shows whether an index can answer
-    a query as written, in its order (a sort is still chosen where nothing else gives it)."""
-    for method in ("seqscan", "bitmapscan", "sort"):
-        cursor.execute(f"SET LOCAL enable_{method} = off")
+def assert_read_from_index_in_order(queryset, index):
+    """On PostgreSQL, ``queryset`` is answered from ``index`` in its order, with no sort; SQLite
+    has no such index. On a few rows PostgreSQL's planner rightly prefers reading the table, or
+    an index's matches then a sort: forbidding those for the transaction shows whether the index
+    can answer the query as written (a sort is still chosen where nothing else gives the order)."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = %s", [index])
+            assert cursor.fetchall() == []
+            return
+        for method in ("seqscan", "bitmapscan", "sort"):
+            cursor.execute(f"SET LOCAL enable_{method} = off")
+    plan = queryset.explain()
+    assert index in plan and "Sort" not in plan, plan
 
 
 def by_rule(risks):
@@ -234,14 +242,7 @@ def test_postgresql_reads_the_first_page_of_risks_across_registers_from_its_inde
     assert list(first_page.values_list("pk", flat=True)) == list(
         rule.order_by(*RULE_ORDER).values_list("pk", flat=True)[:PAGE_SIZE]
     )
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute("SELECT name FROM sqlite_master WHERE name = %s", [INDEX])
-            assert cursor.fetchall() == []
-            return
-        answer_from_an_index_in_order(cursor)
-    plan = first_page.explain()
-    assert INDEX in plan and "Sort" not in plan, plan
+    assert_read_from_index_in_order(first_page, INDEX)
 
 
 def test_a_bulk_insert_reads_the_bands_once_however_many_risks_are_rated(org):
